@@ -1,0 +1,180 @@
+"""End-to-end test of the book's pages in a real browser, offline.
+
+Builds the offline preview (tools/preview.py) into a temporary folder, opens every page in headless Chromium
+(Debian's chromium driven by the playwright package: no browser download) with every request that is not file:
+or data: aborted, and, for every slider on every page, moves it with the keyboard and the mouse and checks that
+the shown frame and label follow, and that no page raised a JavaScript error or tried to reach the network.
+
+Skips, saying why, only where Chromium or playwright is not installed ($DBN_BOOK_CHROMIUM overrides the path).
+"""
+import importlib.util, json, os, shutil, time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get('DBN_BOOK_CHROMIUM') or shutil.which('chromium') or '/usr/bin/chromium'
+ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
+
+
+def _load_preview():
+    spec = importlib.util.spec_from_file_location('dbn_preview', ROOT / 'tools' / 'preview.py')
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope='module')
+def site(tmp_path_factory):
+    "The offline preview, built once: (folder, page paths, {notebook: nbdev error})."
+    out = tmp_path_factory.mktemp('site') / '_preview'
+    pages, errors = _load_preview().build(out, workers=2, quiet=True)
+    return out, pages, errors
+
+
+@pytest.fixture(scope='module')
+def browser():
+    try: from playwright.sync_api import sync_playwright
+    except ImportError: pytest.skip('the playwright Python package is not installed (pip install playwright)')
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f'Chromium not found at {CHROMIUM}: install it with `apt-get install chromium` '
+                    '(or set DBN_BOOK_CHROMIUM)')
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def test_preview_builds(site):
+    "Every notebook goes through nbdev's docs pre-processing (as it must for `nbdev_docs`)."
+    out, pages, errors = site
+    assert not errors, 'nbdev could not process:\n' + '\n'.join(f'{k}:\n  {v}' for k, v in errors.items())
+    assert (out / 'widgets.html').exists()
+    names = [p.name for p in pages]
+    assert len(names) == len(set(names)), f'two notebooks render to one page: {names}'
+
+
+def test_pages_link_each_other(site):
+    "Every page's navigation bar links to every page of the book, in the same order, and nothing else."
+    out, pages, _ = site
+    from html.parser import HTMLParser
+    class Nav(HTMLParser):
+        def __init__(s): super().__init__(); s.depth, s.hrefs = 0, []
+        def handle_starttag(s, tag, attrs):
+            a = dict(attrs)
+            if tag == 'nav' and a.get('class') == 'dbn-nav': s.depth = 1
+            elif tag == 'a' and s.depth: s.hrefs.append(a['href'])
+        def handle_endtag(s, tag):
+            if tag == 'nav': s.depth = 0
+    names = [p.name for p in pages]
+    for p in pages:
+        nav = Nav(); nav.feed(p.read_text())
+        assert nav.hrefs == names, f'{p.name}: nav links {nav.hrefs}, pages {names}'
+    order = [json_page['notebook'] for json_page in json.loads((out / 'pages.json').read_text())]
+    assert order[0].endswith('index.ipynb') or not (ROOT / 'nbs' / 'index.ipynb').exists(), order
+
+
+def _blocking_page(browser):
+    page = browser.new_page()
+    errors, blocked = [], []
+    def route(r):
+        if r.request.url.startswith(('file:', 'data:')): r.continue_()
+        else: blocked.append(r.request.url); r.abort()
+    page.route('**/*', route)
+    page.on('pageerror', lambda e: errors.append(str(e)))
+    return page, errors, blocked
+
+
+_STATE = """root => ({src: root.querySelector('img.dbn-slider-frame').getAttribute('src'),
+  label: root.querySelector('.dbn-slider-label').textContent, value: root.querySelector('input').value,
+  data: JSON.parse(root.querySelector('script.dbn-slider-data').textContent)})"""
+
+
+def check_slider(page, root, where):
+    "Move one slider by keyboard and mouse; assert that the shown frame and label follow its data."
+    root.scroll_into_view_if_needed()
+    assert root.get_attribute('data-ready') == '1', f'{where}: its script did not run'
+    s0 = root.evaluate(_STATE)
+    frames, labels, k = s0['data']['frames'], s0['data']['labels'], len(s0['data']['frames'])
+    start = int(s0['value'])
+    assert (s0['src'], s0['label']) == (frames[start], labels[start]), f'{where}: wrong first frame'
+    assert k >= 2, f'{where} has {k} frame: nothing to move'
+    slider = root.locator('input.dbn-slider-input')
+    # keyboard: End goes to the last frame, ArrowLeft one back
+    slider.focus(); page.keyboard.press('End')
+    s1 = root.evaluate(_STATE)
+    assert (s1['value'], s1['src'], s1['label']) == (str(k - 1), frames[k - 1], labels[k - 1]), \
+        f'{where}: End did not show the last frame and label'
+    page.keyboard.press('ArrowLeft')
+    s2 = root.evaluate(_STATE)
+    assert (s2['src'], s2['label']) == (frames[k - 2], labels[k - 2]), f'{where}: ArrowLeft did not step back'
+    # mouse: a click at the left end of the track shows the first frame
+    box = slider.bounding_box()
+    page.mouse.click(box['x'] + 2, box['y'] + box['height'] / 2)
+    s3 = root.evaluate(_STATE)
+    assert (s3['value'], s3['src'], s3['label']) == ('0', frames[0], labels[0]), \
+        f'{where}: a click at the left end did not show frame 0'
+    # the picture and the label really differ between the two ends, and the browser decoded the picture
+    assert labels[0] != labels[k - 1], f'{where}: first and last labels are the same'
+    assert frames[0] != frames[k - 1], f'{where}: first and last frames are the same image'
+    assert root.locator('img.dbn-slider-frame').evaluate('im => im.complete && im.naturalWidth > 0'), \
+        f'{where}: the browser could not decode the frame'
+
+
+def test_every_slider_moves(site, browser):
+    "Open each page offline; move every slider; the frame and label follow; no JS error, no network."
+    out, pages, _ = site
+    t0, total, report = time.time(), 0, []
+    for path in pages:
+        page, errors, blocked = _blocking_page(browser)
+        page.goto(path.as_uri(), wait_until='load')
+        sliders = page.locator('div.dbn-slider')
+        n = sliders.count()
+        total += n
+        for i in range(n): check_slider(page, sliders.nth(i), f'{path.name} slider {i}')
+        page.wait_for_timeout(200)   # let late scripts (MathJax) run before we look for errors
+        assert not errors, f'{path.name}: JavaScript errors {errors}'
+        assert not blocked, f'{path.name}: tried to reach the network: {blocked[:5]}'
+        report.append(f'{path.name}: {n} slider(s), {path.stat().st_size / 1e6:.2f} MB')
+        page.close()
+    print('\n'.join(report), f'\n{total} sliders on {len(pages)} pages in {time.time() - t0:.1f}s')
+    assert total >= 2, f'only {total} sliders in the whole book'
+    assert (out / 'widgets.html') in pages
+
+
+def test_math_typeset_offline(site, browser):
+    "Where a local MathJax was found, the chapter's math is typeset with the network blocked."
+    out, pages, _ = site
+    head = (out / 'widgets.html').read_text()[:400_000]
+    if 'no local MathJax found' in head:
+        pytest.skip('no local MathJax (apt-get install libjs-mathjax, or npm install mathjax@3): math stays TeX')
+    page, errors, blocked = _blocking_page(browser)
+    page.goto((out / 'widgets.html').as_uri(), wait_until='load')
+    page.wait_for_function("document.querySelectorAll('mjx-container, .MathJax_CHTML, .MathJax_SVG, .MathJax').length > 0",
+                           timeout=20_000)
+    assert not errors and not blocked, (errors, blocked)
+    page.close()
+
+
+def test_check_can_fail(tmp_path, browser):
+    "`check_slider` catches a slider whose label does not follow, and one whose script throws."
+    import sys; sys.path.insert(0, str(ROOT))
+    import numpy as np
+    from dbn_book.widgets import slider
+    good = slider([np.zeros((8, 8)), np.ones((8, 8))], ['zero', 'one'])
+    cases = {'label': good.html.replace('lab.textContent=d.labels[i];', ''),           # the label no longer follows
+             'throws': good.html.replace('img.src=d.frames[i];', 'img.src=d.frames[i].x.y;')}  # a JS error
+    for name, text in [('good', good.html), *cases.items()]:
+        assert name == 'good' or text != good.html
+        p = tmp_path / f'{name}.html'
+        p.write_text(f'<!doctype html><html><body>{text}</body></html>')
+        page, errors, blocked = _blocking_page(browser)
+        page.goto(p.as_uri())
+        root = page.locator('div.dbn-slider').first
+        if name == 'good': check_slider(page, root, name); assert not errors
+        elif name == 'label':
+            with pytest.raises(AssertionError, match='End did not show'): check_slider(page, root, name)
+        else:
+            with pytest.raises(AssertionError): check_slider(page, root, name)
+            assert errors, 'a throwing slider script must show up as a page error'
+        page.close()

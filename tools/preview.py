@@ -1,0 +1,297 @@
+"""Build an offline preview of the dbn_book site without Quarto.
+
+    python tools/preview.py                 # writes _preview/, open _preview/index.html
+    python tools/preview.py --out DIR       # somewhere else
+
+The real site is built by `nbdev_docs` (nbdev's pre-processing, then Quarto) where Quarto is installed, and by
+the GitHub Pages workflow. Quarto cannot be installed on this project's machines, so this script builds a faithful
+stand-in from the same steps:
+
+1. nbdev's own docs pre-processing, notebook by notebook: `nbdev.serve_drv.main` with nbdev's `FilterDefaults`
+   (what `nbdev.serve.proc_nbs` runs; it executes show_doc, export and import cells, hides `#| hide` cells,
+   adds the front matter and the doc links). A notebook that nbdev cannot process is reported and makes the
+   build fail, as it would fail `nbdev_docs`.
+2. nbconvert's HTML exporter ('lab' template) over each processed notebook, with the Quarto cell options that
+   change what a reader sees applied first (`echo: false`, `output: false`, `include: false`; `#|` lines are
+   not shown), and the title and description from the front matter as the page header.
+3. Pages named as Quarto names them (`output-file` of the front matter, e.g. 07_widgets.ipynb -> widgets.html),
+   a navigation bar in book order from nbs/sidebar.yml, links to the site and to other notebooks rewritten
+   to the local pages.
+
+The pages fetch nothing from the network: nbconvert's require.js, widget manager and mermaid scripts (all from
+CDNs) are left out, and MathJax is a local copy when one is found (`--mathjax`, $DBN_BOOK_MATHJAX, a MathJax 3
+`tex-*.js` from npm under node_modules/, or Debian's libjs-mathjax at /usr/share/javascript/mathjax). Without
+one the math stays as TeX source.
+"""
+import argparse, html, json, os, re, shutil, sys, time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEBIAN_MATHJAX = Path('/usr/share/javascript/mathjax/MathJax.js')
+
+
+def _proc_one(src, dst):
+    "Run nbdev's docs pre-processing on one notebook (run in its own process by `proc_notebooks`)."
+    from nbdev.processors import FilterDefaults
+    import nbdev.serve_drv
+    nbdev.serve_drv.main((Path(src), Path(dst), FilterDefaults))
+
+
+def _summarise_error(stderr):
+    "The last exception of a traceback, with the exception that caused it."
+    lines = stderr.rstrip().splitlines()
+    starts = [i for i, l in enumerate(lines) if re.match(r'^[\w.]*(Error|Exception|Interrupt|Exit)\b', l)]
+    if not starts: return '\n  '.join(lines[-10:])
+    msg = '\n  '.join(lines[starts[-1]:][:15])
+    causes = [lines[i] for i in starts[:-1] if 'Warning' not in lines[i]]
+    return msg + (f'\n  caused by: {causes[-1]}' if causes else '')
+
+
+def proc_notebooks(nbs, proc_dir, root, workers=2):
+    "Pre-process notebooks with nbdev into `proc_dir`, one process each; return {notebook: error} for failures."
+    import subprocess
+    from concurrent.futures import ThreadPoolExecutor
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(root), os.environ.get('PYTHONPATH')])))
+    def run(nb):
+        dst = proc_dir / nb.relative_to(root / 'nbs')
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        r = subprocess.run([sys.executable, __file__, '--proc-one', str(nb), str(dst)], cwd=root, env=env,
+                           capture_output=True, text=True)
+        if r.returncode == 0 and dst.exists(): return nb, None
+        return nb, _summarise_error(r.stderr) or f'exit code {r.returncode}'
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as ex:
+        return {str(nb): err for nb, err in ex.map(run, nbs) if err}
+
+
+def book_order(root, nbs):
+    "Pages in book order: (section or None, notebook path) from nbs/sidebar.yml, then any others sorted."
+    import yaml
+    nbs_dir, order, seen, listed = root / 'nbs', [], set(), set(nbs)
+    sb = nbs_dir / 'sidebar.yml'
+    def walk(items, section):
+        for it in items or []:
+            if isinstance(it, str): href = it
+            elif isinstance(it, dict) and 'contents' in it:
+                walk(it['contents'] if isinstance(it['contents'], list) else [it['contents']],
+                     it.get('section', it.get('text', section)))
+                continue
+            elif isinstance(it, dict): href = it.get('href') or it.get('file')
+            else: continue
+            p = (nbs_dir / href) if href else None
+            if p and p in listed and p not in seen:
+                order.append((section, p)); seen.add(p)
+    if sb.exists():
+        cfg = yaml.safe_load(sb.read_text()) or {}
+        walk(cfg.get('website', {}).get('sidebar', {}).get('contents', []), None)
+    rest = sorted((p for p in nbs if p not in seen), key=lambda p: (p.name != 'index.ipynb', str(p)))
+    return order + [(None, p) for p in rest]
+
+
+def _frontmatter(nb):
+    "Pop nbdev's front-matter raw cell; return its fields."
+    import yaml
+    for i, c in enumerate(nb.cells[:3]):
+        if c.cell_type == 'raw' and c.source.lstrip().startswith('---'):
+            nb.cells.pop(i)
+            try: return yaml.safe_load(c.source.strip().strip('-')) or {}
+            except yaml.YAMLError: return {}
+    return {}
+
+
+def out_name(nb_path, fm):
+    "The page name Quarto gives a notebook: `output-file`, else the name without its number prefix."
+    if fm.get('output-file'): return fm['output-file']
+    return re.sub(r'^\d+[a-zA-Z0-9]*_', '', nb_path.stem) + '.html'
+
+
+_OPT = re.compile(r'^\s*#\|\s*([\w-]+)\s*:\s*(.*?)\s*$')
+
+def apply_quarto_options(nb):
+    "Apply the Quarto cell options that change what is shown; drop `#|` lines from the shown source."
+    keep = []
+    for c in nb.cells:
+        if c.cell_type != 'code': keep.append(c); continue
+        lines = c.source.split('\n')
+        opts = {m.group(1): m.group(2).strip('"\'').lower() for m in map(_OPT.match, lines) if m}
+        if opts.get('include') == 'false': continue
+        c.source = '\n'.join(l for l in lines if not l.lstrip().startswith('#|')).strip('\n')
+        if opts.get('output') == 'false': c.outputs = []
+        if opts.get('echo') == 'false' or not c.source.strip():
+            c.metadata.setdefault('tags', []).append('remove_input')
+        keep.append(c)
+    nb.cells = keep
+    return nb
+
+
+def mathjax_tags(out, explicit=None):
+    "Copy a local MathJax next to the pages if one is found; return the <script> tags for the page head."
+    cands = [explicit, os.environ.get('DBN_BOOK_MATHJAX')]
+    for nm in ('mathjax', 'mathjax-full'):
+        for base in (ROOT / 'node_modules' / nm / 'es5', Path.cwd() / 'node_modules' / nm / 'es5'):
+            cands.append(base / 'tex-svg-full.js'); cands.append(base / 'tex-svg.js')
+    cands.append(DEBIAN_MATHJAX)
+    for c in cands:
+        if not c: continue
+        c = Path(c)
+        if c.is_dir():
+            c = next((c / f for f in ('tex-svg-full.js', 'tex-svg.js', 'es5/tex-svg-full.js', 'MathJax.js')
+                      if (c / f).exists()), c)
+        if not c.is_file(): continue
+        if c.name.startswith('tex-'):   # MathJax 3: one self-contained file with SVG output, no fonts to load
+            dst = out / '_static' / 'mathjax' / c.name
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(c, dst)
+            cfg = ('window.MathJax={tex:{inlineMath:[["$","$"],["\\\\(","\\\\)"]],processEscapes:true,'
+                   'tags:"ams"},svg:{fontCache:"global"}};')
+            return f'<script>{cfg}</script>\n<script src="_static/mathjax/{c.name}" defer></script>', str(c)
+        if c.name == 'MathJax.js':      # MathJax 2 (Debian's libjs-mathjax): the configuration nbconvert uses
+            url = c.resolve().as_uri() + '?config=TeX-AMS_CHTML-full,Safe'
+            cfg = ('<script type="text/x-mathjax-config">MathJax.Hub.Config({tex2jax:{inlineMath:[["$","$"],'
+                   '["\\\\(","\\\\)"]],displayMath:[["$$","$$"],["\\\\[","\\\\]"]],processEscapes:true,'
+                   'processEnvironments:true},messageStyle:"none",TeX:{equationNumbers:{autoNumber:"AMS"}}});'
+                   '</script>')
+            return f'{cfg}\n<script src="{url}"></script>', str(c)
+    return '<!-- no local MathJax found: math is shown as TeX source -->', None
+
+
+_TEMPLATE = r"""{%- extends 'index.html.j2' -%}
+{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block html_head_js_mathjax -%}{{ resources.dbn.mathjax }}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block html_head_css -%}<style>{{ resources.dbn.css }}</style>{%- endblock html_head_css -%}
+{%- block body_header -%}{{ super() }}{{ resources.dbn.header }}{%- endblock body_header -%}
+{%- block body_footer -%}{{ resources.dbn.footer }}{{ super() }}{%- endblock body_footer -%}
+"""
+
+_CSS = """
+body { margin: 0; }
+main { max-width: 1000px; margin: 0 auto; padding: 0 16px 40px 16px; }
+nav.dbn-nav { position: sticky; top: 0; z-index: 10; background: #2780e3; padding: 6px 16px;
+  font-family: system-ui, sans-serif; font-size: 14px; margin: 0 -16px 16px -16px;
+  display: flex; flex-wrap: wrap; gap: 2px 14px; align-items: baseline; }
+nav.dbn-nav a { color: #fff; text-decoration: none; white-space: nowrap; }
+nav.dbn-nav a.dbn-current { font-weight: bold; text-decoration: underline; }
+nav.dbn-nav .dbn-section { color: #dbe9fb; font-style: italic; white-space: nowrap; }
+header.dbn-title { font-family: system-ui, sans-serif; padding: 0 10px; }
+header.dbn-title h1 { margin-bottom: 4px; }
+header.dbn-title p { color: #555; font-size: 1.1em; margin-top: 0; }
+nav.dbn-pager { display: flex; justify-content: space-between; margin-top: 32px; font-family: system-ui, sans-serif; }
+"""
+
+
+def build(out=None, mathjax=None, workers=2, quiet=False):
+    "Build the preview into `out`; return (pages written, {notebook: error})."
+    import nbformat, jinja2
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+    t0 = time.time()
+    out = Path(out or ROOT / '_preview').resolve()
+    if out.exists(): shutil.rmtree(out)
+    out.mkdir(parents=True)
+    log = (lambda *a: None) if quiet else (lambda *a: print(*a, file=sys.stderr))
+    nbs_dir = ROOT / 'nbs'
+    nbs = sorted(p for p in nbs_dir.rglob('*.ipynb')
+                 if not any(part.startswith(('_', '.')) for part in p.relative_to(nbs_dir).parts))
+    proc = out / '_proc'
+    errors = proc_notebooks(nbs, proc, ROOT, workers=workers)
+    for nb, err in errors.items(): log(f'nbdev could not process {Path(nb).relative_to(ROOT)}:\n  {err}')
+
+    from nbdev.config import get_config
+    cwd = os.getcwd(); os.chdir(ROOT)
+    try: cfg = get_config()
+    finally: os.chdir(cwd)
+    site = (cfg.get('doc_host', '').rstrip('/') + '/' + cfg.get('doc_baseurl', '').strip('/')).rstrip('/') + '/'
+
+    # first pass: titles and page names
+    pages = []
+    for section, nb_path in book_order(ROOT, nbs):
+        failed = str(nb_path) in errors
+        src = nb_path if failed else proc / nb_path.relative_to(nbs_dir)
+        raw = json.loads(src.read_text(encoding='utf-8'))
+        for c in raw.get('cells', []):   # nbdev's processors leave keys that are not in the notebook format
+            for k in [k for k in c if k not in ('id', 'cell_type', 'metadata', 'source', 'outputs', 'execution_count', 'attachments')]:
+                del c[k]
+        nb = nbformat.reads(json.dumps(raw), as_version=4)
+        fm = _frontmatter(nb)
+        if not fm.get('title'):
+            h = next((c.source for c in nb.cells if c.cell_type == 'markdown' and c.source.startswith('# ')), None)
+            if h: fm['title'] = h.split('\n', 1)[0][2:].strip()
+        fm.setdefault('title', nb_path.stem)
+        pages.append(dict(section=section, nb_path=nb_path, nb=nb, fm=fm, name=out_name(nb_path, fm), failed=failed))
+    by_nb = {p['nb_path'].name: p['name'] for p in pages}
+
+    mj, mj_src = mathjax_tags(out, mathjax)
+    log(f'MathJax: {mj_src or "none found (math shown as TeX source)"}')
+    exporter = HTMLExporter(template_name='lab', extra_loaders=[jinja2.DictLoader({'dbn_preview.html.j2': _TEMPLATE})],
+                            template_file='dbn_preview.html.j2')
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_input_tags={'remove_input'}, enabled=True), enabled=True)
+    exporter.exclude_input_prompt = exporter.exclude_output_prompt = True
+
+    def nav(cur):
+        parts, last = [], object()
+        for p in pages:
+            if p['section'] != last and p['section']:
+                parts.append(f'<span class="dbn-section">{html.escape(p["section"])}:</span>')
+            last = p['section']
+            cls = ' class="dbn-current"' if p is cur else ''
+            parts.append(f'<a href="{p["name"]}"{cls}>{html.escape(str(p["fm"]["title"]))}</a>')
+        return '<nav class="dbn-nav">' + ''.join(parts) + '</nav>'
+
+    def fix_links(text):
+        # links to the published site and to other notebooks point at the local pages
+        if site.startswith('http'): text = text.replace(f'href="{site}', 'href="')
+        def nb_link(m):
+            target, frag = m.group(2), m.group(3) or ''
+            return f'{m.group(1)}"{by_nb.get(Path(target).name, target)}{frag}"'
+        return re.sub(r'(href=)"([^"#:]+\.ipynb)(#[^"]*)?"', nb_link, text)
+
+    for i, p in enumerate(pages):
+        nb = apply_quarto_options(p['nb'])
+        nb.metadata.pop('widgets', None)
+        nb.metadata['title'] = str(p['fm']['title'])
+        desc = p['fm'].get('description')
+        header = nav(p) + '<header class="dbn-title"><h1>' + html.escape(str(p['fm']['title'])) + '</h1>' + (
+            f'<p class="dbn-description">{html.escape(str(desc))}</p>' if desc else '') + '</header>'
+        if p['failed']:
+            header += ('<div class="dbn-error" style="border:2px solid #c00;padding:8px;color:#c00">nbdev could not '
+                       'process this notebook; shown unprocessed:<pre>'
+                       + html.escape(errors[str(p['nb_path'])]) + '</pre></div>')
+        prev_ = f'<a href="{pages[i-1]["name"]}">&larr; {html.escape(str(pages[i-1]["fm"]["title"]))}</a>' if i else '<span></span>'
+        next_ = (f'<a href="{pages[i+1]["name"]}">{html.escape(str(pages[i+1]["fm"]["title"]))} &rarr;</a>'
+                 if i + 1 < len(pages) else '<span></span>')
+        res = {'dbn': {'mathjax': mj, 'css': _CSS, 'header': header,
+                       'footer': f'<nav class="dbn-pager">{prev_}{next_}</nav>'},
+               'metadata': {'name': p['name'][:-5]}}
+        body, _ = exporter.from_notebook_node(nb, resources=res)
+        (out / p['name']).write_text(fix_links(body), encoding='utf-8')
+
+    # static files next to the notebooks (images used in markdown, styles)
+    for f in nbs_dir.rglob('*'):
+        rel = f.relative_to(nbs_dir)
+        if f.is_file() and f.suffix.lower() in {'.png', '.jpg', '.jpeg', '.gif', '.svg', '.css', '.webp'} \
+                and not any(part.startswith(('_', '.')) for part in rel.parts):
+            (out / rel).parent.mkdir(parents=True, exist_ok=True); shutil.copy2(f, out / rel)
+    shutil.rmtree(proc)
+    manifest = [dict(page=p['name'], notebook=str(p['nb_path'].relative_to(ROOT)), title=str(p['fm']['title']),
+                     section=p['section'], failed=p['failed']) for p in pages]
+    (out / 'pages.json').write_text(json.dumps(manifest, indent=1))
+    log(f'wrote {len(pages)} pages to {out} in {time.time() - t0:.1f}s'
+        + (f'; {len(errors)} notebook(s) failed nbdev processing' if errors else ''))
+    return [out / p['name'] for p in pages], errors
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ['--proc-one']: return _proc_one(*argv[1:3]) or 0
+    ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    ap.add_argument('--out', default=str(ROOT / '_preview'), help='output folder (default: _preview/)')
+    ap.add_argument('--mathjax', default=None, help='a local MathJax: a MathJax 3 tex-*.js file or MathJax 2 MathJax.js')
+    ap.add_argument('--workers', type=int, default=2, help='processes for nbdev pre-processing')
+    a = ap.parse_args(argv)
+    pages, errors = build(a.out, a.mathjax, a.workers)
+    print(Path(a.out).resolve() / 'index.html' if (Path(a.out) / 'index.html').exists() else pages[0] if pages else a.out)
+    return 1 if errors or not pages else 0
+
+
+if __name__ == '__main__': sys.exit(main())
