@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['to_uint8', 'png_data_uri', 'image_grid', 'Slider', 'slider', 'live_widget', 'interactive']
 
-# %% ../nbs/07_widgets.ipynb #a4e332b8
+# %% ../nbs/07_widgets.ipynb #dc514d7b
 import base64, hashlib, html, io, json, os
 
 import numpy as np
 
-# %% ../nbs/07_widgets.ipynb #0e98683c
+# %% ../nbs/07_widgets.ipynb #d5139545
 def _is_figure(x): return hasattr(x, 'savefig') and hasattr(x, 'canvas')
 
 def _figure_to_array(fig, dpi=None):
@@ -22,7 +22,7 @@ def _figure_to_array(fig, dpi=None):
     plt.close(fig)
     return np.asarray(Image.open(buf).convert('RGB'))
 
-# %% ../nbs/07_widgets.ipynb #c0377e5f
+# %% ../nbs/07_widgets.ipynb #eee8d4de
 def to_uint8(frame,           # a matplotlib Figure, or a 2-D / H x W x 3 array or tensor
              vmin:float=None,  # value shown as black (default: 0 for floats)
              vmax:float=None,  # value shown as white (default: 1 for floats)
@@ -54,7 +54,7 @@ def to_uint8(frame,           # a matplotlib Figure, or a 2-D / H x W x 3 array 
         a = matplotlib.colormaps[cmap](a)[..., :3]
     return np.round(a * 255).astype(np.uint8)
 
-# %% ../nbs/07_widgets.ipynb #539f93a6
+# %% ../nbs/07_widgets.ipynb #457cfd17
 def png_data_uri(a:np.ndarray,       # uint8, H x W or H x W x 3
                  max_colors:int=None, # reduce colour images with more colours to this many (lossy); None: exact
                 ) -> str:
@@ -69,7 +69,7 @@ def png_data_uri(a:np.ndarray,       # uint8, H x W or H x W x 3
     im.save(buf, format='PNG', optimize=True)
     return 'data:image/png;base64,' + base64.b64encode(buf.getvalue()).decode('ascii')
 
-# %% ../nbs/07_widgets.ipynb #6a23abe0
+# %% ../nbs/07_widgets.ipynb #32cd1c27
 def image_grid(images,              # N x H x W, or N x D with `shape`
                ncol:int=None,       # images per row (default: about square)
                shape:tuple=None,    # (H, W) to reshape flat rows, e.g. (28, 28)
@@ -91,7 +91,7 @@ def image_grid(images,              # N x H x W, or N x D with `shape`
         out[r * (h + pad):r * (h + pad) + h, c * (w + pad):c * (w + pad) + w] = im
     return out
 
-# %% ../nbs/07_widgets.ipynb #0d5c3758
+# %% ../nbs/07_widgets.ipynb #7014e08e
 _JS = """(function(){
 var s=document.currentScript, root=(s&&s.parentNode&&s.parentNode.id==="%(id)s")?s.parentNode:document.getElementById("%(id)s");
 if(!root||root.getAttribute("data-ready"))return;
@@ -102,7 +102,7 @@ inp.addEventListener("input",show);inp.addEventListener("change",show);show();
 root.setAttribute("data-ready","1");
 })();"""
 
-# %% ../nbs/07_widgets.ipynb #87a0ae88
+# %% ../nbs/07_widgets.ipynb #f4553279
 class Slider:
     "A self-contained HTML slider over pre-computed frames."
     def __init__(self, frames:list, labels:list, title:str=None, width:int=None, pixelated:bool=False, start:int=0):
@@ -141,7 +141,7 @@ class Slider:
                               f'<body>\n{self.html}\n</body></html>\n')
         return path
 
-# %% ../nbs/07_widgets.ipynb #f02edcae
+# %% ../nbs/07_widgets.ipynb #41ca7c2f
 def slider(frames,                 # matplotlib Figures, or 2-D / H x W x 3 arrays or tensors, all the same size
            labels,                 # one str per frame, shown beside the slider
            title:str=None,         # shown above the figure
@@ -176,7 +176,7 @@ def slider(frames,                 # matplotlib Figures, or 2-D / H x W x 3 arra
                          "use fewer frames, a lower dpi or smaller figures, or pass a larger max_bytes")
     return s
 
-# %% ../nbs/07_widgets.ipynb #26a0d499
+# %% ../nbs/07_widgets.ipynb #1d73ce28
 def _live_default(): return os.environ.get('DBN_BOOK_LIVE', '').strip().lower() in ('1', 'true', 'yes')
 
 def live_widget(fn, values, labels=None, title=None, vmin=None, vmax=None, cmap=None, dpi=None, width=None):
@@ -201,7 +201,7 @@ def live_widget(fn, values, labels=None, title=None, vmin=None, vmax=None, cmap=
     box.control, box.image, box.label = control, image, label
     return box
 
-# %% ../nbs/07_widgets.ipynb #7687c559
+# %% ../nbs/07_widgets.ipynb #9cd10ba4
 def interactive(fn,              # fn(value) returns a frame: a matplotlib Figure or an array
                 values,          # the parameter values the slider steps through
                 labels=None,     # one str per value (default: str(value))

@@ -30,37 +30,44 @@ ROOT = Path(__file__).resolve().parents[1]
 DEBIAN_MATHJAX = Path('/usr/share/javascript/mathjax/MathJax.js')
 
 
-def _proc_one(src, dst):
-    "Run nbdev's docs pre-processing on one notebook (run in its own process by `proc_notebooks`)."
+def _proc_many(dst_dir, *nbs):
+    "Run nbdev's docs pre-processing on notebooks in turn (in a worker process); print {notebook: error} as JSON."
+    import traceback, warnings
     from nbdev.processors import FilterDefaults
     import nbdev.serve_drv
-    nbdev.serve_drv.main((Path(src), Path(dst), FilterDefaults))
-
-
-def _summarise_error(stderr):
-    "The last exception of a traceback, with the exception that caused it."
-    lines = stderr.rstrip().splitlines()
-    starts = [i for i, l in enumerate(lines) if re.match(r'^[\w.]*(Error|Exception|Interrupt|Exit)\b', l)]
-    if not starts: return '\n  '.join(lines[-10:])
-    msg = '\n  '.join(lines[starts[-1]:][:15])
-    causes = [lines[i] for i in starts[:-1] if 'Warning' not in lines[i]]
-    return msg + (f'\n  caused by: {causes[-1]}' if causes else '')
+    warnings.simplefilter('ignore')   # nbdev warns about cells that mix imports and code; failures are reported
+    res = {}
+    for nb in nbs:
+        try:
+            dst = Path(dst_dir) / Path(nb).resolve().relative_to(ROOT / 'nbs')
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            nbdev.serve_drv.main((Path(nb), dst, FilterDefaults))
+            res[nb] = None
+        except Exception as e:
+            msg = ''.join(traceback.format_exception_only(type(e), e)).strip()
+            if e.__cause__ is not None: msg += '\ncaused by: ' + ''.join(traceback.format_exception_only(type(e.__cause__), e.__cause__)).strip()
+            res[nb] = msg
+    print('\n' + json.dumps(res))
 
 
 def proc_notebooks(nbs, proc_dir, root, workers=2):
-    "Pre-process notebooks with nbdev into `proc_dir`, one process each; return {notebook: error} for failures."
+    "Pre-process notebooks with nbdev into `proc_dir` in `workers` processes; return {notebook: error} for failures."
     import subprocess
     from concurrent.futures import ThreadPoolExecutor
+    proc_dir.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(root), os.environ.get('PYTHONPATH')])))
-    def run(nb):
-        dst = proc_dir / nb.relative_to(root / 'nbs')
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        r = subprocess.run([sys.executable, __file__, '--proc-one', str(nb), str(dst)], cwd=root, env=env,
+    workers = max(1, min(workers, len(nbs)))
+    chunks = [[str(nb) for nb in sorted(nbs, key=lambda p: -p.stat().st_size)[i::workers]] for i in range(workers)]
+    def run(chunk):
+        r = subprocess.run([sys.executable, __file__, '--proc-many', str(proc_dir), *chunk], cwd=root, env=env,
                            capture_output=True, text=True)
-        if r.returncode == 0 and dst.exists(): return nb, None
-        return nb, _summarise_error(r.stderr) or f'exit code {r.returncode}'
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as ex:
-        return {str(nb): err for nb, err in ex.map(run, nbs) if err}
+        try: res = json.loads(r.stdout.strip().splitlines()[-1])
+        except (IndexError, ValueError): return {nb: f'the nbdev worker failed (exit {r.returncode}):\n{r.stderr[-2000:]}' for nb in chunk}
+        return {nb: err for nb, err in res.items() if err}
+    errors = {}
+    with ThreadPoolExecutor(max_workers=workers) as ex:
+        for res in ex.map(run, chunks): errors.update(res)
+    return errors
 
 
 def book_order(root, nbs):
@@ -120,6 +127,21 @@ def apply_quarto_options(nb):
             c.metadata.setdefault('tags', []).append('remove_input')
         keep.append(c)
     nb.cells = keep
+    return nb
+
+
+def _quarto_markdown(md):
+    "Drop the Quarto-only markdown that a plain renderer would show literally: link attributes, ::: fences."
+    md = re.sub(r'(\]\([^)\s]*\))\{[^{}\n]*\}', r'\1', md)
+    return re.sub(r'(?m)^[ \t]*:::+.*$\n?', '', md)
+
+
+def clean_markdown(nb):
+    "Apply `_quarto_markdown` to markdown cells and markdown outputs (show_doc writes link attributes)."
+    for c in nb.cells:
+        if c.cell_type == 'markdown': c.source = _quarto_markdown(c.source)
+        for o in c.get('outputs', []):
+            if 'text/markdown' in o.get('data', {}): o['data']['text/markdown'] = _quarto_markdown(o['data']['text/markdown'])
     return nb
 
 
@@ -247,7 +269,7 @@ def build(out=None, mathjax=None, workers=2, quiet=False):
         return re.sub(r'(href=)"([^"#:]+\.ipynb)(#[^"]*)?"', nb_link, text)
 
     for i, p in enumerate(pages):
-        nb = apply_quarto_options(p['nb'])
+        nb = clean_markdown(apply_quarto_options(p['nb']))
         nb.metadata.pop('widgets', None)
         nb.metadata['title'] = str(p['fm']['title'])
         desc = p['fm'].get('description')
@@ -283,7 +305,7 @@ def build(out=None, mathjax=None, workers=2, quiet=False):
 
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ['--proc-one']: return _proc_one(*argv[1:3]) or 0
+    if argv[:1] == ['--proc-many']: return _proc_many(*argv[1:]) or 0
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     ap.add_argument('--out', default=str(ROOT / '_preview'), help='output folder (default: _preview/)')
     ap.add_argument('--mathjax', default=None, help='a local MathJax: a MathJax 3 tex-*.js file or MathJax 2 MathJax.js')
