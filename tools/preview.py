@@ -189,10 +189,11 @@ _TEMPLATE = r"""{%- extends 'index.html.j2' -%}
 _CSS = """
 body { margin: 0; }
 main { max-width: 1000px; margin: 0 auto; padding: 0 16px 40px 16px; }
-nav.dbn-nav { position: sticky; top: 0; z-index: 10; background: #2780e3; padding: 6px 16px;
+nav.dbn-nav { background: #2780e3; padding: 6px 16px;
   font-family: system-ui, sans-serif; font-size: 14px; margin: 0 -16px 16px -16px;
   display: flex; flex-wrap: wrap; gap: 2px 14px; align-items: baseline; }
 nav.dbn-nav a { color: #fff; text-decoration: none; white-space: nowrap; }
+nav.dbn-nav code { color: inherit; background: none; }
 nav.dbn-nav a.dbn-current { font-weight: bold; text-decoration: underline; }
 nav.dbn-nav .dbn-section { color: #dbe9fb; font-style: italic; white-space: nowrap; }
 header.dbn-title { font-family: system-ui, sans-serif; padding: 0 10px; }
@@ -200,6 +201,11 @@ header.dbn-title h1 { margin-bottom: 4px; }
 header.dbn-title p { color: #555; font-size: 1.1em; margin-top: 0; }
 nav.dbn-pager { display: flex; justify-content: space-between; margin-top: 32px; font-family: system-ui, sans-serif; }
 """
+
+
+def _title_html(t):
+    "A title as HTML: escaped, with `code` spans."
+    return re.sub(r'`([^`]+)`', r'<code>\1</code>', html.escape(str(t)))
 
 
 def build(out=None, mathjax=None, workers=2, quiet=False):
@@ -257,7 +263,7 @@ def build(out=None, mathjax=None, workers=2, quiet=False):
                 parts.append(f'<span class="dbn-section">{html.escape(p["section"])}:</span>')
             last = p['section']
             cls = ' class="dbn-current"' if p is cur else ''
-            parts.append(f'<a href="{p["name"]}"{cls}>{html.escape(str(p["fm"]["title"]))}</a>')
+            parts.append(f'<a href="{p["name"]}"{cls}>{_title_html(p["fm"]["title"])}</a>')
         return '<nav class="dbn-nav">' + ''.join(parts) + '</nav>'
 
     def fix_links(text):
@@ -273,14 +279,14 @@ def build(out=None, mathjax=None, workers=2, quiet=False):
         nb.metadata.pop('widgets', None)
         nb.metadata['title'] = str(p['fm']['title'])
         desc = p['fm'].get('description')
-        header = nav(p) + '<header class="dbn-title"><h1>' + html.escape(str(p['fm']['title'])) + '</h1>' + (
-            f'<p class="dbn-description">{html.escape(str(desc))}</p>' if desc else '') + '</header>'
+        header = nav(p) + '<header class="dbn-title"><h1>' + _title_html(p['fm']['title']) + '</h1>' + (
+            f'<p class="dbn-description">{_title_html(desc)}</p>' if desc else '') + '</header>'
         if p['failed']:
             header += ('<div class="dbn-error" style="border:2px solid #c00;padding:8px;color:#c00">nbdev could not '
                        'process this notebook; shown unprocessed:<pre>'
                        + html.escape(errors[str(p['nb_path'])]) + '</pre></div>')
-        prev_ = f'<a href="{pages[i-1]["name"]}">&larr; {html.escape(str(pages[i-1]["fm"]["title"]))}</a>' if i else '<span></span>'
-        next_ = (f'<a href="{pages[i+1]["name"]}">{html.escape(str(pages[i+1]["fm"]["title"]))} &rarr;</a>'
+        prev_ = f'<a href="{pages[i-1]["name"]}">&larr; {_title_html(pages[i-1]["fm"]["title"])}</a>' if i else '<span></span>'
+        next_ = (f'<a href="{pages[i+1]["name"]}">{_title_html(pages[i+1]["fm"]["title"])} &rarr;</a>'
                  if i + 1 < len(pages) else '<span></span>')
         res = {'dbn': {'mathjax': mj, 'css': _CSS, 'header': header,
                        'footer': f'<nav class="dbn-pager">{prev_}{next_}</nav>'},
