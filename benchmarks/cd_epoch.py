@@ -1,0 +1,78 @@
+"""One CD-1 epoch over the 60,000 MNIST training images, 784 x 500, batch 100: dbn_book against scikit-learn's
+BernoulliRBM and against the arithmetic floor (the epoch's 600 x 5 matrix products alone), all in one run.
+
+    python benchmarks/cd_epoch.py [--rounds 3] [--data ../shared/data/mnist]
+
+The three are alternated `rounds` times and the medians reported, so that machine load hits all of them alike.
+"""
+import argparse, statistics, sys, time, warnings
+
+import numpy as np
+import torch
+
+from dbn_book.cd import train_rbm
+from dbn_book.data import load_mnist, local_mnist_folder, mnist_tensors
+from dbn_book.rbm import RBM
+
+B, N_V, N_H = 100, 784, 500
+
+
+def time_dbn_book(v):
+    rbm = RBM(N_V, N_H, v_data=v, seed=0)
+    t0 = time.perf_counter()
+    train_rbm(rbm, v, epochs=1, lr=0.1, k=1, batch=B, seed=0, device='cpu', progress=False)
+    return time.perf_counter() - t0
+
+
+def time_sklearn(v_np):
+    from sklearn.neural_network import BernoulliRBM
+    rbm = BernoulliRBM(n_components=N_H, batch_size=B, n_iter=1, learning_rate=0.1, random_state=0)
+    t0 = time.perf_counter()
+    rbm.fit(v_np)
+    assert rbm.components_.dtype == np.float32, "scikit-learn should have kept float32"
+    return time.perf_counter() - t0
+
+
+def time_floor(v):
+    "600 batches x the 5 products of a CD-1 step, in the loop's own shapes, and nothing else."
+    W, c, b = torch.randn(N_V, N_H) * 0.01, torch.zeros(N_H), torch.zeros(N_V)
+    acc = torch.zeros(N_V, N_H)
+    h = torch.rand(B, N_H)
+    t0 = time.perf_counter()
+    for i in range(0, len(v), B):
+        v0 = v[i:i + B]
+        ph0 = torch.addmm(c, v0, W)
+        pv = torch.addmm(b, h, W.T)
+        phk = torch.addmm(c, v0, W)
+        acc.addmm_(v0.T, ph0).addmm_(v0.T, phk)
+    return time.perf_counter() - t0
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument('--rounds', type=int, default=3)
+    p.add_argument('--data', default=None, help='MNIST folder (default: DBN_BOOK_DATA or ../shared/data/mnist)')
+    a = p.parse_args()
+    folder = a.data or local_mnist_folder()
+    if folder is None: sys.exit("cd_epoch.py: needs the full MNIST; pass --data FOLDER or set DBN_BOOK_DATA")
+    v, _, _, _ = mnist_tensors(load_mnist(folder))
+    assert v.shape == (60000, 784)
+    v_np = v.numpy()
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; data {v.shape[0]:,} x {v.shape[1]}, float32")
+    times = {'dbn_book': [], 'sklearn': [], 'floor': []}
+    time_floor(v[:2000]); time_dbn_book(v[:2000]) # warm up
+    for r in range(a.rounds):
+        times['floor'].append(time_floor(v))
+        times['dbn_book'].append(time_dbn_book(v))
+        times['sklearn'].append(time_sklearn(v_np))
+        print(f"round {r + 1}: " + ", ".join(f"{k} {t[-1]:.2f} s" for k, t in times.items()), flush=True)
+    med = {k: statistics.median(t) for k, t in times.items()}
+    print(f"\nmedian of {a.rounds} rounds, one CD-1 epoch (60,000 images, 784 x 500, batch 100):")
+    print(f"  arithmetic floor (600 x 5 products)   {med['floor']:6.2f} s")
+    print(f"  dbn_book train_rbm                    {med['dbn_book']:6.2f} s   = {med['dbn_book'] / med['floor']:.2f} x floor")
+    print(f"  scikit-learn BernoulliRBM (PCD-1)     {med['sklearn']:6.2f} s   = {med['sklearn'] / med['floor']:.2f} x floor")
+    print(f"  scikit-learn / dbn_book               {med['sklearn'] / med['dbn_book']:6.2f} x")
+
+
+if __name__ == '__main__':
+    main()
