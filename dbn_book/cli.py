@@ -6,13 +6,13 @@
 __all__ = ['train_parser', 'UsageError', 'check_train_args', 'config_of', 'run_training', 'summary', 'train_main',
            'sample_parser', 'run_sampling', 'sample_main']
 
-# %% ../nbs/08_cli.ipynb #a37a0d04
+# %% ../nbs/08_cli.ipynb #0c81d0cf
 import argparse, json, math, os, sys, time, warnings
 from pathlib import Path
 import torch
 from .cd import default_device
 
-# %% ../nbs/08_cli.ipynb #558c98b3
+# %% ../nbs/08_cli.ipynb #7ab9d487
 def _positive_int(name):
     def parse(s):
         try: x = int(s)
@@ -45,7 +45,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
-# %% ../nbs/08_cli.ipynb #a61747f0
+# %% ../nbs/08_cli.ipynb #acecf83f
 def train_parser() -> argparse.ArgumentParser:
     "The options of `dbn_train`."
     p = _Parser(prog='dbn_train', formatter_class=argparse.ArgumentDefaultsHelpFormatter,
@@ -86,7 +86,7 @@ def train_parser() -> argparse.ArgumentParser:
     g.add_argument('--quiet', action='store_true', help="no progress bars")
     return p
 
-# %% ../nbs/08_cli.ipynb #18067eea
+# %% ../nbs/08_cli.ipynb #d3f64be9
 class UsageError(ValueError):
     "A command-line option that cannot work; the message says which and what to do."
 
@@ -115,7 +115,7 @@ def check_train_args(args) -> argparse.Namespace:
         raise UsageError(f"--data {args.data}: no such folder; name a folder with the four MNIST IDX files")
     return args
 
-# %% ../nbs/08_cli.ipynb #6c678cc2
+# %% ../nbs/08_cli.ipynb #ed8a2819
 def _load_data(args, log):
     from dbn_book.data import load_mnist, mnist_tensors, MNISTDataError
     with warnings.catch_warnings():
@@ -134,7 +134,7 @@ def config_of(args) -> dict:
     "The options as plain values, for the checkpoint and the JSON report."
     return {k: (str(v) if isinstance(v, (Path, torch.device)) else v) for k, v in vars(args).items()}
 
-# %% ../nbs/08_cli.ipynb #1a557a7f
+# %% ../nbs/08_cli.ipynb #f17f369b
 def run_training(args, log=print) -> dict:
     "The dbn_train pipeline: data, greedy pretraining, fine-tuning, test error, checkpoint; returns the results."
     from dbn_book.dbn import DBN, train_dbn
@@ -149,6 +149,7 @@ def run_training(args, log=print) -> dict:
                      method=args.method, batch=args.batch, momentum=(0.5, args.momentum), weight_decay=args.weight_decay,
                      seed=args.seed, device=args.device, progress=not args.quiet)
     res['phases']['pretraining'] = time.perf_counter() - t0
+    log(f"pretraining: {len(hist)} RBMs in {res['phases']['pretraining']:.1f} s")
     res['recon_error'] = [[h['recon_error'] for h in layer] for layer in hist]
     runs = [('dbn', mlp_from_dbn(dbn, dropout=args.dropout, seed=args.seed))]
     if args.compare: runs.append(('random', MLP(args.sizes, dropout=args.dropout, seed=args.seed)))
@@ -162,6 +163,8 @@ def run_training(args, log=print) -> dict:
         ev = evaluate(mlp, v_te, y_te)
         res[f'test_error_{name}'] = ev['error']; res[f'test_wrong_{name}'] = len(ev['wrong'])
         res[f'test_error_curve_{name}'] = [r['valid_error'] for r in h]
+        log(f"fine-tuning from {'DBN' if name == 'dbn' else 'random'} initialisation: test error {100 * ev['error']:.2f}% "
+            f"in {res['phases'][f'fine-tuning ({name} init)']:.1f} s")
         mlps[name] = mlp
     if args.save is not None:
         save_checkpoint(args.save, dbn.cpu(), mlps['dbn'].cpu(), config=config_of(args),
@@ -172,7 +175,7 @@ def run_training(args, log=print) -> dict:
         args.json.write_text(json.dumps({'config': config_of(args), 'results': res}, indent=1))
     return res
 
-# %% ../nbs/08_cli.ipynb #5c1e139d
+# %% ../nbs/08_cli.ipynb #63b08692
 def summary(args, res:dict) -> str:
     "The few lines dbn_train prints at the end."
     net = '-'.join(map(str, args.sizes)) + ('' if args.no_labels else ' (+10 label units at the top)')
@@ -198,10 +201,9 @@ def train_main(argv:list|None=None): # the command-line arguments; default sys.a
         args = check_train_args(args)
         res = run_training(args)
     except UsageError as e: parser.exit(2, f"dbn_train: error: {e}\n")
-    print(summary(args, res))
-    return res
+    print(summary(args, res)) # returns None: console scripts pass the return value to sys.exit
 
-# %% ../nbs/08_cli.ipynb #cd7b2fa3
+# %% ../nbs/08_cli.ipynb #e9be502b
 def sample_parser() -> argparse.ArgumentParser:
     "The options of `dbn_sample`."
     p = _Parser(prog='dbn_sample', formatter_class=argparse.ArgumentDefaultsHelpFormatter,
@@ -251,4 +253,3 @@ def sample_main(argv:list|None=None): # the command-line arguments; default sys.
     except UsageError as e: parser.exit(2, f"dbn_sample: error: {e}\n")
     Image.fromarray(to_uint8(image_grid(v, ncol=ncol, shape=(28, 28)))).save(out)
     print(f"wrote {len(v)} samples ({what}, {args.k} Gibbs steps) to {Path(out).resolve()}")
-    return out

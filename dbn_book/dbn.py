@@ -6,7 +6,7 @@
 __all__ = ['CHECKPOINT_FORMAT', 'one_hot', 'DBN', 'train_dbn', 'predict_labels', 'save_atomic', 'read_checkpoint',
            'dbn_from_checkpoint']
 
-# %% ../nbs/03_dbn.ipynb #2a097f2c
+# %% ../nbs/03_dbn.ipynb #36d56e6c
 import math, os, tempfile, time
 from pathlib import Path
 import torch
@@ -16,7 +16,7 @@ from fastcore.basics import patch
 from .rbm import RBM, bernoulli, binary_states, log_partition_exact, _check_units, _generator
 from .cd import train_rbm, default_device
 
-# %% ../nbs/03_dbn.ipynb #82e580cd
+# %% ../nbs/03_dbn.ipynb #7f4e28be
 def _check_sizes(sizes):
     if (not isinstance(sizes, (list, tuple)) or len(sizes) < 2
             or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in sizes)):
@@ -32,7 +32,7 @@ def one_hot(y:torch.Tensor, n_labels:int, dtype=torch.float32) -> torch.Tensor:
         raise ValueError(f"labels must lie in 0..{n_labels - 1}, got values in {int(y.min())}..{int(y.max())}")
     return F.one_hot(y.long(), n_labels).to(dtype)
 
-# %% ../nbs/03_dbn.ipynb #b2115161
+# %% ../nbs/03_dbn.ipynb #60c82ec6
 class DBN(nn.Module):
     "A deep belief network: a stack of RBMs, the top one undirected, the ones below directed (Deep Learning book, 20.3)."
     def __init__(self, sizes:list, # units per layer, visible first, e.g. [784, 500, 500, 2000]
@@ -73,7 +73,7 @@ class DBN(nn.Module):
             if sample: h = bernoulli(h, generator)
         return h
 
-# %% ../nbs/03_dbn.ipynb #28d04aa5
+# %% ../nbs/03_dbn.ipynb #70de6dcf
 def _per_layer(x, n:int, name:str):
     "x as a list of n values, one per layer."
     xs = list(x) if isinstance(x, (list, tuple)) else [x] * n
@@ -85,7 +85,7 @@ def _map_rows(fn, x, device, chunk=10_000):
     "fn over x in chunks on `device`, the result kept on `device`."
     return torch.cat([fn(x[i:i + chunk].to(device)) for i in range(0, len(x), chunk)]) if len(x) else x.to(device)
 
-# %% ../nbs/03_dbn.ipynb #97837bc0
+# %% ../nbs/03_dbn.ipynb #f9f24247
 def train_dbn(dbn:DBN, v_train:torch.Tensor, # binary training rows
               y_train:torch.Tensor|None=None, # labels, needed when the DBN has label units
               epochs:int|list=10, # epochs per RBM (one value, or one per layer)
@@ -126,7 +126,7 @@ def train_dbn(dbn:DBN, v_train:torch.Tensor, # binary training rows
             if x_valid is not None: x_valid = _map_rows(step, x_valid, device)
     return history
 
-# %% ../nbs/03_dbn.ipynb #ff58068a
+# %% ../nbs/03_dbn.ipynb #34579144
 @torch.no_grad()
 def predict_labels(dbn:DBN, v:torch.Tensor, chunk:int=10_000) -> torch.Tensor:
     "For each row of v, the label whose one-hot vector gives the top RBM the lowest free energy."
@@ -140,7 +140,7 @@ def predict_labels(dbn:DBN, v:torch.Tensor, chunk:int=10_000) -> torch.Tensor:
         out.append(fe.argmin(1).cpu())
     return torch.cat(out) if out else torch.zeros(0, dtype=torch.long)
 
-# %% ../nbs/03_dbn.ipynb #3cfd0021
+# %% ../nbs/03_dbn.ipynb #ad570ddf
 CHECKPOINT_FORMAT = 'dbn_book.checkpoint/1'
 
 def save_atomic(obj, path) -> Path:
@@ -168,7 +168,7 @@ def read_checkpoint(path) -> dict:
         raise ValueError(f"{path} is not a dbn_book checkpoint (format {CHECKPOINT_FORMAT} expected)")
     return ckpt
 
-# %% ../nbs/03_dbn.ipynb #ae5aeacb
+# %% ../nbs/03_dbn.ipynb #e0d2cb53
 @patch
 def save(self:DBN, path, # where to write; the folder must exist
          **extra) -> Path: # more entries to store beside the DBN (plain values and tensors)
