@@ -6,13 +6,13 @@
 __all__ = ['train_parser', 'UsageError', 'check_train_args', 'config_of', 'run_training', 'summary', 'train_main',
            'sample_parser', 'run_sampling', 'sample_main']
 
-# %% ../nbs/08_cli.ipynb #0c81d0cf
+# %% ../nbs/08_cli.ipynb #f09ba686
 import argparse, json, math, os, sys, time, warnings
 from pathlib import Path
 import torch
 from .cd import default_device
 
-# %% ../nbs/08_cli.ipynb #7ab9d487
+# %% ../nbs/08_cli.ipynb #01d6bee2
 def _positive_int(name):
     def parse(s):
         try: x = int(s)
@@ -45,7 +45,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
-# %% ../nbs/08_cli.ipynb #acecf83f
+# %% ../nbs/08_cli.ipynb #8ea6eaeb
 def train_parser() -> argparse.ArgumentParser:
     "The options of `dbn_train`."
     p = _Parser(prog='dbn_train', formatter_class=argparse.ArgumentDefaultsHelpFormatter,
@@ -86,7 +86,7 @@ def train_parser() -> argparse.ArgumentParser:
     g.add_argument('--quiet', action='store_true', help="no progress bars")
     return p
 
-# %% ../nbs/08_cli.ipynb #d3f64be9
+# %% ../nbs/08_cli.ipynb #7a8f4742
 class UsageError(ValueError):
     "A command-line option that cannot work; the message says which and what to do."
 
@@ -115,7 +115,7 @@ def check_train_args(args) -> argparse.Namespace:
         raise UsageError(f"--data {args.data}: no such folder; name a folder with the four MNIST IDX files")
     return args
 
-# %% ../nbs/08_cli.ipynb #ed8a2819
+# %% ../nbs/08_cli.ipynb #7372470c
 def _load_data(args, log):
     from dbn_book.data import load_mnist, mnist_tensors, MNISTDataError
     with warnings.catch_warnings():
@@ -134,7 +134,7 @@ def config_of(args) -> dict:
     "The options as plain values, for the checkpoint and the JSON report."
     return {k: (str(v) if isinstance(v, (Path, torch.device)) else v) for k, v in vars(args).items()}
 
-# %% ../nbs/08_cli.ipynb #f17f369b
+# %% ../nbs/08_cli.ipynb #4f3a8169
 def run_training(args, log=print) -> dict:
     "The dbn_train pipeline: data, greedy pretraining, fine-tuning, test error, checkpoint; returns the results."
     from dbn_book.dbn import DBN, train_dbn
@@ -175,7 +175,7 @@ def run_training(args, log=print) -> dict:
         args.json.write_text(json.dumps({'config': config_of(args), 'results': res}, indent=1))
     return res
 
-# %% ../nbs/08_cli.ipynb #63b08692
+# %% ../nbs/08_cli.ipynb #257007bc
 def summary(args, res:dict) -> str:
     "The few lines dbn_train prints at the end."
     net = '-'.join(map(str, args.sizes)) + ('' if args.no_labels else ' (+10 label units at the top)')
@@ -203,7 +203,7 @@ def train_main(argv:list|None=None): # the command-line arguments; default sys.a
     except UsageError as e: parser.exit(2, f"dbn_train: error: {e}\n")
     print(summary(args, res)) # returns None: console scripts pass the return value to sys.exit
 
-# %% ../nbs/08_cli.ipynb #e9be502b
+# %% ../nbs/08_cli.ipynb #73385382
 def sample_parser() -> argparse.ArgumentParser:
     "The options of `dbn_sample`."
     p = _Parser(prog='dbn_sample', formatter_class=argparse.ArgumentDefaultsHelpFormatter,

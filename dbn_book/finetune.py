@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['MLP', 'mlp_from_dbn', 'evaluate', 'finetune', 'save_checkpoint', 'load_checkpoint', 'plot_curves']
 
-# %% ../nbs/05_finetune.ipynb #957171c7
+# %% ../nbs/05_finetune.ipynb #35d2c4ed
 import math, time
 import torch
 from torch import nn
@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from .dbn import DBN, read_checkpoint, dbn_from_checkpoint, _check_sizes
 from .cd import default_device
 
-# %% ../nbs/05_finetune.ipynb #9be32219
+# %% ../nbs/05_finetune.ipynb #6572e9d6
 class MLP(nn.Module):
     "A multilayer perceptron with sigmoid hidden layers and a linear output giving logits."
     def __init__(self, sizes:list, # units per layer, input first: the DBN's sizes, e.g. [784, 500, 500, 2000]
@@ -38,7 +38,7 @@ class MLP(nn.Module):
             if self.dropout: h = F.dropout(h, self.dropout, self.training)
         return self.out(h)
 
-# %% ../nbs/05_finetune.ipynb #11e57bd4
+# %% ../nbs/05_finetune.ipynb #8bff99fc
 def mlp_from_dbn(dbn:DBN, n_classes:int=10, dropout:float=0.0,
                  seed:int|None=None, # for the fresh output layer
                 ) -> MLP:
@@ -50,7 +50,7 @@ def mlp_from_dbn(dbn:DBN, n_classes:int=10, dropout:float=0.0,
             layer.weight.copy_(W.T); layer.bias.copy_(rbm.c)
     return mlp.to(dbn.top.W.device)
 
-# %% ../nbs/05_finetune.ipynb #a8b70fb2
+# %% ../nbs/05_finetune.ipynb #5b7b13cf
 @torch.no_grad()
 def evaluate(mlp:nn.Module, v:torch.Tensor, y:torch.Tensor,
              batch:int=1000, # rows per forward pass; any size, the remainder is kept
@@ -71,7 +71,7 @@ def evaluate(mlp:nn.Module, v:torch.Tensor, y:torch.Tensor,
     n = len(v)
     return {'error': len(wrong) / n if n else float('nan'), 'loss': loss / n if n else float('nan'), 'n': n, 'wrong': wrong}
 
-# %% ../nbs/05_finetune.ipynb #bb50e923
+# %% ../nbs/05_finetune.ipynb #270c90f9
 def finetune(mlp:MLP, v_train:torch.Tensor, y_train:torch.Tensor,
              epochs:int=10, lr:float=0.1, batch:int=100,
              optimizer:str='sgd', # 'sgd' (with momentum) or 'adam'
@@ -137,7 +137,7 @@ def finetune(mlp:MLP, v_train:torch.Tensor, y_train:torch.Tensor,
     mlp.eval()
     return history
 
-# %% ../nbs/05_finetune.ipynb #a2653250
+# %% ../nbs/05_finetune.ipynb #79f4ae2c
 def save_checkpoint(path, dbn:DBN, mlp:MLP|None=None,
                     config:dict|None=None, # plain values: how the model was trained
                     results:dict|None=None, # plain values: what it measured
@@ -161,7 +161,7 @@ def load_checkpoint(path) -> tuple: # (dbn, mlp or None, config dict, results di
         mlp.eval()
     return dbn, mlp, ckpt.get('config', {}), ckpt.get('results', {})
 
-# %% ../nbs/05_finetune.ipynb #9a1e1981
+# %% ../nbs/05_finetune.ipynb #5575042c
 def plot_curves(runs:dict, # name -> list of finetune records with 'valid_error'
                 title:str|None=None):
     "Test error (per cent) against epoch for each run."

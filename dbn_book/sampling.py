@@ -5,14 +5,14 @@
 # %% auto #0
 __all__ = []
 
-# %% ../nbs/04_sampling.ipynb #791ed223
+# %% ../nbs/04_sampling.ipynb #36fab420
 import torch
 import torch.nn.functional as F
 from fastcore.basics import patch
 from .rbm import bernoulli
 from .dbn import DBN, one_hot
 
-# %% ../nbs/04_sampling.ipynb #80774bec
+# %% ../nbs/04_sampling.ipynb #f5c33a7d
 def _label_rows(dbn:DBN, n:int, labels) -> torch.Tensor|None:
     "The labels to clamp, as n class indices, or None to leave them free."
     if labels is None: return None
@@ -42,7 +42,7 @@ def _down(dbn:DBN, h, generator, mean:bool):
         h = p if mean and i == len(dbn.rbms) - 2 else bernoulli(p, generator)
     return h
 
-# %% ../nbs/04_sampling.ipynb #773cd95a
+# %% ../nbs/04_sampling.ipynb #e6d436ae
 @patch
 @torch.no_grad()
 def sample_frames(self:DBN, n:int=10, # number of samples (chains)
