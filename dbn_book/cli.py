@@ -6,13 +6,13 @@
 __all__ = ['train_parser', 'UsageError', 'check_train_args', 'config_of', 'run_training', 'summary', 'train_main',
            'sample_parser', 'run_sampling', 'sample_main']
 
-# %% ../nbs/08_cli.ipynb #f09ba686
+# %% ../nbs/08_cli.ipynb #83d1db33
 import argparse, json, math, os, sys, time, warnings
 from pathlib import Path
 import torch
 from .cd import default_device
 
-# %% ../nbs/08_cli.ipynb #01d6bee2
+# %% ../nbs/08_cli.ipynb #ac87c183
 def _positive_int(name):
     def parse(s):
         try: x = int(s)
@@ -45,7 +45,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
-# %% ../nbs/08_cli.ipynb #8ea6eaeb
+# %% ../nbs/08_cli.ipynb #9a6415ac
 def train_parser() -> argparse.ArgumentParser:
     "The options of `dbn_train`."
     p = _Parser(prog='dbn_train', formatter_class=argparse.ArgumentDefaultsHelpFormatter,
@@ -63,6 +63,9 @@ def train_parser() -> argparse.ArgumentParser:
     g = p.add_argument_group('model and pretraining')
     g.add_argument('--sizes', type=_positive_int('--sizes'), nargs='+', default=[784, 500, 500, 2000], metavar='N',
                    help="units per layer, visible first; the first must be 784 for MNIST")
+    g.add_argument('--top_epochs', type=_nonneg_int('--top_epochs'), default=None,
+                   help="epochs for the top RBM only (default: --dbn_epochs); good samples from dbn_sample need a well-trained "
+                        "top RBM, e.g. --top_epochs 50")
     g.add_argument('--no_labels', action='store_true', help="no label units beside the top RBM (they let dbn_sample draw a chosen digit)")
     g.add_argument('--k', type=_positive_int('--k'), default=1, help="Gibbs steps per CD/PCD update")
     g.add_argument('--method', choices=('cd', 'pcd'), default='cd', help="contrastive divergence or persistent CD")
@@ -86,7 +89,7 @@ def train_parser() -> argparse.ArgumentParser:
     g.add_argument('--quiet', action='store_true', help="no progress bars")
     return p
 
-# %% ../nbs/08_cli.ipynb #7a8f4742
+# %% ../nbs/08_cli.ipynb #df5cf538
 class UsageError(ValueError):
     "A command-line option that cannot work; the message says which and what to do."
 
@@ -115,7 +118,7 @@ def check_train_args(args) -> argparse.Namespace:
         raise UsageError(f"--data {args.data}: no such folder; name a folder with the four MNIST IDX files")
     return args
 
-# %% ../nbs/08_cli.ipynb #7372470c
+# %% ../nbs/08_cli.ipynb #c840b7b1
 def _load_data(args, log):
     from dbn_book.data import load_mnist, mnist_tensors, MNISTDataError
     with warnings.catch_warnings():
@@ -134,7 +137,7 @@ def config_of(args) -> dict:
     "The options as plain values, for the checkpoint and the JSON report."
     return {k: (str(v) if isinstance(v, (Path, torch.device)) else v) for k, v in vars(args).items()}
 
-# %% ../nbs/08_cli.ipynb #4f3a8169
+# %% ../nbs/08_cli.ipynb #beb16c37
 def run_training(args, log=print) -> dict:
     "The dbn_train pipeline: data, greedy pretraining, fine-tuning, test error, checkpoint; returns the results."
     from dbn_book.dbn import DBN, train_dbn
@@ -145,7 +148,8 @@ def run_training(args, log=print) -> dict:
     res = {'data': ds.source, 'n_train': len(v_tr), 'n_test': len(v_te), 'device': str(args.device), 'phases': {}}
     dbn = DBN(args.sizes, n_labels=n_labels, v_data=v_tr, seed=args.seed)
     t0 = time.perf_counter()
-    hist = train_dbn(dbn, v_tr, y_tr if n_labels else None, epochs=args.dbn_epochs, lr=args.dbn_lr, k=args.k,
+    epochs = args.dbn_epochs if args.top_epochs is None else [args.dbn_epochs] * (len(args.sizes) - 2) + [args.top_epochs]
+    hist = train_dbn(dbn, v_tr, y_tr if n_labels else None, epochs=epochs, lr=args.dbn_lr, k=args.k,
                      method=args.method, batch=args.batch, momentum=(0.5, args.momentum), weight_decay=args.weight_decay,
                      seed=args.seed, device=args.device, progress=not args.quiet)
     res['phases']['pretraining'] = time.perf_counter() - t0
@@ -175,13 +179,14 @@ def run_training(args, log=print) -> dict:
         args.json.write_text(json.dumps({'config': config_of(args), 'results': res}, indent=1))
     return res
 
-# %% ../nbs/08_cli.ipynb #257007bc
+# %% ../nbs/08_cli.ipynb #a0360793
 def summary(args, res:dict) -> str:
     "The few lines dbn_train prints at the end."
     net = '-'.join(map(str, args.sizes)) + ('' if args.no_labels else ' (+10 label units at the top)')
     lines = [f"data          {res['data']}",
              f"network       {net}",
-             f"pretraining   {len(args.sizes) - 1} RBMs x {args.dbn_epochs} epochs of {args.method.upper()}-{args.k}, "
+             f"pretraining   {len(args.sizes) - 1} RBMs x {args.dbn_epochs} epochs"
+             f"{'' if args.top_epochs is None else f' ({args.top_epochs} for the top one)'} of {args.method.upper()}-{args.k}, "
              f"{res['phases']['pretraining']:.1f} s on {res['device']}"]
     for name in ('dbn', 'random'):
         if f'test_error_{name}' not in res: continue
@@ -203,7 +208,7 @@ def train_main(argv:list|None=None): # the command-line arguments; default sys.a
     except UsageError as e: parser.exit(2, f"dbn_train: error: {e}\n")
     print(summary(args, res)) # returns None: console scripts pass the return value to sys.exit
 
-# %% ../nbs/08_cli.ipynb #73385382
+# %% ../nbs/08_cli.ipynb #3ecb6163
 def sample_parser() -> argparse.ArgumentParser:
     "The options of `dbn_sample`."
     p = _Parser(prog='dbn_sample', formatter_class=argparse.ArgumentDefaultsHelpFormatter,
@@ -212,7 +217,7 @@ def sample_parser() -> argparse.ArgumentParser:
     p.add_argument('--digit', type=int, default=None, help="draw only this digit (needs a model trained with label units); "
                    "default: ten of each digit for such models, free samples otherwise")
     p.add_argument('--n', type=_positive_int('--n'), default=100, help="number of samples (with labels and no --digit: rounded to ten per digit)")
-    p.add_argument('--k', type=_nonneg_int('--k'), default=1000, help="Gibbs steps in the top RBM before the downward pass")
+    p.add_argument('--k', type=_nonneg_int('--k'), default=200, help="Gibbs steps in the top RBM before the downward pass")
     p.add_argument('--binary', action='store_true', help="draw binary pixels instead of the last layer's probabilities")
     p.add_argument('--out', default='samples.png', metavar='PATH', help="the PNG file to write")
     p.add_argument('--seed', type=int, default=0, help="random seed")

@@ -1,0 +1,32 @@
+"""The random-initialisation baseline of benchmarks/dbn_mnist.py at its own learning rate. At dbn_train's fine-tuning
+rate (SGD 0.1, momentum 0.9) the randomly initialised 784-500-500-2000 sigmoid network collapsed to predicting one
+class in every epoch (dbn_mnist_main_10x20.txt), with PyTorch's default and with Glorot initialisation alike: its
+2,000 top units all sit near 0.5, so one step moves the logits by tens. A ten times smaller rate is the fair baseline.
+
+    OMP_NUM_THREADS=1 nice python benchmarks/random_baseline.py --epochs 20 --lr 0.01 [--init glorot]
+"""
+import argparse, time
+from pathlib import Path
+import torch
+from torch import nn
+from dbn_book.data import load_mnist, mnist_tensors, local_mnist_folder
+from dbn_book.finetune import MLP, finetune
+
+p = argparse.ArgumentParser(); p.add_argument('--epochs', type=int, default=20); p.add_argument('--lr', type=float, default=0.01)
+p.add_argument('--init', choices=('default', 'glorot'), default='default'); p.add_argument('--optimizer', choices=('sgd', 'adam'), default='sgd')
+a = p.parse_args()
+folder = local_mnist_folder()
+if folder is None: raise SystemExit("random_baseline: the full MNIST was not found; skipping")
+v_tr, y_tr, v_te, y_te = mnist_tensors(load_mnist(folder), seed=0) # the same binarisation as dbn_train --seed 0
+mlp = MLP([784, 500, 500, 2000], seed=0)
+for layer in [*mlp.hidden, mlp.out] if a.init == 'glorot' else []:
+    nn.init.xavier_uniform_(layer.weight, generator=torch.Generator().manual_seed(0)); nn.init.zeros_(layer.bias)
+t0 = time.perf_counter()
+hist = finetune(mlp, v_tr, y_tr, epochs=a.epochs, lr=a.lr, batch=100, optimizer=a.optimizer, v_valid=v_te, y_valid=y_te, seed=0, device='cpu',
+                progress=False, callback=lambda m, r: print(f"epoch {r['epoch']:2d}  test error {100 * r['valid_error']:.2f}%", flush=True))
+text = (f"random ({a.init}) initialisation, 784-500-500-2000 sigmoid MLP, {a.epochs} epochs of SGD lr {a.lr} "
+        f"(momentum 0.9, cosine), batch 100, 60,000 training images\n"
+        f"test error {100 * hist[-1]['valid_error']:.2f}% on 10,000 test images; {time.perf_counter() - t0:.0f} s "
+        f"({torch.get_num_threads()} thread)\nper epoch (%): " + ' '.join(f"{100 * h['valid_error']:.2f}" for h in hist) + "\n")
+(Path(__file__).parent / 'results' / f'random_baseline_{a.init}_{a.optimizer}_lr{a.lr:g}_{a.epochs}.txt').write_text(text)
+print(text)
