@@ -24,8 +24,8 @@ for layer in [*mlp.hidden, mlp.out] if a.init == 'glorot' else []:
 t0 = time.perf_counter()
 hist = finetune(mlp, v_tr, y_tr, epochs=a.epochs, lr=a.lr, batch=100, optimizer=a.optimizer, v_valid=v_te, y_valid=y_te, seed=0, device='cpu',
                 progress=False, callback=lambda m, r: print(f"epoch {r['epoch']:2d}  test error {100 * r['valid_error']:.2f}%", flush=True))
-text = (f"random ({a.init}) initialisation, 784-500-500-2000 sigmoid MLP, {a.epochs} epochs of SGD lr {a.lr} "
-        f"(momentum 0.9, cosine), batch 100, 60,000 training images\n"
+text = (f"random ({a.init}) initialisation, 784-500-500-2000 sigmoid MLP, {a.epochs} epochs of {a.optimizer} lr {a.lr} "
+        f"(momentum 0.9 for sgd; cosine schedule), batch 100, 60,000 training images\n"
         f"test error {100 * hist[-1]['valid_error']:.2f}% on 10,000 test images; {time.perf_counter() - t0:.0f} s "
         f"({torch.get_num_threads()} thread)\nper epoch (%): " + ' '.join(f"{100 * h['valid_error']:.2f}" for h in hist) + "\n")
 (Path(__file__).parent / 'results' / f'random_baseline_{a.init}_{a.optimizer}_lr{a.lr:g}_{a.epochs}.txt').write_text(text)
