@@ -1,14 +1,25 @@
-"""Reproduce the literature's table of MNIST log-likelihoods for 500-hidden RBMs (chapter 06_ais).
+r"""Reproduce the literature's table of MNIST log-likelihoods for 500-hidden RBMs (chapter 06_ais).
 
 Train RBMs on the 60,000 MNIST training images with CD-1, CD-k and PCD-1 (dbn_book.cd.train_rbm), then estimate
 log Z by annealed importance sampling (dbn_book.ais.ais_log_partition) and the mean log-likelihood of the
 10,000 test images. Published numbers beside ours: Salakhutdinov & Murray (2008), CD-25, 500 hidden: -86.34;
 a centred PCD-1 RBM with 500 hidden units has been reported at -84.86.
 
-    nice python benchmarks/ais_table.py train --name pcd1 --method pcd --k 1 --epochs 60 --lr 0.05
-    nice python benchmarks/ais_table.py evaluate            # every model in benchmarks/out/, AIS on each
-    nice python benchmarks/ais_table.py dbn benchmarks/out/pcd1_e60.pt   # a 2-layer DBN on top, its lower bound
-Trained models go to benchmarks/out/ (git-ignored); the table to benchmarks/results/ais_table.txt.
+The runs behind the chapter's table (each single-threaded; several ran side by side on 2 shared cores):
+
+    nice python benchmarks/ais_table.py train --name cd1 --method cd --k 1 --epochs 30 --lr 0.1
+    nice python benchmarks/ais_table.py train --name cd3 --method cd --k 3 --epochs 20 --lr 0.1
+    nice python benchmarks/ais_table.py train --name cd25 --method cd --k 25 --epochs 4 --lr 0.1 --save_every 2
+    nice python benchmarks/ais_table.py train --name pcd1 --method pcd --k 1 --epochs 60 --lr 0.05 --final_momentum 0.5
+    nice python benchmarks/ais_table.py train --name pcd1c --method pcd --k 1 --epochs 25 --lr 0.02 --final_momentum 0.5 --save_every 25 \
+        --init benchmarks/out/pcd1_e60.pt      # pcd1 continued: a second learning-rate cycle
+    nice python benchmarks/ais_table.py evaluate benchmarks/out/cd1_e30.pt    # likewise cd3_e20, cd25_e4, pcd1_e60, pcd1c_e85
+    nice python benchmarks/ais_table.py dbn benchmarks/out/pcd1_e60.pt --epochs 10                       # top 500-500, CD-1
+    nice python benchmarks/ais_table.py dbn benchmarks/out/pcd1_e60.pt --method pcd --epochs 10 --lr 0.05 # top 500-500, PCD-1
+    nice python benchmarks/ais_table.py dbn benchmarks/out/pcd1_e60.pt --flip --method pcd --epochs 10 --lr 0.01
+Trained models go to benchmarks/out/ (git-ignored);
+each evaluation appends a row to benchmarks/results/ais_table.jsonl, from which the chapter's table is built
+(benchmarks/results/ais_table.txt).
 """
 import argparse, json, math, time
 from pathlib import Path
@@ -89,17 +100,22 @@ def dbn(args):
     rbm1 = RBM(784, ck['args']['hidden']); rbm1.load_state_dict(ck['state_dict'])
     g = torch.Generator().manual_seed(args.seed)
     with torch.no_grad(): h_train = bernoulli(rbm1.p_h(v_train), g)
-    top = RBM(rbm1.n_hidden, args.hidden, v_data=h_train, seed=args.seed)
+    if args.flip: # start from the first RBM upside down: the DBN then equals that RBM and its bound is tight
+        top = RBM(rbm1.n_hidden, rbm1.n_visible)
+        with torch.no_grad(): top.W.copy_(rbm1.W.T); top.b.copy_(rbm1.c); top.c.copy_(rbm1.b)
+    else: top = RBM(rbm1.n_hidden, args.hidden, v_data=h_train, seed=args.seed)
     t0 = time.perf_counter()
     for epoch in range(args.epochs):
         train_rbm(top, h_train, epochs=1, lr=args.lr * (1 - epoch / args.epochs), k=args.k, method=args.method,
                   momentum=(0.5, 0.5), generator=g, device='cpu', progress=False)
         print(json.dumps({'top_epoch': epoch + 1, 'minutes': round((time.perf_counter() - t0) / 60, 2)}), flush=True)
     t_train = time.perf_counter() - t0
-    torch.save({'state_dict': top.state_dict(), 'args': vars(args)}, OUT / f"top_{Path(args.model).stem}.pt")
+    torch.save({'state_dict': top.state_dict(), 'args': vars(args)}, OUT / f"top_{Path(args.model).stem}_{args.method}{'_flip' if args.flip else ''}.pt")
     est2 = ais_log_partition(top, args.chains, sm_betas(args.betas), v_data=h_train, generator=g)
     bound = lambda z: dbn_log_likelihood_bound([rbm1, top], v_test, z, args.samples, g).item()
-    row = dict(model=f"DBN {Path(args.model).stem} + {args.hidden} ({args.method}-{args.k}, {args.epochs} epochs)",
+    row = dict(model=f"DBN {Path(args.model).stem} + {top.n_hidden}{' flipped' if args.flip else ''} ({args.method}-{args.k}, {args.epochs} epochs, lr {args.lr})",
+               top_hidden=top.n_hidden, top_init='flipped' if args.flip else 'random', top_method=args.method, top_k=args.k,
+               top_epochs=args.epochs, top_lr=args.lr,
                top_train_minutes=round(t_train / 60, 1),
                top_log_z=round(est2.log_z, 2), top_log_z_interval=[round(est2.log_z_low, 2), round(est2.log_z_high, 2)],
                dbn_test_bound=round(bound(est2.log_z), 2),
@@ -130,6 +146,7 @@ if __name__ == '__main__':
     d.add_argument('--method', default='cd', choices=['cd', 'pcd']); d.add_argument('--samples', type=int, default=10)
     d.add_argument('--chains', type=int, default=100); d.add_argument('--betas', type=int, default=14500)
     d.add_argument('--seed', type=int, default=0); d.add_argument('--threads', type=int, default=1)
+    d.add_argument('--flip', action='store_true', help='start the top RBM from the first one upside down (W2 = W1^T)')
     args = p.parse_args()
     OUT.mkdir(exist_ok=True); RESULTS.mkdir(exist_ok=True)
     dict(train=train, evaluate=evaluate, dbn=dbn)[args.cmd](args)
