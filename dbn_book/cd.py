@@ -4,22 +4,22 @@
 
 # %% auto #0
 __all__ = ['model_expectations', 'exact_grad', 'gibbs_chain', 'cd_grad', 'pcd_grad', 'plot_grad_error', 'default_device',
-           'rbm_monitors', 'train_rbm', 'show_filters', 'sample_chains', 'filters_and_samples', 'rbm_figure',
-           'rbm_main']
+           'rbm_monitors', 'train_rbm', 'filter_images', 'show_filters', 'sample_chains', 'filters_and_samples',
+           'rbm_figure', 'rbm_main']
 
-# %% ../nbs/02_cd.ipynb #c8efe706
+# %% ../nbs/02_cd.ipynb #0601357f
 import copy, math, time
 import torch
 import torch.nn.functional as F
 from .rbm import RBM, bernoulli, binary_states, log_partition_exact, _check_units, _generator, MAX_ENUMERATE
 
-# %% ../nbs/02_cd.ipynb #810608a7
+# %% ../nbs/02_cd.ipynb #df21e280
 def _positive_phase(v, ph):
     "Batch means of v h', v and h for the positive phase."
     m = len(v)
     return v.T @ ph / m, v.mean(0), ph.mean(0)
 
-# %% ../nbs/02_cd.ipynb #4e2944d9
+# %% ../nbs/02_cd.ipynb #699c80b9
 def model_expectations(rbm:RBM, max_units:int=MAX_ENUMERATE):
     "E_P[v h'], E_P[v], E_P[h] under the model, exactly, by enumerating the smaller layer."
     W, b, c = rbm.W.double(), rbm.b.double(), rbm.c.double()
@@ -39,7 +39,7 @@ def model_expectations(rbm:RBM, max_units:int=MAX_ENUMERATE):
     ph = torch.sigmoid(torch.addmm(c, s, W))
     return (s * p[:, None]).T @ ph, p @ s, p @ ph
 
-# %% ../nbs/02_cd.ipynb #4fee9670
+# %% ../nbs/02_cd.ipynb #a271e436
 def exact_grad(rbm:RBM, v:torch.Tensor):
     "The exact gradient (dW, db, dc) of the mean log-likelihood of the rows of v (small RBMs only)."
     v = _check_units(v, rbm.n_visible, 'v', 'visible').double()
@@ -47,7 +47,7 @@ def exact_grad(rbm:RBM, v:torch.Tensor):
     neg = model_expectations(rbm)
     return tuple((p - n).to(rbm.W.dtype) for p, n in zip(pos, neg))
 
-# %% ../nbs/02_cd.ipynb #05056be0
+# %% ../nbs/02_cd.ipynb #a0b15c86
 def gibbs_chain(rbm:RBM, v:torch.Tensor, k:int, generator=None,
                 ph:torch.Tensor|None=None, # P(h=1|v) if already computed: saves a product
                ):
@@ -61,18 +61,18 @@ def gibbs_chain(rbm:RBM, v:torch.Tensor, k:int, generator=None,
         ph = torch.addmm(c, v, W).sigmoid_()
     return pv_first, v, ph
 
-# %% ../nbs/02_cd.ipynb #fa5d999d
+# %% ../nbs/02_cd.ipynb #4376af3d
 def _check_k(k):
     if not isinstance(k, int) or isinstance(k, bool) or k < 1:
         raise ValueError(f"k (Gibbs steps) must be an integer >= 1, got {k!r}")
     return k
 
-# %% ../nbs/02_cd.ipynb #c466c4d6
+# %% ../nbs/02_cd.ipynb #1a50649e
 def _grad(v0, ph0, vk, phk):
     "(dW, db, dc): positive statistics of (v0, ph0) minus negative statistics of (vk, phk)."
     return tuple(p - n for p, n in zip(_positive_phase(v0, ph0), _positive_phase(vk, phk)))
 
-# %% ../nbs/02_cd.ipynb #cc7562de
+# %% ../nbs/02_cd.ipynb #097ec01e
 def cd_grad(rbm:RBM, v:torch.Tensor,
             k:int=1, # Gibbs steps from each data vector (Algorithm 18.2)
             generator:torch.Generator|None=None):
@@ -82,7 +82,7 @@ def cd_grad(rbm:RBM, v:torch.Tensor,
     _, vk, phk = gibbs_chain(rbm, v, k, generator, ph=ph0)
     return _grad(v, ph0, vk, phk)
 
-# %% ../nbs/02_cd.ipynb #f501d880
+# %% ../nbs/02_cd.ipynb #d85cbed0
 def pcd_grad(rbm:RBM, v:torch.Tensor,
              chains:torch.Tensor, # the persistent chains' visible states (any number of rows)
              k:int=1, # Gibbs steps per update (Algorithm 18.3)
@@ -94,7 +94,7 @@ def pcd_grad(rbm:RBM, v:torch.Tensor,
     _, vk, phk = gibbs_chain(rbm, chains, k, generator)
     return _grad(v, ph0, vk, phk), vk
 
-# %% ../nbs/02_cd.ipynb #cacc58d0
+# %% ../nbs/02_cd.ipynb #bd5a1354
 def plot_grad_error(ks, errors, reference=None, reference_label=None):
     "Relative error of a gradient estimate against the number of Gibbs steps k."
     import matplotlib.pyplot as plt
@@ -105,7 +105,7 @@ def plot_grad_error(ks, errors, reference=None, reference_label=None):
     ax.set_xticks(ks, [str(k) for k in ks]); ax.legend(); fig.tight_layout(); plt.close(fig)
     return fig
 
-# %% ../nbs/02_cd.ipynb #7e3fcd6f
+# %% ../nbs/02_cd.ipynb #7eda48b7
 def _check_options(epochs, lr, k, batch, method, momentum, weight_decay, n_chains):
     if not isinstance(epochs, int) or epochs < 0: raise ValueError(f"epochs must be an integer >= 0, got {epochs!r}")
     if not isinstance(batch, int) or batch < 1: raise ValueError(f"batch must be an integer >= 1, got {batch!r}")
@@ -118,12 +118,12 @@ def _check_options(epochs, lr, k, batch, method, momentum, weight_decay, n_chain
     if n_chains is not None and (not isinstance(n_chains, int) or n_chains < 1):
         raise ValueError(f"n_chains must be an integer >= 1, got {n_chains!r}")
 
-# %% ../nbs/02_cd.ipynb #4b8096b4
+# %% ../nbs/02_cd.ipynb #b7e5ac03
 def default_device() -> torch.device:
     "CUDA when available, else the CPU."
     return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
 
-# %% ../nbs/02_cd.ipynb #f4655cd4
+# %% ../nbs/02_cd.ipynb #8c1b2fb1
 def _device_generator(generator, seed, device):
     "A generator on `device` from a generator or a seed; None uses torch's global one."
     g = generator if seed is None else torch.Generator(device=device).manual_seed(seed)
@@ -133,7 +133,7 @@ def _device_generator(generator, seed, device):
                          f"or a torch.Generator(device='{torch.device(device).type}')")
     return g
 
-# %% ../nbs/02_cd.ipynb #ff5a4054
+# %% ../nbs/02_cd.ipynb #c6d26efd
 @torch.no_grad()
 def rbm_monitors(rbm:RBM, v_train:torch.Tensor, v_valid:torch.Tensor|None=None,
                  exact_units:int=20, # compute the exact log-likelihood when the smaller layer is this small
@@ -150,12 +150,12 @@ def rbm_monitors(rbm:RBM, v_train:torch.Tensor, v_valid:torch.Tensor|None=None,
         if v_valid is not None: out['log_lik_valid'] = -out['free_energy_valid'] - log_z
     return out
 
-# %% ../nbs/02_cd.ipynb #1e3bdadd
+# %% ../nbs/02_cd.ipynb #afbb2f1d
 def _progress(total, desc, enabled):
     from tqdm import tqdm
     return tqdm(total=total, desc=desc, disable=not enabled, unit='batch', mininterval=0.5, leave=False)
 
-# %% ../nbs/02_cd.ipynb #e72c0b70
+# %% ../nbs/02_cd.ipynb #3ad403a8
 @torch.no_grad()
 def train_rbm(rbm:RBM, v_train:torch.Tensor, # training data, one binary (or [0,1]) row per example
               epochs:int=10, lr:float=0.1, # learning rate epsilon
@@ -233,15 +233,20 @@ def train_rbm(rbm:RBM, v_train:torch.Tensor, # training data, one binary (or [0,
     bar.close()
     return history
 
-# %% ../nbs/02_cd.ipynb #6218126e
-def show_filters(rbm:RBM, n:int=100, nrow:int=10, title:str|None=None, scale:float=0.6):
-    "The first n hidden units' weights W[:, j] as 28x28 images, each scaled to its own range."
-    from dbn_book.data import show_digits
+# %% ../nbs/02_cd.ipynb #7bf92f92
+def filter_images(rbm:RBM, n:int=100) -> torch.Tensor:
+    "The first n hidden units' weights W[:, j] as rows, each scaled to [0, 1] over its own range."
     w = rbm.W[:, :n].T.detach().float().cpu()
     lo, hi = w.min(1, keepdim=True).values, w.max(1, keepdim=True).values
-    return show_digits((w - lo) / (hi - lo).clamp_min(1e-12), nrow=nrow, title=title, scale=scale)
+    return (w - lo) / (hi - lo).clamp_min(1e-12)
 
-# %% ../nbs/02_cd.ipynb #a0164682
+# %% ../nbs/02_cd.ipynb #860148cf
+def show_filters(rbm:RBM, n:int=100, nrow:int=10, title:str|None=None, scale:float=0.6):
+    "A figure of the first n hidden units' weights W[:, j] as 28x28 images."
+    from dbn_book.data import show_digits
+    return show_digits(filter_images(rbm, n), nrow=nrow, title=title, scale=scale)
+
+# %% ../nbs/02_cd.ipynb #dfa58a5c
 @torch.no_grad()
 def sample_chains(rbm:RBM, n:int=10, # number of chains
                   steps:tuple=(1, 10, 100, 1000), # the Gibbs steps at which to record the chains
@@ -261,54 +266,36 @@ def sample_chains(rbm:RBM, n:int=10, # number of chains
         done = s
     return out
 
-# %% ../nbs/02_cd.ipynb #4d884d5f
+# %% ../nbs/02_cd.ipynb #0994a255
 @torch.no_grad()
 def filters_and_samples(rbm:RBM, n_filters:int=50, n_samples:int=20, steps:int=200, seed:int=0):
     "One grey image: the first filters above samples from Gibbs chains started at noise (for sliders)."
     from dbn_book.widgets import image_grid
-    w = rbm.W[:, :n_filters].T.detach().float().cpu()
-    lo, hi = w.min(1, keepdim=True).values, w.max(1, keepdim=True).values
     g = torch.Generator(device=rbm.W.device).manual_seed(seed)
     samples = sample_chains(rbm, n_samples, steps=(steps,), generator=g)[0].cpu()
-    return image_grid(torch.cat([(w - lo) / (hi - lo).clamp_min(1e-12), samples]), ncol=10, shape=(28, 28))
+    return image_grid(torch.cat([filter_images(rbm, n_filters), samples]), ncol=10, shape=(28, 28))
 
-# %% ../nbs/02_cd.ipynb #5b27bee7
-def _save_figure_atomic(fig, path):
-    "Write a matplotlib figure to `path` through a temporary file, so no half-written file is left behind."
-    import os, tempfile
-    from pathlib import Path
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix=path.suffix)
-    os.close(fd)
-    try:
-        fig.savefig(tmp, dpi=100); os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.unlink(tmp)
-    return path
-
-# %% ../nbs/02_cd.ipynb #f6103e30
+# %% ../nbs/02_cd.ipynb #dacb1e76
 def rbm_figure(rbm:RBM, n_filters:int=100, n_samples:int=30, steps:int=1000, seed:int=0):
     "A matplotlib figure: the first filters beside samples from Gibbs chains started at noise."
     import matplotlib.pyplot as plt
     from dbn_book.widgets import image_grid
-    w = rbm.W[:, :n_filters].T.detach().float().cpu()
-    lo, hi = w.min(1, keepdim=True).values, w.max(1, keepdim=True).values
     g = torch.Generator(device=rbm.W.device).manual_seed(seed)
     samples = sample_chains(rbm, n_samples, steps=(steps,), generator=g)[0].cpu()
     fig, axes = plt.subplots(1, 2, figsize=(10, 5.4))
-    for ax, im, t in zip(axes, [image_grid((w - lo) / (hi - lo).clamp_min(1e-12), ncol=10, shape=(28, 28)),
+    for ax, im, t in zip(axes, [image_grid(filter_images(rbm, n_filters), ncol=10, shape=(28, 28)),
                                 image_grid(samples, ncol=6, shape=(28, 28))],
                          [f'filters W[:, j] of {min(n_filters, rbm.n_hidden)} hidden units', f'{n_samples} samples after {steps} Gibbs steps']):
         ax.imshow(im, cmap='gray', vmin=0, vmax=1); ax.set_title(t, fontsize=10); ax.axis('off')
     fig.tight_layout(); plt.close(fig)
     return fig
 
-# %% ../nbs/02_cd.ipynb #30a4e053
+# %% ../nbs/02_cd.ipynb #4c8b2ada
 def rbm_main(argv=None):
     "Command line `dbn_rbm`: train an RBM on MNIST and save a figure of its filters and samples."
     import argparse, sys, warnings
-    from dbn_book.data import load_mnist, mnist_tensors
+    from pathlib import Path
+    from dbn_book.data import atomic_write, load_mnist, mnist_tensors
     p = argparse.ArgumentParser(prog='dbn_rbm', description='Train a binary RBM on MNIST by CD-k or PCD-k and save '
                                 'a figure of its filters and of samples from Gibbs chains.')
     p.add_argument('--hidden', type=int, default=500, help='number of hidden units (default 500)')
@@ -328,6 +315,10 @@ def rbm_main(argv=None):
     try:
         _check_options(a.epochs, a.lr, a.k, a.batch, a.method, (0.5, 0.9), a.weight_decay, None)
         if a.hidden < 1: raise ValueError(f"--hidden must be >= 1, got {a.hidden}")
+        out = Path(a.out)
+        if out.suffix.lower() not in ('.png', '.pdf', '.svg', '.jpg', '.jpeg'):
+            raise ValueError(f"--out must name a .png, .pdf, .svg or .jpg file, got {a.out!r}")
+        out.parent.mkdir(parents=True, exist_ok=True) # fail now, not after training
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter('always')
             ds = load_mnist(a.data)
@@ -347,7 +338,8 @@ def rbm_main(argv=None):
     secs = time.perf_counter() - t0
     for h in hist: print(f"epoch {h['epoch']:3d}  reconstruction error {h['recon_error']:7.2f}  "
                          f"free-energy gap (held-out - train) {h['free_energy_gap']:6.2f}")
-    out = _save_figure_atomic(rbm_figure(rbm, seed=a.seed), a.out)
+    fig = rbm_figure(rbm, seed=a.seed)
+    atomic_write(out, lambda f: fig.savefig(f, format=out.suffix.lstrip('.').lower(), dpi=100))
     print(f"trained a 784 x {a.hidden} RBM by {a.method.upper()}-{a.k} for {a.epochs} epochs on {len(v_fit):,} images "
           f"in {secs:.1f} s; figure of filters and samples: {out}")
     return 0

@@ -251,10 +251,11 @@ def run_sampling(args):
 def sample_main(argv:list|None=None): # the command-line arguments; default sys.argv[1:]
     "Console script `dbn_sample`."
     from PIL import Image
+    from dbn_book.data import atomic_write
     from dbn_book.widgets import image_grid, to_uint8
     parser = sample_parser()
     args = parser.parse_args(argv)
     try: v, out, ncol, what = run_sampling(args)
     except UsageError as e: parser.exit(2, f"dbn_sample: error: {e}\n")
-    Image.fromarray(to_uint8(image_grid(v, ncol=ncol, shape=(28, 28)))).save(out)
+    atomic_write(out, lambda f: Image.fromarray(to_uint8(image_grid(v, ncol=ncol, shape=(28, 28)))).save(f, format='PNG'))
     print(f"wrote {len(v)} samples ({what}, {args.k} Gibbs steps) to {Path(out).resolve()}")

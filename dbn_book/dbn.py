@@ -7,7 +7,7 @@ __all__ = ['CHECKPOINT_FORMAT', 'one_hot', 'DBN', 'train_dbn', 'predict_labels',
            'dbn_from_checkpoint']
 
 # %% ../nbs/03_dbn.ipynb #36d56e6c
-import math, os, tempfile, time
+import math, time
 from pathlib import Path
 import torch
 from torch import nn
@@ -15,6 +15,7 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 from .rbm import RBM, bernoulli, binary_states, log_partition_exact, _check_units, _generator
 from .cd import train_rbm, default_device
+from .data import atomic_write
 
 # %% ../nbs/03_dbn.ipynb #7f4e28be
 def _check_sizes(sizes):
@@ -144,19 +145,8 @@ def predict_labels(dbn:DBN, v:torch.Tensor, chunk:int=10_000) -> torch.Tensor:
 CHECKPOINT_FORMAT = 'dbn_book.checkpoint/1'
 
 def save_atomic(obj, path) -> Path:
-    "torch.save obj to path atomically: a temporary file in the same folder, then os.replace."
-    path = Path(path).expanduser()
-    if not path.parent.is_dir(): raise FileNotFoundError(f"cannot save to {path}: folder {path.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
-    try:
-        with os.fdopen(fd, 'wb') as f: torch.save(obj, f)
-        umask = os.umask(0); os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask) # mkstemp makes the file private; give it the permissions of an ordinary new file
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp): os.remove(tmp)
-        raise
-    return path
+    "torch.save obj to path atomically (see `dbn_book.data.atomic_write`): never a half-written checkpoint."
+    return atomic_write(path, lambda f: torch.save(obj, f))
 
 def read_checkpoint(path) -> dict:
     "The dict in a dbn_book checkpoint, or a ValueError naming the problem."
