@@ -13,21 +13,17 @@ import torch
 from .cd import default_device
 
 # %% ../nbs/08_cli.ipynb #ac87c183
-def _positive_int(name):
+def _int_at_least(lo:int, name:str, bound:str):
+    "An argparse type: an integer >= lo, with an error that names the option."
     def parse(s):
         try: x = int(s)
         except ValueError: raise argparse.ArgumentTypeError(f"{name} must be an integer, got {s!r}") from None
-        if x < 1: raise argparse.ArgumentTypeError(f"{name} must be at least 1, got {x}")
+        if x < lo: raise argparse.ArgumentTypeError(f"{name} must be {bound}, got {x}")
         return x
     return parse
 
-def _nonneg_int(name):
-    def parse(s):
-        try: x = int(s)
-        except ValueError: raise argparse.ArgumentTypeError(f"{name} must be an integer, got {s!r}") from None
-        if x < 0: raise argparse.ArgumentTypeError(f"{name} must be 0 or more, got {x}")
-        return x
-    return parse
+def _positive_int(name): return _int_at_least(1, name, 'at least 1')
+def _nonneg_int(name): return _int_at_least(0, name, '0 or more')
 
 def _number(name, lo=0.0, lo_open=True, hi=math.inf, hi_open=True):
     def parse(s):
