@@ -11,7 +11,7 @@ __all__ = ['model_expectations', 'exact_grad', 'gibbs_chain', 'cd_grad', 'pcd_gr
 import copy, math, time
 import torch
 import torch.nn.functional as F
-from .rbm import RBM, bernoulli, binary_states, log_partition_exact, _check_units, _generator, MAX_ENUMERATE
+from .rbm import RBM, bernoulli, binary_states, log_partition_exact, _check_units, _enumerable, _generator, MAX_ENUMERATE
 
 # %% ../nbs/02_cd.ipynb #df21e280
 def _positive_phase(v, ph):
@@ -22,12 +22,8 @@ def _positive_phase(v, ph):
 # %% ../nbs/02_cd.ipynb #699c80b9
 def model_expectations(rbm:RBM, max_units:int=MAX_ENUMERATE):
     "E_P[v h'], E_P[v], E_P[h] under the model, exactly, by enumerating the smaller layer."
-    W, b, c = rbm.W.double(), rbm.b.double(), rbm.c.double()
+    W, b, c, n = _enumerable(rbm, max_units, 'the exact gradient', 'Use cd_grad or pcd_grad for RBMs this large')
     n_v, n_h = W.shape
-    n = min(n_v, n_h)
-    if n > max_units:
-        raise ValueError(f"the exact gradient enumerates 2^{n} states; that is limited to {max_units} units. "
-                         f"Use cd_grad or pcd_grad for RBMs this large")
     s = binary_states(n, device=W.device)
     if n_h <= n_v: # enumerate h
         log_w = s @ c + F.softplus(torch.addmm(b, s, W.T)).sum(1)
@@ -123,16 +119,6 @@ def default_device() -> torch.device:
     "CUDA when available, else the CPU."
     return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
 
-# %% ../nbs/02_cd.ipynb #8c1b2fb1
-def _device_generator(generator, seed, device):
-    "A generator on `device` from a generator or a seed; None uses torch's global one."
-    g = generator if seed is None else torch.Generator(device=device).manual_seed(seed)
-    if generator is not None and seed is not None: raise ValueError("give a generator or a seed, not both")
-    if g is not None and g.device.type != torch.device(device).type:
-        raise ValueError(f"the generator is on {g.device} but training runs on {device}; pass seed= instead, "
-                         f"or a torch.Generator(device='{torch.device(device).type}')")
-    return g
-
 # %% ../nbs/02_cd.ipynb #c6d26efd
 @torch.no_grad()
 def rbm_monitors(rbm:RBM, v_train:torch.Tensor, v_valid:torch.Tensor|None=None,
@@ -181,7 +167,7 @@ def train_rbm(rbm:RBM, v_train:torch.Tensor, # training data, one binary (or [0,
     v_train = _check_units(v_train, rbm.n_visible, 'v_train', 'visible')
     if v_valid is not None: v_valid = _check_units(v_valid, rbm.n_visible, 'v_valid', 'visible')
     if len(v_train) == 0: raise ValueError("v_train is empty")
-    g = _device_generator(generator, seed, device)
+    g = _generator(generator, seed, device)
     rbm.to(device)
     W, b, c = rbm.W, rbm.b, rbm.c
     v_train = v_train.to(device, W.dtype)

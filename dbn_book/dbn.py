@@ -109,8 +109,7 @@ def train_dbn(dbn:DBN, v_train:torch.Tensor, # binary training rows
         raise ValueError(f"v_train has {len(v_train)} rows but y_train {len(y_train)}")
     if dbn.n_labels and v_valid is not None and y_valid is None: raise ValueError("pass y_valid with v_valid")
     device = torch.device(device) if device is not None else default_device()
-    if seed is not None and generator is not None: raise ValueError("give a generator or a seed, not both")
-    g = generator if seed is None else torch.Generator(device=device).manual_seed(seed)
+    g = _generator(generator, seed, device)
     dbn.to(device)
     x, x_valid, history = v_train.to(device), (None if v_valid is None else v_valid.to(device)), []
     for i, rbm in enumerate(dbn.rbms):

@@ -12,6 +12,7 @@ from torch import nn
 import torch.nn.functional as F
 from .dbn import DBN, read_checkpoint, dbn_from_checkpoint, _check_sizes
 from .cd import default_device
+from .rbm import _generator
 
 # %% ../nbs/05_finetune.ipynb #6572e9d6
 class MLP(nn.Module):
@@ -96,9 +97,8 @@ def finetune(mlp:MLP, v_train:torch.Tensor, y_train:torch.Tensor,
         raise ValueError(f"v_train must have shape (batch, {mlp.sizes[0]}), got {tuple(v_train.shape)}")
     if y_train.min() < 0 or y_train.max() >= mlp.n_classes: raise ValueError(f"labels must lie in 0..{mlp.n_classes - 1}")
     device = torch.device(device) if device is not None else default_device()
-    if seed is not None and generator is not None: raise ValueError("give a generator or a seed, not both")
+    g = _generator(generator, seed, device)
     if seed is not None: torch.manual_seed(seed) # dropout masks
-    g = generator if seed is None else torch.Generator(device=device).manual_seed(seed)
     mlp.to(device).train()
     x, t = v_train.to(device).float(), y_train.to(device)
     opt = (torch.optim.SGD(mlp.parameters(), lr=lr, momentum=momentum, weight_decay=weight_decay) if optimizer == 'sgd'

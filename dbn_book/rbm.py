@@ -38,10 +38,16 @@ def _check_units(x:torch.Tensor, n:int, what:str, layer:str) -> torch.Tensor:
     return x if x.is_floating_point() else x.float()
 
 # %% ../nbs/01_rbm.ipynb #e1352f20
-def _generator(generator:torch.Generator|None=None, seed:int|None=None) -> torch.Generator|None:
-    "`generator`, or a new one seeded with `seed`, or None (torch's global generator)."
+def _generator(generator:torch.Generator|None=None, seed:int|None=None,
+               device=None, # where the random numbers will be drawn; default the CPU
+              ) -> torch.Generator|None:
+    "`generator`, or a new one on `device` seeded with `seed`, or None (torch's global generator)."
     if generator is not None and seed is not None: raise ValueError("give a generator or a seed, not both")
-    return generator if seed is None else torch.Generator().manual_seed(seed)
+    if seed is not None: return torch.Generator(device=device if device is not None else 'cpu').manual_seed(seed)
+    if generator is not None and device is not None and generator.device.type != torch.device(device).type:
+        raise ValueError(f"the generator is on {generator.device} but the work runs on {device}; pass seed= instead, "
+                         f"or a torch.Generator(device='{torch.device(device).type}')")
+    return generator
 
 # %% ../nbs/01_rbm.ipynb #2dc5bf23
 def visible_bias_from_data(v:torch.Tensor, # training data, one row per example
@@ -114,18 +120,22 @@ class RBM(nn.Module):
         return v
 
 # %% ../nbs/01_rbm.ipynb #ae7d7c51
+def _enumerable(rbm, max_units:int, what:str, instead:str):
+    "W, b, c in float64 and the size of the smaller layer, or an error when 2^size states are too many."
+    n = min(rbm.W.shape)
+    if n > max_units:
+        raise ValueError(f"{what}: the smaller layer has {n} units, so it would enumerate 2^{n} states; that is "
+                         f"limited to {max_units} units. {instead}")
+    return rbm.W.double(), rbm.b.double(), rbm.c.double(), n
+
 def log_partition_exact(rbm:RBM,
                         max_units:int=MAX_ENUMERATE, # refuse to enumerate more than 2^max_units states
                         chunk:int=2**14, # states per batch
                        ) -> torch.Tensor:
     "The exact log Z of a small RBM, in float64, enumerating the smaller layer."
-    W, b, c = rbm.W.double(), rbm.b.double(), rbm.c.double()
+    W, b, c, n = _enumerable(rbm, max_units, 'log_partition_exact',
+                             'Estimate log Z with AIS instead (dbn_book.ais.ais_log_partition)')
     n_v, n_h = W.shape
-    n = min(n_v, n_h)
-    if n > max_units:
-        raise ValueError(f"log_partition_exact: the smaller layer has {n} units, so Z sums 2^{n} terms; exact "
-                         f"enumeration is limited to {max_units} units. Estimate log Z with AIS instead "
-                         f"(dbn_book.ais.ais_log_partition)")
     parts = []
     for start in range(0, 2**n, chunk):
         s = binary_states(n, start, min(start + chunk, 2**n), device=W.device)
