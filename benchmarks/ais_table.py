@@ -78,7 +78,7 @@ def evaluate(args):
         t0 = time.perf_counter()
         est = ais_log_partition(rbm, n_chains=args.chains, betas=sm_betas(args.betas), v_data=v_train, generator=g)
         t_ais = time.perf_counter() - t0
-        ll = lambda v, z: log_likelihood(rbm, v, z).item()
+        ll = lambda v, z: log_likelihood(rbm, v, z).mean().item()
         row = dict(model=path.stem, method=ck['args']['method'], k=ck['args']['k'], epochs=len(ck['log']),
                    train_minutes=round(ck['log'][-1]['train_minutes'], 1), log_z=round(est.log_z, 2),
                    log_z_interval=[round(est.log_z_low, 2), round(est.log_z_high, 2)],
@@ -112,7 +112,7 @@ def dbn(args):
     t_train = time.perf_counter() - t0
     torch.save({'state_dict': top.state_dict(), 'args': vars(args)}, OUT / f"top_{Path(args.model).stem}_{args.method}{'_flip' if args.flip else ''}.pt")
     est2 = ais_log_partition(top, args.chains, sm_betas(args.betas), v_data=h_train, generator=g)
-    bound = lambda z: dbn_log_likelihood_bound([rbm1, top], v_test, z, args.samples, g).item()
+    bound = lambda z: dbn_log_likelihood_bound([rbm1, top], v_test, z, args.samples, g).mean().item()
     row = dict(model=f"DBN {Path(args.model).stem} + {top.n_hidden}{' flipped' if args.flip else ''} ({args.method}-{args.k}, {args.epochs} epochs, lr {args.lr})",
                top_hidden=top.n_hidden, top_init='flipped' if args.flip else 'random', top_method=args.method, top_k=args.k,
                top_epochs=args.epochs, top_lr=args.lr,

@@ -15,13 +15,16 @@ import torch
 from dbn_book.cli import train_parser, check_train_args, run_training, summary, config_of
 from dbn_book.data import local_mnist_folder
 
+# these presets predate the generative recipe: every RBM alike (CD, constant rate), no up-down
+GREEDY_TOP = ['--top_epochs', '10', '--top_lr', '0.05', '--top_method', 'cd', '--updown_epochs', '0']
+
 PRESETS = {
     # Hinton and Salakhutdinov's network, CD-1 pretraining, SGD fine-tuning with a cosine schedule
     'main': ['--sizes', '784', '500', '500', '2000', '--no_labels', '--dbn_epochs', '10', '--dbn_lr', '0.05',
-             '--mlp_epochs', '15', '--mlp_lr', '0.1', '--batch', '100', '--compare'],
+             '--mlp_epochs', '15', '--mlp_lr', '0.1', '--batch', '100', '--compare'] + GREEDY_TOP,
     # the script this project grew from: 784-1000-500, k=20, batch 200, 10 DBN epochs, Adam fine-tuning
     'original': ['--sizes', '784', '1000', '500', '--no_labels', '--k', '20', '--batch', '200', '--dbn_epochs', '10',
-                 '--optimizer', 'adam', '--mlp_lr', '0.001', '--mlp_epochs', '10'],
+                 '--optimizer', 'adam', '--mlp_lr', '0.001', '--mlp_epochs', '10'] + GREEDY_TOP,
 }
 
 def main():

@@ -11,27 +11,28 @@ import math
 from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
-from .rbm import RBM, bernoulli, visible_bias_from_data, log_partition_exact, log_likelihood, binary_states, _check_units
+from .core import check_units, check_int
+from .rbm import (RBM, bernoulli, visible_bias_from_data, visible_log_sum, log_partition_exact, log_likelihood,
+                          binary_states)
 
 # %% ../nbs/06_ais.ipynb #6b7a61c3
-def base_rate_rbm(rbm:RBM, # the target RBM: the base copies its shape, dtype and device
+def base_rate_rbm(rbm:RBM, # the target RBM: the base copies its shape, softmax group, dtype and device
                   v_data:torch.Tensor|None=None, # training data for the base rates; default: the target's own b
                  ) -> RBM:
-    "The AIS base model: W = 0, c = 0, and visible biases log(p/(1-p)) from the data's pixel frequencies."
-    base = RBM(rbm.n_visible, rbm.n_hidden).to(device=rbm.W.device, dtype=rbm.W.dtype)
-    base.W.zero_()
+    "The AIS base model: W = 0, c = 0, and visible biases from the data's pixel frequencies (log p for a softmax group)."
+    base = RBM(rbm.n_visible, rbm.n_hidden, sigma=0, n_softmax=rbm.n_softmax).to(device=rbm.W.device, dtype=rbm.W.dtype)
     b = (rbm.b.detach().clone() if v_data is None else
-         visible_bias_from_data(_check_units(v_data, rbm.n_visible, 'v_data', 'visible')))
+         visible_bias_from_data(rbm.check_v(v_data, 'v_data'), n_softmax=rbm.n_softmax))
     base.b.copy_(b)
     return base
 
 # %% ../nbs/06_ais.ipynb #e1753db5
 def log_partition_base(base:RBM) -> torch.Tensor:
-    "log Z of an RBM with W = 0, in closed form: sum_i softplus(b_i) + sum_j softplus(c_j), in float64."
+    "log Z of an RBM with W = 0, in closed form: sum_i softplus(b_i) (a logsumexp over a softmax group) + sum_j softplus(c_j)."
     if bool(base.W.ne(0).any()):
         raise ValueError("log_partition_base needs W = 0 (independent units); this RBM has nonzero weights. "
                          "Build the base model with base_rate_rbm")
-    return F.softplus(base.b.double()).sum() + F.softplus(base.c.double()).sum()
+    return visible_log_sum(base.b.double()[None], base.n_softmax)[0] + F.softplus(base.c.double()).sum()
 
 # %% ../nbs/06_ais.ipynb #d115a1b8
 def _check_betas(betas) -> torch.Tensor:
@@ -71,13 +72,14 @@ def ais_log_weights(rbm:RBM, # the target RBM, B
     if base.W.shape != rbm.W.shape:
         raise ValueError(f"the base model has shape {tuple(base.W.shape)} but the RBM {tuple(rbm.W.shape)}")
     if bool(base.W.ne(0).any()): raise ValueError("the base model must have W = 0, so that its log Z is known in closed form")
+    if base.n_softmax != rbm.n_softmax: raise ValueError("the base model must have the RBM's softmax group (see base_rate_rbm)")
     W, b, c = rbm.W, rbm.b, rbm.c
     if generator is not None and generator.device.type != W.device.type:
         raise ValueError(f"the generator is on {generator.device} but the RBM on {W.device}; "
                          f"pass torch.Generator(device='{W.device.type}')")
     bA, cA = base.b.to(W), base.c.to(W)
     db, dc, cA64 = (b - bA).double(), (c - cA).double(), cA.double()
-    v = bernoulli(torch.sigmoid(bA).expand(n_chains, -1).contiguous(), generator) # v_1 ~ p_0 exactly
+    v = base.draw_v(base.visible_probs(bA.expand(n_chains, -1)), generator) # v_1 ~ p_0 exactly
     log_w = torch.zeros(n_chains, dtype=torch.float64, device=W.device)
     beta = betas.tolist()
     for k in range(1, len(beta)):
@@ -87,7 +89,7 @@ def ais_log_weights(rbm:RBM, # the target RBM, B
                  + (F.softplus(cA64 + beta[k] * x) - F.softplus(cA64 + beta[k - 1] * x)).sum(1)
         if k < len(beta) - 1: # T_k: h ~ P_k(h | v), v ~ P_k(v | h)
             h = bernoulli(torch.sigmoid(cA + beta[k] * (c - cA + a)), generator)
-            v = bernoulli(torch.sigmoid(torch.addmm(bA + beta[k] * (b - bA), h, W.T, alpha=beta[k])), generator)
+            v = base.draw_v(base.visible_probs(torch.addmm(bA + beta[k] * (b - bA), h, W.T, alpha=beta[k])), generator)
             if callback is not None: callback(k, beta[k], v)
     return log_w
 
@@ -187,13 +189,13 @@ def dbn_log_likelihood_bound(rbms:list, # the DBN's RBMs, bottom first: rbms[l].
                              n_samples:int=10, # samples of Q(h | v) per row
                              generator:torch.Generator|None=None,
                             ) -> torch.Tensor:
-    "Mean over the rows of v of the variational lower bound on log P(v) of a DBN, in nats (float64)."
+    "The variational lower bound on log P(v) of a DBN, in nats (float64), one value per row of v."
     if len(rbms) < 2: raise ValueError(f"a DBN needs at least 2 RBMs (for one RBM use log_likelihood), got {len(rbms)}")
     for l, (lo, hi) in enumerate(zip(rbms, rbms[1:])):
         if lo.n_hidden != hi.n_visible:
             raise ValueError(f"rbms[{l}] has {lo.n_hidden} hidden units but rbms[{l + 1}] has {hi.n_visible} visible units")
     if not isinstance(n_samples, int) or n_samples < 1: raise ValueError(f"n_samples must be an integer >= 1, got {n_samples!r}")
-    x = _check_units(v, rbms[0].n_visible, 'v', 'visible').to(rbms[0].W).repeat(n_samples, 1)
+    x = check_units(v, rbms[0].n_visible, 'v', 'visible', rbms[0].W.dtype).to(rbms[0].W.device).repeat(n_samples, 1)
     bound = torch.zeros(len(x), dtype=torch.float64, device=x.device)
     for rbm in rbms[:-1]:
         logits_h = torch.addmm(rbm.c, x, rbm.W)
@@ -203,4 +205,4 @@ def dbn_log_likelihood_bound(rbms:list, # the DBN's RBMs, bottom first: rbms[l].
         bound += _bernoulli_entropy(logits_h.double())     # H(Q(h | x)), exact given x
         x = h
     bound += -rbms[-1].free_energy(x).double() - float(log_z_top) # log P(h) under the top RBM
-    return bound.mean()
+    return bound.view(n_samples, -1).mean(0) # the average over the samples of Q, per row

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['MNIST_FILES', 'MNIST_URL', 'MNISTDataError', 'parse_idx', 'find_mnist_files', 'MNIST', 'load_mnist_folder',
            'embedded_mnist', 'default_cache', 'load_mnist', 'local_mnist_folder', 'binarize', 'show_digits',
-           'mnist_tensors', 'loaders', 'atomic_write']
+           'mnist_tensors', 'loaders']
 
 # %% ../nbs/00_data.ipynb #2d664e30
 import gzip, hashlib, os, warnings
@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from .core import atomic_write
 from torch.utils.data import BatchSampler, DataLoader, RandomSampler, SequentialSampler, TensorDataset
 
 # %% ../nbs/00_data.ipynb #0f72f66c
@@ -222,22 +223,3 @@ def loaders(v_train, y_train, v_test, y_test,
         return DataLoader(ds, sampler=BatchSampler(sampler(ds), batch, drop_last), batch_size=None)
     return (dl(v_train, y_train, lambda ds: RandomSampler(ds, generator=generator)),
             dl(v_test, y_test, SequentialSampler))
-
-# %% ../nbs/00_data.ipynb #d21036b0
-def atomic_write(path, # the file to write; its folder must exist
-                 write, # write(f) writes the content to the binary file object f
-                ) -> Path:
-    "Write a file through a temporary file in the same folder and `os.replace`, so it is never half-written."
-    import tempfile
-    path = Path(path).expanduser()
-    if not path.parent.is_dir(): raise FileNotFoundError(f"cannot write {path}: folder {path.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
-    try:
-        with os.fdopen(fd, 'wb') as f: write(f)
-        umask = os.umask(0); os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask) # mkstemp makes the file private; give it an ordinary new file's permissions
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp): os.remove(tmp)
-        raise
-    return path

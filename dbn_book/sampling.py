@@ -7,9 +7,9 @@ __all__ = []
 
 # %% ../nbs/04_sampling.ipynb #36fab420
 import torch
-import torch.nn.functional as F
 from fastcore.basics import patch
-from .rbm import bernoulli
+from .core import check_labels, check_int
+from .rbm import bernoulli, sample_softmax
 from .dbn import DBN, one_hot
 
 # %% ../nbs/04_sampling.ipynb #f5c33a7d
@@ -19,28 +19,9 @@ def _label_rows(dbn:DBN, n:int, labels) -> torch.Tensor|None:
     if not dbn.n_labels:
         raise ValueError("this DBN has no label units, so it cannot be asked for a chosen digit; "
                          "train DBN(sizes, n_labels=10) (dbn_train does by default)")
-    y = torch.full((n,), labels, dtype=torch.long) if isinstance(labels, int) else torch.as_tensor(labels).long()
+    y = torch.full((n,), labels, dtype=torch.long) if isinstance(labels, int) and not isinstance(labels, bool) else torch.as_tensor(labels)
     if y.shape != (n,): raise ValueError(f"labels must be one class or {n} classes, got shape {tuple(y.shape)}")
-    if y.min() < 0 or y.max() >= dbn.n_labels: raise ValueError(f"labels must lie in 0..{dbn.n_labels - 1}, got {y.tolist()[:10]}")
-    return y
-
-def _top_gibbs_step(dbn:DBN, x, y_clamped, generator):
-    "One block Gibbs step in the top RBM; label units clamped, or sampled as one softmax group."
-    top, n_h = dbn.top, dbn.sizes[-2]
-    h = top.sample_h(x, generator)
-    logits = torch.addmm(top.b, h, top.W.T)
-    pen = bernoulli(torch.sigmoid(logits[:, :n_h]), generator)
-    if not dbn.n_labels: return pen
-    lab = (one_hot(y_clamped, dbn.n_labels, x.dtype).to(x.device) if y_clamped is not None else
-           one_hot(torch.multinomial(torch.softmax(logits[:, n_h:], 1), 1, generator=generator)[:, 0], dbn.n_labels, x.dtype))
-    return torch.cat([pen, lab], 1)
-
-def _down(dbn:DBN, h, generator, mean:bool):
-    "The directed pass from h^(l-1) to the pixels: samples, or the last layer's probabilities when `mean`."
-    for i, rbm in enumerate(reversed(dbn.rbms[:-1])):
-        p = rbm.p_v(h)
-        h = p if mean and i == len(dbn.rbms) - 2 else bernoulli(p, generator)
-    return h
+    return check_labels(y, dbn.n_labels)
 
 # %% ../nbs/04_sampling.ipynb #e6d436ae
 @patch
@@ -54,33 +35,34 @@ def sample_frames(self:DBN, n:int=10, # number of samples (chains)
                  ) -> list: # one (n, n_visible) tensor per entry of steps
     "Ancestral samples of the DBN after each given number of Gibbs steps in its top RBM."
     steps = list(steps)
-    if not steps or steps[0] < 0 or any(a >= b for a, b in zip(steps, steps[1:])) or not all(isinstance(s, int) for s in steps):
+    if (not steps or not all(isinstance(s, int) and not isinstance(s, bool) for s in steps) or steps[0] < 0
+            or any(a >= b for a, b in zip(steps, steps[1:]))):
         raise ValueError(f"steps must be increasing integers >= 0, got {steps!r}")
-    if not isinstance(n, int) or n < 1: raise ValueError(f"n must be an integer >= 1, got {n!r}")
-    top, device = self.top, self.top.W.device
+    check_int(n, 'n', 1)
+    top, device, n_pen = self.top, self.top.W.device, self.sizes[-2]
     y = _label_rows(self, n, labels)
-    if v_start is None:
-        x = bernoulli(torch.sigmoid(top.b).expand(n, -1).contiguous(), generator)
-    else:
+    x = top.draw_v(top.visible_probs(top.b.expand(n, -1)), generator) # noise from P(v | h = 0) of the top RBM
+    if v_start is not None:
         if len(v_start) != n: raise ValueError(f"v_start must have n={n} rows, got {len(v_start)}")
-        h = bernoulli(self.up(v_start.to(device)), generator) if len(self.rbms) > 1 else v_start.to(device)
-        x = torch.cat([h, torch.zeros(n, self.n_labels, device=device)], 1) if self.n_labels else h
-    if self.n_labels and y is not None: x[:, self.sizes[-2]:] = one_hot(y, self.n_labels, x.dtype).to(device)
+        h = self.up(v_start.to(device), sample=True, generator=generator) if len(self.rbms) > 1 else self.rbms[0].check_v(v_start.to(device))
+        x[:, :n_pen] = h
+    clamp = None if y is None else one_hot(y, self.n_labels, x.dtype).to(device)
+    if clamp is not None: x[:, n_pen:] = clamp
     frames, done = [], 0
     for s in steps:
-        for _ in range(s - done): x = _top_gibbs_step(self, x, y, generator)
+        if s > done: x = top.gibbs_chain(x, s - done, generator, clamp=clamp).v
         done = s
-        frames.append(_down(self, x[:, :self.sizes[-2]].contiguous(), generator, mean))
+        frames.append(self.down(x[:, :n_pen].contiguous(), generator, mean))
     return frames
 
 @patch
 def sample(self:DBN, n:int=10, # number of samples
-           k:int=1000, # Gibbs steps in the top RBM
+           k:int=1000, # Gibbs steps in the top RBM; 0 passes the starting noise straight down
            labels=None, # a class, or one class per sample, to clamp the label units to; None: free
            v_start:torch.Tensor|None=None, # start from these digits' up-pass; default: noise
            generator:torch.Generator|None=None,
            mean:bool=False, # return the last layer's probabilities instead of binary pixels
           ) -> torch.Tensor: # (n, n_visible)
     "n ancestral samples: k Gibbs steps in the top RBM, then one pass down through the directed layers."
-    if not isinstance(k, int) or k < 0: raise ValueError(f"k (Gibbs steps) must be an integer >= 0, got {k!r}")
+    check_int(k, 'k (Gibbs steps)', 0)
     return self.sample_frames(n, (k,), labels, v_start, generator, mean)[0]

@@ -4,10 +4,13 @@ Builds the offline preview (tools/preview.py) into a temporary folder, opens eve
 (Debian's chromium driven by the playwright package: no browser download) with every request that is not file:
 or data: aborted, and, for every slider on every page, moves it with the keyboard and the mouse and checks that
 the shown frame and label follow, and that no page raised a JavaScript error or tried to reach the network.
+It also checks what the pages carry around the notebooks: each chapter's Colab and download links point at its own
+notebook, and every citation is in nbs/refs.bib and links to the page's reference list.
 
 Skips, saying why, only where Chromium or playwright is not installed ($DBN_BOOK_CHROMIUM overrides the path).
 """
 import importlib.util, json, os, shutil, time
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -57,7 +60,6 @@ def test_preview_builds(site):
 def test_pages_link_each_other(site):
     "Every page's navigation bar links to every page of the book, in the same order, and nothing else."
     out, pages, _ = site
-    from html.parser import HTMLParser
     class Nav(HTMLParser):
         def __init__(s): super().__init__(); s.depth, s.hrefs = 0, []
         def handle_starttag(s, tag, attrs):
@@ -72,6 +74,52 @@ def test_pages_link_each_other(site):
         assert nav.hrefs == names, f'{p.name}: nav links {nav.hrefs}, pages {names}'
     order = [json_page['notebook'] for json_page in json.loads((out / 'pages.json').read_text())]
     assert order[0].endswith('index.ipynb') or not (ROOT / 'nbs' / 'index.ipynb').exists(), order
+
+
+class _Anchors(HTMLParser):
+    "Every <a> of a page as (class, href), and every element id."
+    def __init__(s): super().__init__(); s.links, s.ids = [], set()
+    def handle_starttag(s, tag, attrs):
+        a = dict(attrs)
+        if a.get('id'): s.ids.add(a['id'])
+        if tag == 'a': s.links.append((a.get('class') or '', a.get('href') or ''))
+
+
+def test_chapters_link_their_notebooks(site):
+    "Each chapter page, not the landing page, links to its own notebook (Colab and download) from settings.ini."
+    import configparser
+    out, pages, _ = site
+    ini = configparser.ConfigParser(); ini.read(ROOT / 'settings.ini')
+    git_url, branch = ini['DEFAULT']['git_url'].rstrip('/'), ini['DEFAULT'].get('branch', 'main')
+    repo = git_url.split('github.com/', 1)[1]
+    chapters = 0
+    for entry in json.loads((out / 'pages.json').read_text()):
+        page = _Anchors(); page.feed((out / entry['page']).read_text())
+        colab = [h for c, h in page.links if 'dbn-colab' in c.split()]
+        download = [h for c, h in page.links if 'dbn-download' in c.split()]
+        if entry['notebook'] == 'nbs/index.ipynb':
+            assert not colab and not download, f'{entry["page"]}: the landing page has notebook links'
+            continue
+        chapters += 1
+        nb = entry['notebook']
+        assert (ROOT / nb).exists(), nb
+        assert colab == [f'https://colab.research.google.com/github/{repo}/blob/{branch}/{nb}'], (entry['page'], colab)
+        assert download == [f'https://raw.githubusercontent.com/{repo}/{branch}/{nb}'], (entry['page'], download)
+    assert chapters >= 2, f'only {chapters} chapter pages'
+
+
+def test_citations_resolve(site):
+    "Every citation on every page is in nbs/refs.bib and links to an entry of that page's reference list."
+    out, _, _ = site
+    missing = {}
+    for entry in json.loads((out / 'pages.json').read_text()):
+        if entry['missing_citations']: missing[entry['notebook']] = entry['missing_citations']
+        page = _Anchors(); page.feed((out / entry['page']).read_text())
+        refs = [h[1:] for _, h in page.links if h.startswith('#ref-')]
+        assert set(refs) <= page.ids, f'{entry["page"]}: citations without a reference entry: {set(refs) - page.ids}'
+        assert {f'ref-{k}' for k in entry['cited']} <= page.ids, entry['page']
+        assert bool(refs) == bool(entry['cited']) == ('refs' in page.ids), entry['page']
+    assert not missing, f'cited but not in nbs/refs.bib (Quarto would print ?key): {missing}'
 
 
 def _blocking_page(browser):

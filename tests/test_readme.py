@@ -55,3 +55,14 @@ def test_render_rules():
     # a change to any shown markdown changes the README, so the agreement test can fail
     nb['cells'][0]['source'] = '# dbn_book\n\n> Deep belief nets'
     assert r.render(nb) != text
+
+
+def test_readme_python_runs_as_written(tmp_path):
+    "Every ```python block of README.md, run in order in a fresh interpreter, as a user would paste them."
+    import re, subprocess, sys
+    blocks = re.findall(r'```python\n(.*?)```', (ROOT / 'README.md').read_text(encoding='utf-8'), flags=re.S)
+    assert blocks, 'README.md has no Python example'
+    script = tmp_path / 'readme_example.py'
+    script.write_text('\n'.join(blocks) + "\nprint('README example ran')\n", encoding='utf-8')
+    r = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    assert r.returncode == 0 and 'README example ran' in r.stdout, r.stderr[-3000:]

@@ -17,20 +17,72 @@ stand-in from the same steps:
 3. Pages named as Quarto names them (`output-file` of the front matter, e.g. 07_widgets.ipynb -> widgets.html),
    a navigation bar in book order from nbs/sidebar.yml, links to the site and to other notebooks rewritten
    to the local pages.
+4. What the site adds around a chapter: citations (`[@key]`, `@key`) from nbs/refs.bib rendered author-date with
+   a "References" list at the end of each page that cites (tools/citations.py; Quarto does it with citeproc), and,
+   at the top of every chapter but the landing page, "Open in Colab" and "Download the notebook" links to the
+   notebook in the repository named by settings.ini (git_url, branch), as nbs/notebook-links.lua adds them to
+   the Quarto site.
+
+`--out DIR` is emptied and rebuilt only when this script made it (it leaves a `.dbn_book_preview` marker file in
+the folders it builds); a folder that holds anything else is refused, and left as it is.
 
 The pages fetch nothing from the network: nbconvert's require.js, widget manager and mermaid scripts (all from
 CDNs) are left out, and MathJax is a local copy when one is found (`--mathjax`, $DBN_BOOK_MATHJAX, a MathJax 3
 `tex-*.js` from npm under node_modules/, or Debian's libjs-mathjax at /usr/share/javascript/mathjax). Without
 one the math stays as TeX source.
 """
-import argparse, html, json, os, re, shutil, sys, time
+import argparse, html, importlib.util, json, os, re, shutil, sys, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEBIAN_MATHJAX = Path('/usr/share/javascript/mathjax/MathJax.js')
+MARKER = '.dbn_book_preview'   # in every folder this script builds, so that it only ever deletes its own output
 
 
-def _proc_many(dst_dir, *nbs):
+def _tool(name):
+    "A sibling module of tools/ (loaded by path, so that tools/ need not be a package or on sys.path)."
+    mod_name = f'dbn_book_tools_{name}'
+    if mod_name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(mod_name, Path(__file__).resolve().with_name(f'{name}.py'))
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules[mod_name] = mod
+        spec.loader.exec_module(mod)
+    return sys.modules[mod_name]
+
+
+class OutFolderError(Exception):
+    "The output folder holds something this script did not make, so it will not delete it."
+
+
+def _made_by_us(out):
+    "Whether `out` is a preview folder: it has the marker, or the manifest of a build from before the marker."
+    if (out / MARKER).is_file(): return True
+    try: manifest = json.loads((out / 'pages.json').read_text())
+    except (OSError, ValueError): return False
+    return (isinstance(manifest, list) and bool(manifest) and all(isinstance(p, dict) and {'page', 'notebook'} <= set(p) for p in manifest)
+            and all((out / p['page']).is_file() for p in manifest if isinstance(p.get('page'), str)))
+
+
+def prepare_out(out, projects=()):
+    "Make `out` an empty folder holding only the marker; refuse (OutFolderError) a folder this script did not make."
+    out = Path(out).resolve()
+    if any(Path(p).resolve().is_relative_to(out) for p in (ROOT, *projects)):
+        raise OutFolderError(f'{out} holds the project itself: pass --out a new or empty folder')
+    if out.exists() and not out.is_dir():
+        raise OutFolderError(f'{out} is a file, not a folder: pass --out a new or empty folder')
+    if out.exists() and any(out.iterdir()):
+        if not _made_by_us(out):
+            raise OutFolderError(f'{out} is not empty and was not made by tools/preview.py (no {MARKER} file), so it '
+                                 'was left alone: pass --out a new or empty folder, or delete this one yourself')
+        for child in out.iterdir():   # empty it, keeping the folder itself (a user may have it open)
+            if child.is_dir() and not child.is_symlink(): shutil.rmtree(child)
+            else: child.unlink()
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MARKER).write_text('Built by tools/preview.py, which empties this folder when it rebuilds it.\n')
+    return out
+
+
+def _proc_many(dst_dir, nbs_dir, *nbs):
     "Run nbdev's docs pre-processing on notebooks in turn (in a worker process); print {notebook: error} as JSON."
     import traceback, warnings
     from nbdev.processors import FilterDefaults
@@ -39,7 +91,7 @@ def _proc_many(dst_dir, *nbs):
     res = {}
     for nb in nbs:
         try:
-            dst = Path(dst_dir) / Path(nb).resolve().relative_to(ROOT / 'nbs')
+            dst = Path(dst_dir) / Path(nb).resolve().relative_to(Path(nbs_dir).resolve())
             dst.parent.mkdir(parents=True, exist_ok=True)
             nbdev.serve_drv.main((Path(nb), dst, FilterDefaults))
             res[nb] = None
@@ -50,8 +102,9 @@ def _proc_many(dst_dir, *nbs):
     print('\n' + json.dumps(res))
 
 
-def proc_notebooks(nbs, proc_dir, root, workers=2):
+def proc_notebooks(nbs, proc_dir, root, workers=2, nbs_dir=None):
     "Pre-process notebooks with nbdev into `proc_dir` in `workers` processes; return {notebook: error} for failures."
+    nbs_dir = Path(nbs_dir or root / 'nbs')
     import subprocess
     from concurrent.futures import ThreadPoolExecutor
     proc_dir.mkdir(parents=True, exist_ok=True)
@@ -59,7 +112,7 @@ def proc_notebooks(nbs, proc_dir, root, workers=2):
     workers = max(1, min(workers, len(nbs)))
     chunks = [[str(nb) for nb in sorted(nbs, key=lambda p: -p.stat().st_size)[i::workers]] for i in range(workers)]
     def run(chunk):
-        r = subprocess.run([sys.executable, __file__, '--proc-many', str(proc_dir), *chunk], cwd=root, env=env,
+        r = subprocess.run([sys.executable, __file__, '--proc-many', str(proc_dir), str(nbs_dir), *chunk], cwd=root, env=env,
                            capture_output=True, text=True)
         try: res = json.loads(r.stdout.strip().splitlines()[-1])
         except (IndexError, ValueError): return {nb: f'the nbdev worker failed (exit {r.returncode}):\n{r.stderr[-2000:]}' for nb in chunk}
@@ -70,10 +123,10 @@ def proc_notebooks(nbs, proc_dir, root, workers=2):
     return errors
 
 
-def book_order(root, nbs):
+def book_order(root, nbs, nbs_dir=None):
     "Pages in book order: (section or None, notebook path) from nbs/sidebar.yml, then any others sorted."
     import yaml
-    nbs_dir, order, seen, listed = root / 'nbs', [], set(), set(nbs)
+    nbs_dir, order, seen, listed = Path(nbs_dir or root / 'nbs'), [], set(), set(nbs)
     sb = nbs_dir / 'sidebar.yml'
     def walk(items, section):
         for it in items or []:
@@ -90,7 +143,7 @@ def book_order(root, nbs):
     if sb.exists():
         cfg = yaml.safe_load(sb.read_text()) or {}
         walk(cfg.get('website', {}).get('sidebar', {}).get('contents', []), None)
-    rest = sorted((p for p in nbs if p not in seen), key=lambda p: (p.name != 'index.ipynb', str(p)))
+    rest = sorted((p for p in nbs if p not in seen), key=lambda p: (p != nbs_dir / 'index.ipynb', str(p)))
     return order + [(None, p) for p in rest]
 
 
@@ -200,7 +253,62 @@ header.dbn-title { font-family: system-ui, sans-serif; padding: 0 10px; }
 header.dbn-title h1 { margin-bottom: 4px; }
 header.dbn-title p { color: #555; font-size: 1.1em; margin-top: 0; }
 nav.dbn-pager { display: flex; justify-content: space-between; margin-top: 32px; font-family: system-ui, sans-serif; }
+div.dbn-notebook-links { font-family: system-ui, sans-serif; font-size: 14px; padding: 0 10px; margin: 0 0 12px 0;
+  display: flex; gap: 16px; }
+div.dbn-notebook-links a { color: #2780e3; }
+div.csl-entry { padding-left: 2em; text-indent: -2em; margin-bottom: 0.5em; }
 """
+
+
+_REFS_DIV = re.compile(r'(?ms)^[ \t]*(:::+)[ \t]*\{#refs[^}\n]*\}[ \t]*\n(.*?)^[ \t]*\1[ \t]*$\n?')
+
+
+def cite_notebook(nb, bib):
+    "Render a notebook's citations in place, add its reference list; return (cited keys, keys not in `bib`)."
+    # markdown cells and markdown outputs; the list goes where the page asks for it, as in Pandoc (a `::: {#refs}`
+    # div), else into a new last cell under a 'References' heading, as Quarto appends it
+    cite = _tool('citations')
+    cited, missing = [], []
+    def run(text):
+        text, c, m = cite.cite_markdown(text, bib)
+        cited.extend(k for k in c if k not in cited); missing.extend(k for k in m if k not in missing)
+        return text
+    for c in nb.cells:
+        if c.cell_type == 'markdown': c.source = run(c.source)
+        for o in c.get('outputs', []):
+            if 'text/markdown' in o.get('data', {}): o['data']['text/markdown'] = run(o['data']['text/markdown'])
+    if cited:
+        refs = cite.references_html(bib, cited)
+        placed = False
+        for c in nb.cells:
+            if c.cell_type == 'markdown' and _REFS_DIV.search(c.source):
+                c.source = _REFS_DIV.sub(lambda m: '\n' + refs + '\n\n', c.source, count=1); placed = True
+                break
+        if not placed:
+            import nbformat
+            nb.cells.append(nbformat.v4.new_markdown_cell('## References\n\n' + refs))
+    return cited, missing
+
+
+def notebook_urls(git_url, branch, path):
+    "Links to the notebook at `path` in the repository: {'colab': ..., 'download': ...} ('colab' only on GitHub)."
+    git_url, path = (git_url or '').strip().rstrip('/'), str(path).replace(os.sep, '/').lstrip('/')
+    if git_url.endswith('.git'): git_url = git_url[:-4]
+    m = re.match(r'^(?:https?://|git@)(?:www\.)?github\.com[/:]([^/]+/[^/]+)$', git_url)
+    if m:
+        return {'colab': f'https://colab.research.google.com/github/{m.group(1)}/blob/{branch}/{path}',
+                'download': f'https://raw.githubusercontent.com/{m.group(1)}/{branch}/{path}'}
+    return {'download': f'{git_url}/raw/{branch}/{path}'} if git_url else {}
+
+
+def notebook_links_html(urls):
+    "The links bar at the top of a chapter page (the same markup as nbs/notebook-links.lua writes on the site)."
+    a = []
+    if urls.get('colab'):
+        a.append(f'<a class="dbn-colab" href="{html.escape(urls["colab"])}">Open in Colab</a>')
+    if urls.get('download'):
+        a.append(f'<a class="dbn-download" href="{html.escape(urls["download"])}" download>Download the notebook</a>')
+    return f'<div class="dbn-notebook-links">{" ".join(a)}</div>' if a else ''
 
 
 def _title_html(t):
@@ -208,32 +316,32 @@ def _title_html(t):
     return re.sub(r'`([^`]+)`', r'<code>\1</code>', html.escape(str(t)))
 
 
-def build(out=None, mathjax=None, workers=2, quiet=False):
-    "Build the preview into `out`; return (pages written, {notebook: error})."
+def build(out=None, mathjax=None, workers=2, quiet=False, root=None):
+    "Build the preview of the project at `root` (this repository) into `out`; return (pages written, {notebook: error})."
     import nbformat, jinja2
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
     t0 = time.time()
-    out = Path(out or ROOT / '_preview').resolve()
-    if out.exists(): shutil.rmtree(out)
-    out.mkdir(parents=True)
+    root = Path(root or ROOT).resolve()
+    out = prepare_out(out or root / '_preview', projects=[root])
     log = (lambda *a: None) if quiet else (lambda *a: print(*a, file=sys.stderr))
-    nbs_dir = ROOT / 'nbs'
+
+    from nbdev.config import get_config
+    cwd = os.getcwd(); os.chdir(root)   # nbdev finds settings.ini from the working folder, and caches by arguments:
+    try: cfg = get_config(path=str(root))   # so both, or a second project would get the first one's settings
+    finally: os.chdir(cwd)
+    site = (cfg.get('doc_host', '').rstrip('/') + '/' + cfg.get('doc_baseurl', '').strip('/')).rstrip('/') + '/'
+    nbs_dir = Path(cfg.config_path) / cfg.get('nbs_path', 'nbs')
     nbs = sorted(p for p in nbs_dir.rglob('*.ipynb')
                  if not any(part.startswith(('_', '.')) for part in p.relative_to(nbs_dir).parts))
     proc = out / '_proc'
-    errors = proc_notebooks(nbs, proc, ROOT, workers=workers)
-    for nb, err in errors.items(): log(f'nbdev could not process {Path(nb).relative_to(ROOT)}:\n  {err}')
-
-    from nbdev.config import get_config
-    cwd = os.getcwd(); os.chdir(ROOT)
-    try: cfg = get_config()
-    finally: os.chdir(cwd)
-    site = (cfg.get('doc_host', '').rstrip('/') + '/' + cfg.get('doc_baseurl', '').strip('/')).rstrip('/') + '/'
+    errors = proc_notebooks(nbs, proc, root, workers=workers, nbs_dir=nbs_dir)
+    for nb, err in errors.items(): log(f'nbdev could not process {Path(nb).relative_to(root)}:\n  {err}')
+    bib = _tool('citations').read_bib(nbs_dir / 'refs.bib')
 
     # first pass: titles and page names
     pages = []
-    for section, nb_path in book_order(ROOT, nbs):
+    for section, nb_path in book_order(root, nbs, nbs_dir):
         failed = str(nb_path) in errors
         src = nb_path if failed else proc / nb_path.relative_to(nbs_dir)
         raw = json.loads(src.read_text(encoding='utf-8'))
@@ -275,12 +383,18 @@ def build(out=None, mathjax=None, workers=2, quiet=False):
         return re.sub(r'(href=)"([^"#:]+\.ipynb)(#[^"]*)?"', nb_link, text)
 
     for i, p in enumerate(pages):
-        nb = clean_markdown(apply_quarto_options(p['nb']))
+        p['cited'], p['missing'] = cite_notebook(apply_quarto_options(p['nb']), bib)
+        for key in p['missing']:
+            log(f'{p["nb_path"].relative_to(root)}: cites @{key}, which {nbs_dir.relative_to(root)}/refs.bib does not have')
+        nb = clean_markdown(p['nb'])
         nb.metadata.pop('widgets', None)
         nb.metadata['title'] = str(p['fm']['title'])
         desc = p['fm'].get('description')
+        rel = p['nb_path'].relative_to(nbs_dir)
+        p['links'] = {} if rel == Path('index.ipynb') else notebook_urls(
+            cfg.get('git_url'), cfg.get('branch', 'main'), p['nb_path'].relative_to(cfg.config_path))
         header = nav(p) + '<header class="dbn-title"><h1>' + _title_html(p['fm']['title']) + '</h1>' + (
-            f'<p class="dbn-description">{_title_html(desc)}</p>' if desc else '') + '</header>'
+            f'<p class="dbn-description">{_title_html(desc)}</p>' if desc else '') + '</header>' + notebook_links_html(p['links'])
         if p['failed']:
             header += ('<div class="dbn-error" style="border:2px solid #c00;padding:8px;color:#c00">nbdev could not '
                        'process this notebook; shown unprocessed:<pre>'
@@ -297,15 +411,19 @@ def build(out=None, mathjax=None, workers=2, quiet=False):
     # static files next to the notebooks (images used in markdown, styles)
     for f in nbs_dir.rglob('*'):
         rel = f.relative_to(nbs_dir)
+        if f.is_relative_to(out): continue
         if f.is_file() and f.suffix.lower() in {'.png', '.jpg', '.jpeg', '.gif', '.svg', '.css', '.webp'} \
                 and not any(part.startswith(('_', '.')) for part in rel.parts):
             (out / rel).parent.mkdir(parents=True, exist_ok=True); shutil.copy2(f, out / rel)
     shutil.rmtree(proc)
-    manifest = [dict(page=p['name'], notebook=str(p['nb_path'].relative_to(ROOT)), title=str(p['fm']['title']),
-                     section=p['section'], failed=p['failed']) for p in pages]
+    manifest = [dict(page=p['name'], notebook=str(p['nb_path'].relative_to(root)), title=str(p['fm']['title']),
+                     section=p['section'], failed=p['failed'], links=p['links'], cited=p['cited'],
+                     missing_citations=p['missing']) for p in pages]
     (out / 'pages.json').write_text(json.dumps(manifest, indent=1))
+    missing = sorted({k for p in pages for k in p['missing']})
     log(f'wrote {len(pages)} pages to {out} in {time.time() - t0:.1f}s'
-        + (f'; {len(errors)} notebook(s) failed nbdev processing' if errors else ''))
+        + (f'; {len(errors)} notebook(s) failed nbdev processing' if errors else '')
+        + (f'; citations missing from refs.bib: {", ".join(missing)}' if missing else ''))
     return [out / p['name'] for p in pages], errors
 
 
@@ -317,7 +435,10 @@ def main(argv=None):
     ap.add_argument('--mathjax', default=None, help='a local MathJax: a MathJax 3 tex-*.js file or MathJax 2 MathJax.js')
     ap.add_argument('--workers', type=int, default=2, help='processes for nbdev pre-processing')
     a = ap.parse_args(argv)
-    pages, errors = build(a.out, a.mathjax, a.workers)
+    try: pages, errors = build(a.out, a.mathjax, a.workers)
+    except OutFolderError as e:
+        print(f'tools/preview.py: {e}', file=sys.stderr)
+        return 2
     print(Path(a.out).resolve() / 'index.html' if (Path(a.out) / 'index.html').exists() else pages[0] if pages else a.out)
     return 1 if errors or not pages else 0
 
