@@ -9,7 +9,7 @@ __all__ = []
 import torch
 from fastcore.basics import patch
 from .core import check_labels, check_int
-from .rbm import bernoulli, sample_softmax
+from .rbm import bernoulli
 from .dbn import DBN, one_hot
 
 # %% ../nbs/04_sampling.ipynb #f5c33a7d

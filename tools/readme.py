@@ -7,7 +7,8 @@
 generated here instead and tests/test_readme.py checks that the two agree. The rules follow what nbdev_readme
 shows of a notebook:
 
-- markdown cells are copied as they are; links to other notebooks (`01_rbm.ipynb`) point into `nbs/`;
+- markdown cells are copied as they are; links to other notebooks (`01_rbm.ipynb`) point into `nbs/`, links
+  that leave `nbs/` (`../benchmarks/results/x.png`) point from the root, and `images/` becomes `nbs/images/`;
 - code cells become ```python blocks, without their `#|` option lines; cells marked `#| hide` or
   `#| include: false` are left out, `#| echo: false` shows only the outputs, `#| output: false` only the code;
 - outputs: `text/markdown` is copied, plain text and streams become ``` blocks; HTML, images and widgets
@@ -34,7 +35,9 @@ def _options(lines):
 
 
 def _link(md):
-    "Point links to sibling notebooks into nbs/, as they are seen from the repository root."
+    "Point links to sibling notebooks into nbs/, and links out of nbs/ (`../benchmarks/...`) to the root, as seen from there."
+    md = re.sub(r'\]\(\.\./([^)\s]+)\)', r'](\1)', md)
+    md = re.sub(r'\]\((images/[^)\s]+)\)', r'](nbs/\1)', md) # the site's images live in nbs/images
     return re.sub(r'\]\((?!https?:|#|/|nbs/)([^)\s]+\.ipynb)(#[^)\s]*)?\)', lambda m: f'](nbs/{m.group(1)}{m.group(2) or ""})', md)
 
 
