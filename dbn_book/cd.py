@@ -145,6 +145,7 @@ def train_rbm(rbm:RBM, v_train:torch.Tensor, # training data, one binary (or [0,
               schedule:str='constant', # the learning rate over training: 'constant', 'linear' decay to 0, or 'cosine'
               v_valid:torch.Tensor|None=None, # held-out rows for the monitors
               n_chains:int|None=None, # PCD's persistent chains; default `batch`
+              centered:bool=False, # follow the centred gradient (Melchior et al. 2016): offsets mean(v) and a running mean of h
               n_monitor:int=1000, # rows of each set the monitors use
               exact_units:int=20, # exact log-likelihood monitor when the smaller layer is this small
               seed:int|None=None, generator:torch.Generator|None=None,
@@ -166,6 +167,8 @@ def train_rbm(rbm:RBM, v_train:torch.Tensor, # training data, one binary (or [0,
     mon_train = v_train[:n_monitor]
     mon_valid = None if v_valid is None else v_valid[:n_monitor].to(device, W.dtype)
     vW, vb, vc = torch.zeros_like(W), torch.zeros_like(b), torch.zeros_like(c)
+    if centered: # offsets: the data mean of v, and a running mean of P(h=1|v) over the data batches
+        off_v, off_h = v_train.mean(0), torch.full_like(c, 0.5)
     n = len(v_train)
     chains = None
     if method == 'pcd':
@@ -198,7 +201,12 @@ def train_rbm(rbm:RBM, v_train:torch.Tensor, # training data, one binary (or [0,
             vW.addmm_(v0.T, ph0, beta=mu, alpha=eps / m).addmm_(vk.T, phk, alpha=-eps / m_neg).add_(W, alpha=-eps * weight_decay)
             vb.mul_(mu).add_(v0.sum(0), alpha=eps / m).add_(vk.sum(0), alpha=-eps / m_neg)
             vc.mul_(mu).add_(ph0.sum(0), alpha=eps / m).add_(phk.sum(0), alpha=-eps / m_neg)
-            W.add_(vW); b.add_(vb); c.add_(vc)
+            if centered: # the same step in centred coordinates, mapped back to W, b, c
+                db, dc = v0.mean(0) - vk.mean(0), ph0.mean(0) - phk.mean(0)
+                vW.addr_(off_v, dc, alpha=-eps).addr_(db, off_h, alpha=-eps)
+                W.add_(vW); b.add_(vb).addmv_(vW, off_h, alpha=-1); c.add_(vc).addmv_(vW.T, off_v, alpha=-1)
+                off_h.lerp_(ph0.mean(0), 0.01)
+            else: W.add_(vW); b.add_(vb); c.add_(vc)
             bar.update()
         record = {'epoch': epoch + 1, 'recon_error': err.item() / n}
         if not all(torch.isfinite(p).all() for p in (W, b, c)) or not math.isfinite(record['recon_error']):
