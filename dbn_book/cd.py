@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['SCHEDULES', 'model_expectations', 'Grad', 'exact_grad', 'cd_grad', 'PCDStep', 'pcd_grad', 'plot_grad_error',
-           'lr_factor', 'check_rbm_options', 'rbm_monitors', 'train_rbm', 'filter_images', 'show_filters',
+           'lr_factor', 'check_rbm_options', 'rbm_monitors', 'RBMTrainer', 'train_rbm', 'filter_images', 'show_filters',
            'sample_chains', 'filters_and_samples', 'rbm_figure']
 
 # %% ../nbs/02_cd.ipynb #0601357f
@@ -133,97 +133,162 @@ def rbm_monitors(rbm:RBM, v_train:torch.Tensor, v_valid:torch.Tensor|None=None,
     return out
 
 # %% ../nbs/02_cd.ipynb #3ad403a8
-@torch.no_grad()
+class RBMTrainer:
+    "CD-k / PCD-k training of `rbm` that can stop after any epoch and continue, with everything it needs in one place."
+    def __init__(self, rbm:RBM, v_train:torch.Tensor, # training data, one binary (or [0,1]) row per example
+                 epochs:int=10, lr:float=0.1, # the whole run's length; learning rate epsilon
+                 k:int=1, # Gibbs steps per update
+                 method:str='cd', # 'cd' (Algorithm 18.2) or 'pcd' (Algorithm 18.3)
+                 batch:int=100, # mini-batch size m
+                 momentum:tuple=(0.5, 0.9), # (initial, final) momentum
+                 momentum_epochs:int=5, # epochs at the initial momentum
+                 weight_decay:float=2e-4, # L2 penalty lambda on W
+                 schedule:str='constant', # the learning rate over the run: 'constant', 'linear' decay to 0, or 'cosine'
+                 n_chains:int|None=None, # PCD's persistent chains; default `batch`
+                 centered:bool=False, # follow the centred gradient (Melchior et al. 2016), see below
+                 v_valid:torch.Tensor|None=None, # held-out rows for the monitors
+                 n_monitor:int=1000, # rows of each set the monitors use
+                 exact_units:int=20, # exact log-likelihood monitor when the smaller layer is this small
+                 seed:int|None=None, generator:torch.Generator|None=None,
+                 device=None, # default: CUDA when available
+                ):
+        check_rbm_options(epochs, lr, k, batch, method, momentum, momentum_epochs, weight_decay, n_chains, n_monitor, schedule)
+        if not isinstance(centered, bool): raise ValueError(f"centered must be True or False, got {centered!r}")
+        self.options = dict(epochs=epochs, lr=lr, k=k, method=method, batch=batch, momentum=tuple(momentum),
+                            momentum_epochs=momentum_epochs, weight_decay=weight_decay, schedule=schedule,
+                            n_chains=n_chains, centered=centered)
+        self.device = resolve_device(device)
+        v_train = rbm.check_v(v_train, 'v_train')
+        if v_valid is not None: v_valid = rbm.check_v(v_valid, 'v_valid')
+        if len(v_train) == 0: raise ValueError("v_train is empty")
+        self.rbm, self.g = rbm.to(self.device), make_generator(generator, seed, self.device)
+        self.v_train = v_train.to(self.device, rbm.W.dtype)
+        self.mon_train = self.v_train[:n_monitor]
+        self.mon_valid = None if v_valid is None else v_valid[:n_monitor].to(self.device, rbm.W.dtype)
+        self.exact_units = exact_units
+        self.n_batches = math.ceil(len(self.v_train) / batch)
+        # the state: what an interrupted run must keep to continue exactly
+        self.epoch, self.step, self.history = 0, 0, []
+        self.velocity = [torch.zeros_like(p) for p in (rbm.W, rbm.b, rbm.c)]
+        self.chains = None
+        if method == 'pcd':
+            start = torch.randint(len(self.v_train), (n_chains or batch,), generator=self.g, device=self.device)
+            self.chains = self.v_train[start].clone()
+        self.offsets = (self.v_train.mean(0), torch.full_like(rbm.c, 0.5)) if centered else None
+
+    @property
+    def done(self) -> bool: return self.epoch >= self.options['epochs']
+
+    @torch.no_grad()
+    def update(self, v0:torch.Tensor, # a mini-batch of training rows
+               eps:float, mu:float) -> torch.Tensor: # learning rate and momentum of this update
+        "One CD-k or PCD-k update of the RBM from mini-batch v0; returns the batch's summed reconstruction error."
+        rbm, o = self.rbm, self.options
+        W, b, c = rbm.W, rbm.b, rbm.c
+        vW, vb, vc = self.velocity
+        m = len(v0) # the last batch may be smaller
+        ph0 = rbm.p_h(v0, check=False)
+        if self.chains is None: # CD-k: chains start at the data
+            neg = rbm.gibbs_chain(v0, o['k'], self.g, p_h=ph0)
+            pv1 = neg.p_v # the reconstruction, for the monitor
+        else: # PCD-k: the persistent chains move k steps
+            neg = rbm.gibbs_chain(self.chains, o['k'], self.g)
+            self.chains = neg.v
+            pv1 = rbm.p_v(bernoulli(ph0, self.g), check=False) # reconstruction for the monitor only
+        vk, phk = neg.v, neg.p_h
+        m_neg = len(vk) # PCD's chains need not number m
+        vW.addmm_(v0.T, ph0, beta=mu, alpha=eps / m).addmm_(vk.T, phk, alpha=-eps / m_neg).add_(W, alpha=-eps * o['weight_decay'])
+        vb.mul_(mu).add_(v0.sum(0), alpha=eps / m).add_(vk.sum(0), alpha=-eps / m_neg)
+        vc.mul_(mu).add_(ph0.sum(0), alpha=eps / m).add_(phk.sum(0), alpha=-eps / m_neg)
+        if self.offsets is None: W.add_(vW); b.add_(vb); c.add_(vc)
+        else: # the same step in centred coordinates, mapped back to W, b, c
+            off_v, off_h = self.offsets
+            db, dc = v0.mean(0) - vk.mean(0), ph0.mean(0) - phk.mean(0)
+            vW.addr_(off_v, dc, alpha=-eps).addr_(db, off_h, alpha=-eps)
+            W.add_(vW); b.add_(vb).addmv_(vW, off_h, alpha=-1); c.add_(vc).addmv_(vW.T, off_v, alpha=-1)
+            off_h.lerp_(ph0.mean(0), 0.01)
+        return (v0 - pv1).square_().sum()
+
+    @torch.no_grad()
+    def run_epoch(self, bar=None) -> dict:
+        "One pass over the shuffled training rows; returns the epoch's monitors, and raises on divergence."
+        rbm, o, n = self.rbm, self.options, len(self.v_train)
+        t0 = time.perf_counter()
+        good = [p.clone() for p in (rbm.W, rbm.b, rbm.c)] # restored if this epoch diverges
+        mu = o['momentum'][0] if self.epoch < o['momentum_epochs'] else o['momentum'][1]
+        order = torch.randperm(n, generator=self.g, device=self.device)
+        err = torch.zeros((), device=self.device, dtype=rbm.W.dtype)
+        for i in range(0, n, o['batch']):
+            eps = o['lr'] * lr_factor(o['schedule'], self.step / (o['epochs'] * self.n_batches))
+            err += self.update(self.v_train[order[i:i + o['batch']]], eps, mu)
+            self.step += 1
+            if bar is not None: bar.update()
+        record = {'epoch': self.epoch + 1, 'recon_error': err.item() / n}
+        if not all(torch.isfinite(p).all() for p in (rbm.W, rbm.b, rbm.c)) or not math.isfinite(record['recon_error']):
+            for p, q in zip((rbm.W, rbm.b, rbm.c), good): p.copy_(q)
+            raise FloatingPointError(
+                f"RBM training diverged in epoch {self.epoch + 1}: the parameters became NaN or infinite "
+                f"(lr={o['lr']}, momentum={mu}, batch={o['batch']}). The RBM was restored to its state before that epoch; "
+                f"lower the learning rate (e.g. lr={o['lr'] / 10:g}) and train again")
+        record['lr'] = eps # the rate of the epoch's last update
+        record.update(rbm_monitors(rbm, self.mon_train, self.mon_valid, self.exact_units))
+        record['seconds'] = time.perf_counter() - t0
+        self.epoch += 1
+        self.history.append(record)
+        return record
+
+    def run(self, epochs:int|None=None, # epochs to run now; default: to the end of the run
+            progress:bool=True, desc:str='RBM',
+            callback=None, # called as callback(rbm, record) after each epoch
+            stop=None, # called after each epoch; training stops when it returns True
+           ) -> list: # every epoch's record so far
+        "Continue training for `epochs` more epochs, or to the end; return the history."
+        todo = self.options['epochs'] - self.epoch if epochs is None else min(check_int(epochs, 'epochs'), self.options['epochs'] - self.epoch)
+        bar = progress_bar(todo * self.n_batches, desc, progress)
+        try:
+            for _ in range(todo):
+                record = self.run_epoch(bar)
+                bar.set_postfix(recon=f"{record['recon_error']:.2f}", **({'gap': f"{record['free_energy_gap']:.2f}"} if 'free_energy_gap' in record else {}))
+                if callback is not None: callback(self.rbm, record)
+                if stop is not None and stop(): break
+        finally: bar.close()
+        return self.history
+
+    def state_dict(self) -> dict:
+        "The RBM's parameters and the training state, on the CPU: enough to continue exactly."
+        cpu = lambda t: None if t is None else t.detach().cpu().clone()
+        return {'options': dict(self.options), 'epoch': self.epoch, 'step': self.step, 'history': list(self.history),
+                'rbm': {k: cpu(t) for k, t in self.rbm.state_dict().items()}, 'velocity': [cpu(t) for t in self.velocity],
+                'chains': cpu(self.chains), 'offsets': None if self.offsets is None else [cpu(t) for t in self.offsets],
+                'generator': self.g.get_state()}
+
+    def load_state_dict(self, state:dict):
+        "Continue from `state_dict()`'s output; the options must be the ones it was made with."
+        theirs = state.get('options')
+        if theirs != self.options:
+            diff = {k: (theirs.get(k), v) for k, v in self.options.items() if theirs is None or theirs.get(k) != v}
+            raise ValueError("this training state was made with other options: " +
+                             ", ".join(f"{k} {a!r} there, {b!r} here" for k, (a, b) in diff.items()) +
+                             "; continue it with the same options")
+        dev = lambda t: None if t is None else t.to(self.device)
+        self.rbm.load_state_dict(state['rbm'])
+        for v, s in zip(self.velocity, state['velocity']): v.copy_(s)
+        self.chains = dev(state['chains'])
+        self.offsets = None if state['offsets'] is None else [dev(t) for t in state['offsets']]
+        self.g.set_state(state['generator'])
+        self.epoch, self.step, self.history = state['epoch'], state['step'], list(state['history'])
+        return self
+
 def train_rbm(rbm:RBM, v_train:torch.Tensor, # training data, one binary (or [0,1]) row per example
-              epochs:int=10, lr:float=0.1, # learning rate epsilon
-              k:int=1, # Gibbs steps per update
-              method:str='cd', # 'cd' (Algorithm 18.2) or 'pcd' (Algorithm 18.3)
-              batch:int=100, # mini-batch size m
-              momentum:tuple=(0.5, 0.9), # (initial, final) momentum
-              momentum_epochs:int=5, # epochs at the initial momentum
-              weight_decay:float=2e-4, # L2 penalty lambda on W
-              schedule:str='constant', # the learning rate over training: 'constant', 'linear' decay to 0, or 'cosine'
-              v_valid:torch.Tensor|None=None, # held-out rows for the monitors
-              n_chains:int|None=None, # PCD's persistent chains; default `batch`
-              centered:bool=False, # follow the centred gradient (Melchior et al. 2016): offsets mean(v) and a running mean of h
-              n_monitor:int=1000, # rows of each set the monitors use
-              exact_units:int=20, # exact log-likelihood monitor when the smaller layer is this small
-              seed:int|None=None, generator:torch.Generator|None=None,
-              device=None, # default: CUDA when available
+              epochs:int=10, lr:float=0.1, # passes over the data; learning rate epsilon
               progress:bool=True, # show a progress bar
               desc:str='RBM', # the progress bar's label
               callback=None, # called as callback(rbm, record) after each epoch
+              **kwargs, # the other options of `RBMTrainer`: k, method, batch, momentum, schedule, v_valid, seed, ...
              ) -> list: # one record (dict) per epoch
     "Train `rbm` in place by CD-k or PCD-k with momentum and weight decay; return per-epoch monitors."
-    check_rbm_options(epochs, lr, k, batch, method, momentum, momentum_epochs, weight_decay, n_chains, n_monitor, schedule)
-    device = resolve_device(device)
-    v_train = rbm.check_v(v_train, 'v_train')
-    if v_valid is not None: v_valid = rbm.check_v(v_valid, 'v_valid')
-    if len(v_train) == 0: raise ValueError("v_train is empty")
-    g = make_generator(generator, seed, device)
-    rbm.to(device)
-    W, b, c = rbm.W, rbm.b, rbm.c
-    v_train = v_train.to(device, W.dtype)
-    mon_train = v_train[:n_monitor]
-    mon_valid = None if v_valid is None else v_valid[:n_monitor].to(device, W.dtype)
-    vW, vb, vc = torch.zeros_like(W), torch.zeros_like(b), torch.zeros_like(c)
-    if centered: # offsets: the data mean of v, and a running mean of P(h=1|v) over the data batches
-        off_v, off_h = v_train.mean(0), torch.full_like(c, 0.5)
-    n = len(v_train)
-    chains = None
-    if method == 'pcd':
-        start = torch.randint(n, (n_chains or batch,), generator=g, device=device)
-        chains = v_train[start].clone()
-    history = []
-    n_batches = math.ceil(n / batch)
-    bar, step = progress_bar(epochs * n_batches, desc, progress), 0
-    for epoch in range(epochs):
-        t0 = time.perf_counter()
-        good = [p.clone() for p in (W, b, c)] # restored if this epoch diverges
-        mu = momentum[0] if epoch < momentum_epochs else momentum[1]
-        order = torch.randperm(n, generator=g, device=device)
-        err = torch.zeros((), device=device, dtype=W.dtype)
-        for i in range(0, n, batch):
-            v0 = v_train[order[i:i + batch]]
-            m = len(v0) # the last batch may be smaller
-            ph0 = rbm.p_h(v0, check=False)
-            if chains is None:
-                neg = rbm.gibbs_chain(v0, k, g, p_h=ph0)
-                pv1 = neg.p_v # the reconstruction, for the monitor
-            else:
-                neg = rbm.gibbs_chain(chains, k, g)
-                chains = neg.v
-                pv1 = rbm.p_v(bernoulli(ph0, g), check=False) # reconstruction for the monitor only
-            vk, phk = neg.v, neg.p_h
-            err += (v0 - pv1).square_().sum()
-            m_neg = len(vk) # PCD's chains need not number m
-            eps = lr * lr_factor(schedule, step / (epochs * n_batches)); step += 1
-            vW.addmm_(v0.T, ph0, beta=mu, alpha=eps / m).addmm_(vk.T, phk, alpha=-eps / m_neg).add_(W, alpha=-eps * weight_decay)
-            vb.mul_(mu).add_(v0.sum(0), alpha=eps / m).add_(vk.sum(0), alpha=-eps / m_neg)
-            vc.mul_(mu).add_(ph0.sum(0), alpha=eps / m).add_(phk.sum(0), alpha=-eps / m_neg)
-            if centered: # the same step in centred coordinates, mapped back to W, b, c
-                db, dc = v0.mean(0) - vk.mean(0), ph0.mean(0) - phk.mean(0)
-                vW.addr_(off_v, dc, alpha=-eps).addr_(db, off_h, alpha=-eps)
-                W.add_(vW); b.add_(vb).addmv_(vW, off_h, alpha=-1); c.add_(vc).addmv_(vW.T, off_v, alpha=-1)
-                off_h.lerp_(ph0.mean(0), 0.01)
-            else: W.add_(vW); b.add_(vb); c.add_(vc)
-            bar.update()
-        record = {'epoch': epoch + 1, 'recon_error': err.item() / n}
-        if not all(torch.isfinite(p).all() for p in (W, b, c)) or not math.isfinite(record['recon_error']):
-            for p, q in zip((W, b, c), good): p.copy_(q)
-            bar.close()
-            raise FloatingPointError(
-                f"RBM training diverged in epoch {epoch + 1}: the parameters became NaN or infinite "
-                f"(lr={lr}, momentum={mu}, batch={batch}). The RBM was restored to its state before that epoch; "
-                f"lower the learning rate (e.g. lr={lr / 10:g}) and train again")
-        record['lr'] = eps # the rate of the epoch's last update
-        record.update(rbm_monitors(rbm, mon_train, mon_valid, exact_units))
-        record['seconds'] = time.perf_counter() - t0
-        history.append(record)
-        bar.set_postfix(recon=f"{record['recon_error']:.2f}", **({'gap': f"{record['free_energy_gap']:.2f}"} if 'free_energy_gap' in record else {}))
-        if callback is not None: callback(rbm, record)
-    bar.close()
-    return history
+    return RBMTrainer(rbm, v_train, epochs, lr, **kwargs).run(progress=progress, desc=desc, callback=callback)
+
 
 # %% ../nbs/02_cd.ipynb #7bf92f92
 def filter_images(rbm:RBM, n:int=100) -> torch.Tensor:
