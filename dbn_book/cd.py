@@ -12,7 +12,7 @@ import math, time
 from typing import NamedTuple
 import torch
 import torch.nn.functional as F
-from .core import check_k, check_int, check_positive, make_generator, resolve_device, progress_bar
+from .core import check_k, check_int, check_positive, make_generator, resolve_device, progress_bar, Trainer, cpu_copy
 from .rbm import RBM, bernoulli, binary_states, visible_states, visible_log_sum, enumerable, log_partition_exact, MAX_ENUMERATE
 
 # %% ../nbs/02_cd.ipynb #df21e280
@@ -133,7 +133,7 @@ def rbm_monitors(rbm:RBM, v_train:torch.Tensor, v_valid:torch.Tensor|None=None,
     return out
 
 # %% ../nbs/02_cd.ipynb #3ad403a8
-class RBMTrainer:
+class RBMTrainer(Trainer):
     "CD-k / PCD-k training of `rbm` that can stop after any epoch and continue, with everything it needs in one place."
     def __init__(self, rbm:RBM, v_train:torch.Tensor, # training data, one binary (or [0,1]) row per example
                  epochs:int=10, lr:float=0.1, # the whole run's length; learning rate epsilon
@@ -154,30 +154,26 @@ class RBMTrainer:
                 ):
         check_rbm_options(epochs, lr, k, batch, method, momentum, momentum_epochs, weight_decay, n_chains, n_monitor, schedule)
         if not isinstance(centered, bool): raise ValueError(f"centered must be True or False, got {centered!r}")
-        self.options = dict(epochs=epochs, lr=lr, k=k, method=method, batch=batch, momentum=tuple(momentum),
-                            momentum_epochs=momentum_epochs, weight_decay=weight_decay, schedule=schedule,
-                            n_chains=n_chains, centered=centered)
         self.device = resolve_device(device)
         v_train = rbm.check_v(v_train, 'v_train')
         if v_valid is not None: v_valid = rbm.check_v(v_valid, 'v_valid')
         if len(v_train) == 0: raise ValueError("v_train is empty")
-        self.rbm, self.g = rbm.to(self.device), make_generator(generator, seed, self.device)
+        super().__init__(dict(epochs=epochs, lr=lr, k=k, method=method, batch=batch, momentum=tuple(momentum),
+                              momentum_epochs=momentum_epochs, weight_decay=weight_decay, schedule=schedule,
+                              n_chains=n_chains, centered=centered),
+                         make_generator(generator, seed, self.device), math.ceil(len(v_train) / batch))
+        self.rbm = rbm.to(self.device)
         self.v_train = v_train.to(self.device, rbm.W.dtype)
         self.mon_train = self.v_train[:n_monitor]
         self.mon_valid = None if v_valid is None else v_valid[:n_monitor].to(self.device, rbm.W.dtype)
         self.exact_units = exact_units
-        self.n_batches = math.ceil(len(self.v_train) / batch)
-        # the state: what an interrupted run must keep to continue exactly
-        self.epoch, self.step, self.history = 0, 0, []
+        # the state, beyond `Trainer`'s epoch, step, history and generator: what an interrupted run must keep
         self.velocity = [torch.zeros_like(p) for p in (rbm.W, rbm.b, rbm.c)]
         self.chains = None
         if method == 'pcd':
             start = torch.randint(len(self.v_train), (n_chains or batch,), generator=self.g, device=self.device)
             self.chains = self.v_train[start].clone()
         self.offsets = (self.v_train.mean(0), torch.full_like(rbm.c, 0.5)) if centered else None
-
-    @property
-    def done(self) -> bool: return self.epoch >= self.options['epochs']
 
     @torch.no_grad()
     def update(self, v0:torch.Tensor, # a mini-batch of training rows
@@ -233,51 +229,20 @@ class RBMTrainer:
         record['lr'] = eps # the rate of the epoch's last update
         record.update(rbm_monitors(rbm, self.mon_train, self.mon_valid, self.exact_units))
         record['seconds'] = time.perf_counter() - t0
-        self.epoch += 1
-        self.history.append(record)
         return record
 
-    def run(self, epochs:int|None=None, # epochs to run now; default: to the end of the run
-            progress:bool=True, desc:str='RBM',
-            callback=None, # called as callback(rbm, record) after each epoch
-            stop=None, # called after each epoch; training stops when it returns True
-           ) -> list: # every epoch's record so far
-        "Continue training for `epochs` more epochs, or to the end; return the history."
-        todo = self.options['epochs'] - self.epoch if epochs is None else min(check_int(epochs, 'epochs'), self.options['epochs'] - self.epoch)
-        bar = progress_bar(todo * self.n_batches, desc, progress)
-        try:
-            for _ in range(todo):
-                record = self.run_epoch(bar)
-                bar.set_postfix(recon=f"{record['recon_error']:.2f}", **({'gap': f"{record['free_energy_gap']:.2f}"} if 'free_energy_gap' in record else {}))
-                if callback is not None: callback(self.rbm, record)
-                if stop is not None and stop(): break
-        finally: bar.close()
-        return self.history
+    def postfix(self, record):
+        return {'recon': f"{record['recon_error']:.2f}", **({'gap': f"{record['free_energy_gap']:.2f}"} if 'free_energy_gap' in record else {})}
 
-    def state_dict(self) -> dict:
-        "The RBM's parameters and the training state, on the CPU: enough to continue exactly."
-        cpu = lambda t: None if t is None else t.detach().cpu().clone()
-        return {'options': dict(self.options), 'epoch': self.epoch, 'step': self.step, 'history': list(self.history),
-                'rbm': {k: cpu(t) for k, t in self.rbm.state_dict().items()}, 'velocity': [cpu(t) for t in self.velocity],
-                'chains': cpu(self.chains), 'offsets': None if self.offsets is None else [cpu(t) for t in self.offsets],
-                'generator': self.g.get_state()}
+    def _state(self) -> dict:
+        return cpu_copy({'rbm': self.rbm.state_dict(), 'velocity': self.velocity, 'chains': self.chains, 'offsets': self.offsets})
 
-    def load_state_dict(self, state:dict):
-        "Continue from `state_dict()`'s output; the options must be the ones it was made with."
-        theirs = state.get('options')
-        if theirs != self.options:
-            diff = {k: (theirs.get(k), v) for k, v in self.options.items() if theirs is None or theirs.get(k) != v}
-            raise ValueError("this training state was made with other options: " +
-                             ", ".join(f"{k} {a!r} there, {b!r} here" for k, (a, b) in diff.items()) +
-                             "; continue it with the same options")
+    def _load_state(self, state:dict):
         dev = lambda t: None if t is None else t.to(self.device)
         self.rbm.load_state_dict(state['rbm'])
         for v, s in zip(self.velocity, state['velocity']): v.copy_(s)
         self.chains = dev(state['chains'])
-        self.offsets = None if state['offsets'] is None else [dev(t) for t in state['offsets']]
-        self.g.set_state(state['generator'])
-        self.epoch, self.step, self.history = state['epoch'], state['step'], list(state['history'])
-        return self
+        self.offsets = None if state['offsets'] is None else tuple(dev(t) for t in state['offsets'])
 
 def train_rbm(rbm:RBM, v_train:torch.Tensor, # training data, one binary (or [0,1]) row per example
               epochs:int=10, lr:float=0.1, # passes over the data; learning rate epsilon
@@ -287,7 +252,8 @@ def train_rbm(rbm:RBM, v_train:torch.Tensor, # training data, one binary (or [0,
               **kwargs, # the other options of `RBMTrainer`: k, method, batch, momentum, schedule, v_valid, seed, ...
              ) -> list: # one record (dict) per epoch
     "Train `rbm` in place by CD-k or PCD-k with momentum and weight decay; return per-epoch monitors."
-    return RBMTrainer(rbm, v_train, epochs, lr, **kwargs).run(progress=progress, desc=desc, callback=callback)
+    cb = None if callback is None else (lambda t, record: callback(t.rbm, record))
+    return RBMTrainer(rbm, v_train, epochs, lr, **kwargs).run(progress=progress, desc=desc, callback=cb)
 
 
 # %% ../nbs/02_cd.ipynb #7bf92f92

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['default_device', 'resolve_device', 'make_generator', 'check_int', 'check_k', 'check_positive', 'check_sizes',
-           'check_units', 'check_labels', 'progress_bar', 'atomic_write']
+           'check_units', 'check_labels', 'progress_bar', 'atomic_write', 'Trainer', 'cpu_copy']
 
 # %% ../nbs/00_core.ipynb #fe7cf4bc
 import math, os, tempfile
@@ -120,3 +120,70 @@ def atomic_write(path, # the file to write; its folder must exist
         if os.path.exists(tmp): os.remove(tmp)
         raise
     return path
+
+# %% ../nbs/00_core.ipynb #4f7b47b9
+class Trainer:
+    """The resumable half of every training loop in the book. A subclass sets `options` (what must not change
+    between a run and its continuation), `g` (its generator) and `n_batches`, and writes `run_epoch`, `_state` and
+    `_load_state`; `Trainer` counts epochs and updates, keeps the history, runs, stops, saves and restores."""
+    def __init__(self, options:dict, generator:torch.Generator, n_batches:int):
+        self.options, self.g, self.n_batches = options, generator, n_batches
+        self.epoch, self.step, self.history = 0, 0, [] # epochs and updates done; one record per epoch
+
+    @property
+    def epochs(self) -> int: return self.options['epochs']
+    @property
+    def done(self) -> bool: return self.epoch >= self.epochs
+
+    def run_epoch(self, bar=None) -> dict: raise NotImplementedError
+    def postfix(self, record:dict) -> dict: return {} # what the progress bar shows after an epoch
+    def _state(self) -> dict: return {} # the subclass's part of the state
+    def _load_state(self, state:dict): pass
+
+    def run(self, epochs:int|None=None, # epochs to run now; default: to the end of the run
+            progress:bool=True, desc:str|None=None, # a progress bar and its label
+            callback=None, # called as callback(self, record) after each epoch
+            stop=None, # called after each epoch (after `callback`); the run stops when it returns True
+           ) -> list: # every epoch's record so far
+        "Continue for `epochs` more epochs, or to the end of the run; return the history."
+        left = self.epochs - self.epoch
+        todo = left if epochs is None else min(check_int(epochs, 'epochs'), left)
+        bar = progress_bar(todo * self.n_batches, desc or type(self).__name__, progress)
+        try:
+            for _ in range(todo):
+                record = self.run_epoch(bar)
+                self.epoch += 1; self.history.append(record)
+                bar.set_postfix(**self.postfix(record))
+                if callback is not None: callback(self, record)
+                if stop is not None and stop(): break
+        finally: bar.close()
+        return self.history
+
+    def state_dict(self) -> dict:
+        "Everything needed to continue exactly, as plain values and CPU tensors (`torch.save` it)."
+        return {'trainer': type(self).__name__, 'options': dict(self.options), 'epoch': self.epoch, 'step': self.step,
+                'history': [dict(r) for r in self.history], 'generator': self.g.get_state(), **self._state()}
+
+    def load_state_dict(self, state:dict):
+        "Continue from a `state_dict()`; it must come from the same kind of trainer with the same options."
+        if not isinstance(state, dict) or state.get('trainer') != type(self).__name__:
+            what = state.get('trainer') if isinstance(state, dict) else type(state).__name__
+            raise ValueError(f"this is not a {type(self).__name__} state (found {what!r})")
+        theirs = state['options']
+        if theirs != self.options:
+            diff = [k for k in {**theirs, **self.options} if theirs.get(k) != self.options.get(k)]
+            raise ValueError("this training state was made with other options: " +
+                             ", ".join(f"{k} {theirs.get(k)!r} there, {self.options.get(k)!r} here" for k in diff) +
+                             "; continue it with the options it was made with")
+        self._load_state(state)
+        self.g.set_state(state['generator'])
+        self.epoch, self.step, self.history = state['epoch'], state['step'], [dict(r) for r in state['history']]
+        return self
+
+def cpu_copy(x):
+    "x with every tensor in it (also inside lists, tuples and dicts) copied to the CPU; for states that are saved."
+    if isinstance(x, torch.Tensor): return x.detach().cpu().clone()
+    if isinstance(x, dict): return {k: cpu_copy(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)): return type(x)(cpu_copy(v) for v in x)
+    return x
+
