@@ -121,7 +121,7 @@ def atomic_write(path, # the file to write; its folder must exist
         raise
     return path
 
-# %% ../nbs/00_core.ipynb #c1644db1
+# %% ../nbs/00_core.ipynb #7bd7f68e
 class Trainer:
     """The resumable half of every training loop in the book. A subclass sets `options` (what must not change
     between a run and its continuation), `g` (its generator) and `n_batches`, and writes `run_epoch`, `_state` and
