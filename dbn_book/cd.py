@@ -12,7 +12,7 @@ import math, time
 from typing import NamedTuple
 import torch
 import torch.nn.functional as F
-from .core import check_k, check_int, check_positive, make_generator, resolve_device, progress_bar, Trainer, cpu_copy
+from .core import check_k, check_int, check_positive, make_generator, own_generator, resolve_device, progress_bar, Trainer, cpu_copy
 from .rbm import RBM, bernoulli, binary_states, visible_states, visible_log_sum, enumerable, log_partition_exact, MAX_ENUMERATE
 
 # %% ../nbs/02_cd.ipynb #df21e280
@@ -161,7 +161,7 @@ class RBMTrainer(Trainer):
         super().__init__(dict(epochs=epochs, lr=lr, k=k, method=method, batch=batch, momentum=tuple(momentum),
                               momentum_epochs=momentum_epochs, weight_decay=weight_decay, schedule=schedule,
                               n_chains=n_chains, centered=centered),
-                         make_generator(generator, seed, self.device), math.ceil(len(v_train) / batch))
+                         own_generator(generator, seed, self.device), math.ceil(len(v_train) / batch))
         self.rbm = rbm.to(self.device)
         self.v_train = v_train.to(self.device, rbm.W.dtype)
         self.mon_train = self.v_train[:n_monitor]

@@ -12,7 +12,7 @@ from typing import NamedTuple
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .core import (check_sizes, check_int, check_positive, check_labels, make_generator, resolve_device,
+from .core import (check_sizes, check_int, check_positive, check_labels, make_generator, own_generator, resolve_device,
                            progress_bar, Trainer, cpu_copy)
 from .cd import lr_factor, SCHEDULES
 from .dbn import DBN, read_checkpoint, dbn_from_checkpoint
@@ -118,7 +118,7 @@ class FineTuner(Trainer):
         self.device = resolve_device(device)
         super().__init__(dict(epochs=epochs, lr=lr, batch=batch, optimizer=optimizer, momentum=momentum, weight_decay=weight_decay,
                               schedule=schedule, max_norm=max_norm, head_epochs=head_epochs),
-                         make_generator(generator, seed, self.device), math.ceil(len(v_train) / batch))
+                         own_generator(generator, seed, self.device), math.ceil(len(v_train) / batch))
         self.mlp = mlp.to(self.device).train()
         self.x, self.t = v_train.to(self.device).float(), y_train.to(self.device)
         self.valid = None if v_valid is None else (v_valid, y_valid)

@@ -9,7 +9,7 @@ __all__ = ['up_down_step', 'UpDownTrainer', 'up_down']
 import math, time
 import torch
 from fastcore.basics import patch
-from .core import check_units, check_labels, check_int, check_k, check_positive, make_generator, resolve_device, progress_bar, Trainer, cpu_copy
+from .core import check_units, check_labels, check_int, check_k, check_positive, make_generator, own_generator, resolve_device, progress_bar, Trainer, cpu_copy
 from .rbm import bernoulli, binary_states, log_partition_exact
 from .cd import lr_factor, SCHEDULES
 from .dbn import DBN, train_dbn, predict_labels
@@ -69,7 +69,7 @@ class UpDownTrainer(Trainer):
             y_train = check_labels(y_train, dbn.n_labels, len(v_train), 'y_train')
         self.device = resolve_device(device)
         super().__init__(dict(epochs=epochs, lr=lr, k=k, batch=batch, schedule=schedule, weight_decay=weight_decay),
-                         make_generator(generator, seed, self.device), math.ceil(len(v_train) / batch))
+                         own_generator(generator, seed, self.device), math.ceil(len(v_train) / batch))
         self.dbn = dbn.untie().to(self.device)
         self.v = v_train.to(self.device); self.y = None if y_train is None else y_train.to(self.device)
 
