@@ -29,9 +29,84 @@ def test_bad_options_fail_in_one_line(extra, msg):
 def test_train_then_sample(tmp_path):
     r = run('dbn_train', *TINY, '--save', str(tmp_path / 'm.pt'))
     assert r.returncode == 0, r.stderr
-    assert 'test error' in r.stdout and (tmp_path / 'm.pt').is_file()
+    assert 'error, scored once' in r.stdout and (tmp_path / 'm.pt').is_file()
     r = run('dbn_sample', str(tmp_path / 'm.pt'), '--digit', '7', '--k', '5', '--out', str(tmp_path / 's.png'))
     assert r.returncode == 0, r.stderr
     assert (tmp_path / 's.png').stat().st_size > 100
     r = run('dbn_sample', str(tmp_path / 'nothing.pt'))
     assert r.returncode == 2 and 'does not exist' in r.stderr
+
+
+# --- stopping and resuming (issue 10): real processes, real signals ---
+import os, signal, time
+import torch
+
+LONG = ['--no_download', '--n_train', '2000', '--valid', '500', '--sizes', '784', '64', '32', '--dbn_epochs', '6',
+        '--top_epochs', '6', '--updown_epochs', '4', '--mlp_epochs', '6', '--batch', '50', '--device', 'cpu', '--quiet',
+        '--method', 'pcd']
+
+def popen(*argv):
+    exe = shutil.which('dbn_train')
+    cmd = [exe, *argv] if exe else [sys.executable, '-c', "import sys; from dbn_book.cli import train_main as m; sys.argv[0] = 'dbn_train'; m()", *argv]
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, 'OMP_NUM_THREADS': '1'})
+
+def weights(path):
+    from dbn_book.dbn import read_checkpoint
+    ck = read_checkpoint(path)
+    return ck, [*ck['dbn'].values(), *(ck['mlp']['state'].values() if ck['mlp'] else [])]
+
+def wait_for(path, timeout=120):
+    t0 = time.time()
+    while not path.exists():
+        assert time.time() - t0 < timeout, f"{path} never appeared"
+        time.sleep(0.05)
+
+@pytest.fixture(scope='module')
+def uninterrupted(tmp_path_factory):
+    path = tmp_path_factory.mktemp('ref') / 'full.pt'
+    p = popen(*LONG, '--save', str(path)); out, err = p.communicate(timeout=600)
+    assert p.returncode == 0, err
+    return weights(path)
+
+@pytest.mark.parametrize('sig', [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
+def test_interrupt_then_resume_equals_uninterrupted(tmp_path, uninterrupted, sig):
+    path = tmp_path / 'run.pt'
+    p = popen(*LONG, '--save', str(path))
+    wait_for(path) # the first epoch is done and saved: now interrupt
+    p.send_signal(sig); out, err = p.communicate(timeout=600)
+    ck, _ = weights(path)
+    assert p.returncode in (128 + sig, -sig), (p.returncode, err)
+    assert ck['training']['phase'] != 'done'
+    if sig != signal.SIGKILL:
+        assert 'stopping after this epoch' in err and f'dbn_train --resume {path}' in out
+    r = run('dbn_train', '--resume', str(path), '--quiet')
+    assert r.returncode == 0, r.stderr
+    assert 'resuming' in r.stdout and 'test          error, scored once' in r.stdout
+    ck2, w = weights(path)
+    ref_ck, ref_w = uninterrupted
+    assert ck2['training']['phase'] == 'done'
+    assert all(torch.equal(a, b) for a, b in zip(w, ref_w)), "the resumed run differs from the uninterrupted one"
+    assert ck2['results'] == ref_ck['results']
+    assert not [f for f in tmp_path.iterdir() if f.name.endswith('.tmp') and sig != signal.SIGKILL] # nothing half-written left
+
+def test_resume_refuses_what_it_cannot_continue(tmp_path, uninterrupted):
+    (tmp_path / 'junk.pt').write_bytes(b'not a checkpoint')
+    torch.save({'hello': 1}, tmp_path / 'foreign.pt')
+    r = run('dbn_train', *TINY, '--save', str(tmp_path / 'done.pt')); assert r.returncode == 0, r.stderr
+    data = (tmp_path / 'done.pt').read_bytes(); (tmp_path / 'cut.pt').write_bytes(data[:len(data) // 2])
+    for argv, msg in [(['--resume', str(tmp_path / 'none.pt')], 'does not exist'),
+                      (['--resume', str(tmp_path / 'junk.pt')], 'cannot be read'),
+                      (['--resume', str(tmp_path / 'cut.pt')], 'cannot be read'),
+                      (['--resume', str(tmp_path / 'foreign.pt')], 'not a dbn_book checkpoint'),
+                      (['--resume', str(tmp_path / 'done.pt')], 'nothing to continue')]:
+        r = run('dbn_train', *argv)
+        assert r.returncode == 2 and msg in r.stderr and r.stdout == '', (argv, r.stderr)
+
+def test_resume_refuses_contradicting_options(tmp_path):
+    path = tmp_path / 'run.pt'
+    p = popen(*LONG, '--save', str(path)); wait_for(path); p.send_signal(signal.SIGINT); p.communicate(timeout=600)
+    r = run('dbn_train', '--resume', str(path), '--mlp_lr', '0.5', '--sizes', '784', '64', '32', '--quiet')
+    assert r.returncode == 2 and '--mlp_lr 0.5 contradicts the checkpoint' in r.stderr and '--sizes' not in r.stderr, r.stderr
+    r = run('dbn_train', '--resume', str(path), '--n_train', '1000', '--quiet')
+    assert r.returncode == 2 and '--n_train 1000 contradicts' in r.stderr
