@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['base_rate_rbm', 'log_partition_base', 'ais_log_weights', 'AISResult', 'ais_estimate', 'linear_betas', 'sm_betas',
-           'ais_log_partition', 'plot_ais_convergence', 'dbn_log_likelihood_bound', 'log_likelihood']
+           'ais_log_partition', 'plot_ais_convergence', 'raise_log_likelihood', 'dbn_log_likelihood_bound',
+           'log_likelihood']
 
 # %% ../nbs/06_ais.ipynb #68e55da0
 import math
@@ -175,6 +176,48 @@ def plot_ais_convergence(steps:list, # the numbers of annealing steps K, the x a
     ax.set(xscale='log', xlabel='annealing steps K', ylabel='log Z', title=title)
     ax.legend(fontsize=8); fig.tight_layout(); plt.close(fig)
     return fig
+
+# %% ../nbs/06_ais.ipynb #ea46ec31
+@torch.no_grad()
+def raise_log_likelihood(rbm:RBM, # the RBM
+                         v:torch.Tensor, # binary rows whose log P(v) we want
+                         betas=None, # inverse temperatures rising from 0 to 1; default sm_betas(14500)
+                         n_chains:int=1, # backward chains per row; their weights are averaged
+                         base:RBM|None=None, # the base model (W = 0); default base_rate_rbm(rbm, v_data)
+                         v_data:torch.Tensor|None=None, # training data for the base rates
+                         generator:torch.Generator|None=None, # on the RBM's device
+                         chunk:int=10_000, # chains run at once
+                        ) -> torch.Tensor: # one float64 estimate per row
+    "RAISE (Burda, Grosse and Salakhutdinov 2015): a conservative estimate of log P(v) for each row, from chains run backwards from it."
+    betas = sm_betas() if betas is None else _check_betas(betas)
+    check_int(n_chains, 'n_chains', 1); check_int(chunk, 'chunk', 1)
+    v = rbm.check_v(v, 'v')
+    if not bool(((v == 0) | (v == 1)).all()):
+        raise ValueError("RAISE starts its chains at the rows of v, which must be binary; the log-likelihood of "
+                         "probabilities is not defined")
+    if base is not None and v_data is not None: raise ValueError("give a base model or v_data, not both")
+    base = base if base is not None else base_rate_rbm(rbm, v_data)
+    if base.W.shape != rbm.W.shape or bool(base.W.ne(0).any()) or base.n_softmax != rbm.n_softmax:
+        raise ValueError("the base model must have the RBM's shape and softmax group and W = 0 (see base_rate_rbm)")
+    W, b, c = rbm.W, rbm.b, rbm.c
+    bA, cA = base.b.to(W), base.c.to(W)
+    db, dc, cA64 = (b - bA).double(), (c - cA).double(), cA.double()
+    beta, log_z0 = betas.tolist(), log_partition_base(base).item()
+    out, per = [], max(1, chunk // n_chains)
+    for i in range(0, len(v), per):
+        x = v[i:i + per].to(W).repeat_interleave(n_chains, 0)
+        log_w = -rbm.free_energy(x).double() - log_z0
+        vk, a = x, x @ W
+        for k in range(len(beta) - 1, 0, -1): # v_k ~ T_k(. | v_{k+1}): h ~ P_k(h | v), v ~ P_k(v | h)
+            h = bernoulli(torch.sigmoid(cA + beta[k] * (c - cA + a)), generator)
+            vk = base.draw_v(base.visible_probs(torch.addmm(bA + beta[k] * (b - bA), h, W.T, alpha=beta[k])), generator)
+            a = vk @ W
+            xk = dc + a.double()
+            log_w -= (beta[k] - beta[k - 1]) * (vk.double() @ db) \
+                     + (F.softplus(cA64 + beta[k] * xk) - F.softplus(cA64 + beta[k - 1] * xk)).sum(1)
+        out.append(torch.logsumexp(log_w.view(-1, n_chains), 1) - math.log(n_chains))
+    return torch.cat(out) if out else torch.zeros(0, dtype=torch.float64)
+
 
 # %% ../nbs/06_ais.ipynb #a890cb6d
 def _bernoulli_entropy(logits:torch.Tensor) -> torch.Tensor:
