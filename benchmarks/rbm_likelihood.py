@@ -10,8 +10,8 @@ The runs behind benchmarks/results/rbm_likelihood.txt (two recipes side by side,
 
     nice python benchmarks/rbm_likelihood.py train --name pcd1_centered --centered --epochs 1000
     nice python benchmarks/rbm_likelihood.py train --name pcd1_plain --epochs 1000
-    nice python benchmarks/rbm_likelihood.py evaluate --split valid benchmarks/out/pcd1_centered.pt benchmarks/out/pcd1_plain.pt
-    nice python benchmarks/rbm_likelihood.py evaluate --split test benchmarks/out/<the recipe validation chose>.pt
+    nice python benchmarks/rbm_likelihood.py evaluate --split valid benchmarks/out/pcd1_centered.pt   # and pcd1_plain.pt
+    nice python benchmarks/rbm_likelihood.py evaluate --split test --raise_rows 500 --threads 2 benchmarks/out/<the recipe validation chose>.pt
 """
 import argparse, json, math, time
 from pathlib import Path
@@ -48,6 +48,43 @@ def train(args):
     atomic_write(OUT / f"{args.name}.pt", lambda f: torch.save(
         {'state_dict': rbm.state_dict(), 'args': vars(args), 'log': log, 'train_minutes': minutes}, f))
 
+def evaluate(args):
+    """AIS log Z (saved, so the test split reuses the estimate validation saw) and the mean log-likelihood of one split;
+    on the test split also RAISE on a subset, with AIS on the same subset: the bracket."""
+    from dbn_book.ais import ais_log_partition, raise_log_likelihood, sm_betas, base_rate_rbm
+    from dbn_book.rbm import log_likelihood
+    torch.set_num_threads(args.threads)
+    v_train, v_valid, v_test = data()
+    rows = {'valid': v_valid, 'test': v_test}[args.split]
+    for path in map(Path, args.models):
+        ck = torch.load(path, weights_only=False)
+        rbm = RBM(784, ck['args']['hidden']); rbm.load_state_dict(ck['state_dict'])
+        ais_path = path.with_name(path.stem + '_ais.pt')
+        if ais_path.exists(): est = torch.load(ais_path, weights_only=False)
+        else:
+            t0 = time.perf_counter()
+            est = ais_log_partition(rbm, n_chains=args.chains, betas=sm_betas(args.betas), v_data=v_train,
+                                    generator=torch.Generator().manual_seed(args.seed))
+            est.minutes = (time.perf_counter() - t0) / 60
+            atomic_write(ais_path, lambda f: torch.save(est, f))
+        ll = lambda v, z: log_likelihood(rbm, v, z).mean().item()
+        row = dict(model=path.stem, split=args.split, args={k: ck['args'][k] for k in ('method', 'k', 'epochs', 'lr', 'schedule', 'centered', 'momentum', 'weight_decay')},
+                   train_minutes=round(ck['train_minutes'], 1), epoch_seconds_median=round(sorted(r['seconds'] for r in ck['log'])[len(ck['log']) // 2], 2),
+                   ais_chains=len(est.log_w), ais_steps=est.n_steps, ais_minutes=round(getattr(est, 'minutes', float('nan')), 1),
+                   log_z=round(est.log_z, 3), log_z_interval=[round(est.log_z_low, 3), round(est.log_z_high, 3)],
+                   ll_ais=round(ll(rows, est.log_z), 3), ll_ais_interval=[round(ll(rows, est.log_z_high), 3), round(ll(rows, est.log_z_low), 3)],
+                   ll_train=round(ll(v_train, est.log_z), 3))
+        if args.raise_rows:
+            sub = rows[torch.randperm(len(rows), generator=torch.Generator().manual_seed(args.seed))[:args.raise_rows]]
+            t0 = time.perf_counter()
+            r = raise_log_likelihood(rbm, sub, sm_betas(args.betas), n_chains=args.raise_chains, v_data=v_train,
+                                     generator=torch.Generator().manual_seed(args.seed + 1))
+            row.update(raise_rows=len(sub), raise_chains=args.raise_chains, raise_minutes=round((time.perf_counter() - t0) / 60, 1),
+                       ll_raise_subset=round(r.mean().item(), 3), ll_raise_subset_se=round(r.std().item() / len(r) ** 0.5, 3),
+                       ll_ais_subset=round(ll(sub, est.log_z), 3))
+        print(json.dumps(row), flush=True)
+        with open(RESULTS / 'rbm_likelihood.jsonl', 'a') as f: f.write(json.dumps(row) + '\n')
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest='cmd', required=True)
@@ -65,7 +102,16 @@ def main(argv=None):
     t.add_argument('--centered', action='store_true')
     t.add_argument('--seed', type=int, default=0)
     t.add_argument('--threads', type=int, default=1)
+    e = sub.add_parser('evaluate')
+    e.add_argument('models', nargs='+')
+    e.add_argument('--split', choices=('valid', 'test'), required=True)
+    e.add_argument('--chains', type=int, default=500)
+    e.add_argument('--betas', type=int, default=14500)
+    e.add_argument('--raise_rows', type=int, default=0, help='RAISE on this many rows of the split (0: none)')
+    e.add_argument('--raise_chains', type=int, default=1)
+    e.add_argument('--seed', type=int, default=0)
+    e.add_argument('--threads', type=int, default=1)
     args = p.parse_args(argv)
-    {'train': train}[args.cmd](args)
+    {'train': train, 'evaluate': evaluate}[args.cmd](args)
 
 if __name__ == '__main__': main()
