@@ -213,11 +213,11 @@ def load_checkpoint(path) -> Checkpoint:
 # %% ../nbs/05_finetune.ipynb #5575042c
 def plot_curves(runs:dict, # name -> list of finetune records with 'valid_error'
                 title:str|None=None):
-    "Test error (per cent) against epoch for each run."
+    "Validation error (per cent) against epoch for each run."
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(5.5, 3.4))
     for name, hist in runs.items():
         ax.plot([h['epoch'] for h in hist], [100 * h['valid_error'] for h in hist], 'o-', ms=3, label=name)
-    ax.set(xlabel='fine-tuning epoch', ylabel='test error (%)', title=title)
+    ax.set(xlabel='fine-tuning epoch', ylabel='validation error (%)', title=title)
     ax.grid(alpha=0.3); ax.legend(); fig.tight_layout(); plt.close(fig)
     return fig
