@@ -38,31 +38,27 @@ def data():
     return v_train, v_test
 
 def train(args):
-    "Train one RBM epoch by epoch with a linearly decaying learning rate; save checkpoints and a log."
+    """Train one RBM with a linearly decaying learning rate in one `RBMTrainer` run, saving a checkpoint every
+    `save_every` epochs. (The table's rows before 2026-11-30 called train_rbm once per epoch instead, which restarted
+    PCD's chains and the momentum every epoch; see benchmarks/rbm_likelihood.py for the runs that fixed it.)"""
+    from dbn_book.cd import RBMTrainer
     torch.set_num_threads(args.threads)
     v_train, v_test = data()
     rbm = RBM(784, args.hidden, v_data=v_train, seed=args.seed)
-    g = torch.Generator().manual_seed(args.seed)
-    log, t_train, done = [], 0., 0
+    done, t_before, old_log = 0, 0., []
     if args.init: # continue training a saved model with a new learning-rate cycle
         ck = torch.load(args.init)
-        rbm.load_state_dict(ck['state_dict']); log = list(ck['log'])
-        t_train, done = log[-1]['train_minutes'] * 60, len(log)
-    for epoch in range(args.epochs):
-        lr = args.lr * (1 - epoch / args.epochs) # linear decay to lr/epochs in the last epoch
-        mu = (args.momentum,) * 2 if done + epoch < 5 else (args.final_momentum,) * 2
-        t0 = time.perf_counter()
-        # one call per epoch so the learning rate can decay; for PCD each call restarts the persistent chains
-        # at random training images (once per 600 updates), see the chapter
-        rec = train_rbm(rbm, v_train, epochs=1, lr=lr, k=args.k, method=args.method, batch=100, momentum=mu,
-                        weight_decay=2e-4, v_valid=v_test, generator=g, device='cpu', progress=False)[0]
-        t_train += time.perf_counter() - t0
-        rec.update(epoch=done + epoch + 1, lr=lr, train_minutes=t_train / 60)
-        log.append(rec)
-        print(json.dumps(rec), flush=True)
-        if (epoch + 1) % args.save_every == 0 or epoch + 1 == args.epochs:
-            torch.save({'state_dict': rbm.state_dict(), 'args': vars(args), 'log': log},
-                       OUT / f"{args.name}_e{done + epoch + 1}.pt")
+        rbm.load_state_dict(ck['state_dict']); old_log = list(ck['log'])
+        done, t_before = len(old_log), old_log[-1]['train_minutes'] * 60
+    trainer = RBMTrainer(rbm, v_train, epochs=args.epochs, lr=args.lr, k=args.k, method=args.method, batch=100,
+                         momentum=(args.momentum, args.final_momentum), momentum_epochs=max(0, 5 - done), weight_decay=2e-4,
+                         schedule='linear', v_valid=v_test, seed=args.seed, device='cpu')
+    t0 = time.perf_counter()
+    while not trainer.done:
+        trainer.run(args.save_every, progress=False,
+                    callback=lambda t, rec: print(json.dumps({**rec, 'epoch': done + rec['epoch']}), flush=True))
+        log = old_log + [{**r, 'epoch': done + r['epoch'], 'train_minutes': (t_before + time.perf_counter() - t0) / 60} for r in trainer.history]
+        torch.save({'state_dict': rbm.state_dict(), 'args': vars(args), 'log': log}, OUT / f"{args.name}_e{done + trainer.epoch}.pt")
 
 def evaluate(args):
     "AIS log Z and the mean test log-likelihood for each saved model; append to the results table."
