@@ -45,9 +45,9 @@ def main():
             f"command: dbn_train {' '.join(argv)}\n"
             f"machine: {platform.machine()}, {os.cpu_count()} CPUs (shared with other jobs), torch {torch.__version__}, "
             f"{torch.get_num_threads()} threads, device {res['device']}\n\n"
-            + summary(args, res) + "\n\ntest error after each fine-tuning epoch (%):\n"
-            + "\n".join(f"  {name:7s} " + ' '.join(f"{100 * e:.2f}" for e in res[f'test_error_curve_{name}'])
-                        for name in ('dbn', 'random') if f'test_error_curve_{name}' in res) + "\n")
+            + summary(args, res) + "\n\nvalidation error after each fine-tuning epoch (%):\n"
+            + "\n".join(f"  {name:7s} " + ' '.join(f"{100 * e:.2f}" for e in res[f'valid_error_curve_{name}'])
+                        for name in ('dbn', 'random') if f'valid_error_curve_{name}' in res) + "\n")
     (out / f'dbn_mnist_{tag}.txt').write_text(text)
     print(text)
 
