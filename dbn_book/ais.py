@@ -177,7 +177,7 @@ def plot_ais_convergence(steps:list, # the numbers of annealing steps K, the x a
     ax.legend(fontsize=8); fig.tight_layout(); plt.close(fig)
     return fig
 
-# %% ../nbs/06_ais.ipynb #8a0661ed
+# %% ../nbs/06_ais.ipynb #ea64f94c
 @torch.no_grad()
 def raise_log_likelihood(rbm:RBM, # the RBM
                          v:torch.Tensor, # binary rows whose log P(v) we want

@@ -127,7 +127,7 @@ def atomic_write(path, # the file to write; its folder must exist
         raise
     return path
 
-# %% ../nbs/00_core.ipynb #aa3d4bd9
+# %% ../nbs/00_core.ipynb #ad1ef67b
 class Trainer:
     """The resumable half of every training loop in the book. A subclass sets `options` (what must not change
     between a run and its continuation), `g` (its generator) and `n_batches`, and writes `run_epoch`, `_state` and

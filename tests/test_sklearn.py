@@ -1,0 +1,113 @@
+"""scikit-learn's estimator checks on `dbn_book.sklearn`'s estimators, and their use in Pipeline and GridSearchCV.
+
+The estimators refuse values outside [0, 1] (a binary RBM's visible units are bits; see chapter 10). scikit-learn's
+`positive_only` tag makes the checks shift their data to be non-negative, but nothing brings it under 1, so on the bare
+estimators the checks that fit on such data are expected to fail, with that reason. Every check also runs on each
+estimator behind `MinMaxScaler(clip=True)` in a Pipeline, where the data are in range; there only the two checks that
+every Pipeline fails (it fits its steps in place) are expected to fail, and `test_fit_leaves_parameters_alone` runs
+their assertions on the bare estimators. `xfail_strict=True`: a listed check that passes fails the test.
+"""
+import pickle
+
+import numpy as np
+import pytest
+
+pytest.importorskip('sklearn')
+from sklearn.base import clone
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GridSearchCV
+from sklearn.pipeline import Pipeline, make_pipeline
+from sklearn.preprocessing import MinMaxScaler
+from sklearn.utils.estimator_checks import parametrize_with_checks
+
+from dbn_book.sklearn import RBMTransformer, DBNClassifier
+
+
+def small_rbm(): return RBMTransformer(n_components=4, n_iter=3, random_state=0, device='cpu')
+def small_dbn(): return DBNClassifier(hidden_layer_sizes=(8,), pretrain_epochs=2, epochs=20, batch_size=20, random_state=0, device='cpu')
+
+OUT_OF_RANGE = ("the check fits on data with values above 1, which a binary RBM refuses by design (ValueError 'Values above 1 "
+                "in data'); positive_only shifts the data to >= 0 but no tag bounds it by 1. The check passes on the "
+                "MinMaxScaler(clip=True) pipeline")
+COMMON = ['check_estimators_overwrite_params', 'check_dont_overwrite_parameters', 'check_estimators_fit_returns_self',
+          'check_readonly_memmap_input', 'check_n_features_in_after_fitting', 'check_estimators_dtypes',
+          'check_pipeline_consistency', 'check_estimators_pickle', 'check_f_contiguous_array_estimator',
+          'check_methods_sample_order_invariance', 'check_methods_subset_invariance', 'check_fit2d_1sample',
+          'check_fit2d_1feature', 'check_dict_unchanged', 'check_fit_idempotent', 'check_fit_check_is_fitted',
+          'check_n_features_in', 'check_fit2d_predict1d']
+RANGE_CHECKS = {
+    RBMTransformer: COMMON + ['check_transformer_data_not_an_array', 'check_transformer_general',
+                              'check_transformer_preserve_dtypes'],
+    DBNClassifier: COMMON + ['check_classifier_data_not_an_array', 'check_classifiers_classes', 'check_classifiers_train'],
+}
+PIPELINE = ("a Pipeline fits its steps in place, so its `steps` parameter changes during fit, whatever the steps are; "
+            "test_fit_leaves_parameters_alone runs this check's assertions on the bare estimator")
+
+
+def expected_failed_checks(estimator):
+    if isinstance(estimator, Pipeline):
+        return {'check_estimators_overwrite_params': PIPELINE, 'check_dont_overwrite_parameters': PIPELINE}
+    return {name: OUT_OF_RANGE for name in RANGE_CHECKS[type(estimator)]}
+
+
+@parametrize_with_checks([small_rbm(), small_dbn(),
+                          make_pipeline(MinMaxScaler(clip=True), small_rbm()),
+                          make_pipeline(MinMaxScaler(clip=True), small_dbn())],
+                         expected_failed_checks=expected_failed_checks, xfail_strict=True)
+def test_sklearn_compatible(estimator, check):
+    check(estimator)
+
+
+@pytest.fixture(scope='module')
+def data():
+    rng = np.random.RandomState(0)
+    patterns = np.array([[1, 1, 1, 1, 0, 0, 0, 0], [0, 0, 1, 1, 1, 1, 0, 0]], np.float64)
+    y = rng.randint(2, size=200)
+    return np.abs(patterns[y] - (rng.rand(200, 8) < 0.05)), np.array(['left', 'middle'])[y]
+
+
+@pytest.mark.parametrize('make', [small_rbm, small_dbn])
+def test_fit_leaves_parameters_alone(make, data):
+    "check_estimators_overwrite_params and check_dont_overwrite_parameters, on data in [0, 1]."
+    X, y = data
+    est = make()
+    params, public = est.get_params(deep=False), set(vars(est))
+    est.fit(X, y)
+    after = est.get_params(deep=False)
+    for name, value in params.items(): assert after[name] is value or after[name] == value, name
+    added = {a for a in set(vars(est)) - public if not a.startswith('_')}
+    assert added and all(a.endswith('_') for a in added), added
+
+
+@pytest.mark.parametrize('make', [small_rbm, small_dbn])
+def test_pickle_and_clone(make, data):
+    X, y = data
+    est = make().fit(X, y)
+    back = pickle.loads(pickle.dumps(est))
+    method = 'transform' if isinstance(est, RBMTransformer) else 'predict_proba'
+    np.testing.assert_array_equal(getattr(back, method)(X), getattr(est, method)(X))
+    fresh = clone(est)
+    assert fresh.get_params() == est.get_params() and not hasattr(fresh, 'n_features_in_')
+    np.testing.assert_array_equal(getattr(fresh.fit(X, y), method)(X), getattr(est, method)(X)) # same random_state, same model
+
+
+def test_pipeline_and_grid_search(data):
+    X, y = data
+    pipe = Pipeline([('scale', MinMaxScaler(clip=True)), ('rbm', RBMTransformer(n_iter=5, random_state=0, device='cpu')),
+                     ('logistic', LogisticRegression(C=100))])
+    search = GridSearchCV(pipe, {'rbm__n_components': [2, 8], 'rbm__method': ['cd', 'pcd']}, cv=3).fit(X * 7, y)
+    assert len(search.cv_results_['params']) == 4 and search.best_score_ > 0.9
+    assert set(search.predict(X * 7)) <= {'left', 'middle'}
+    dbn = GridSearchCV(small_dbn(), {'hidden_layer_sizes': [(2,), (6, 4)], 'epochs': [np.int64(5), 20]}, cv=3).fit(X, y)
+    assert dbn.best_score_ > 0.9
+    assert dbn.best_estimator_.dbn_.sizes[1:] == list(dbn.best_params_['hidden_layer_sizes'])
+
+
+def test_out_of_range_data_is_refused(data):
+    X, y = data
+    for est in (small_rbm(), small_dbn()):
+        with pytest.raises(ValueError, match='Values above 1 in data.*MinMaxScaler'): est.fit(X * 2, y)
+        with pytest.raises(ValueError, match='Negative values in data'): est.fit(X - 0.5, y)
+        with pytest.raises(ValueError, match='NaN'): est.fit(np.where(X == 1, np.nan, X), y)
+        fitted = est.fit(X, y)
+        with pytest.raises(ValueError, match='Values above 1'): (fitted.transform if hasattr(fitted, 'transform') else fitted.predict)(X + 1)
