@@ -23,7 +23,7 @@ except ImportError as e: # scikit-learn is optional: only this module needs it, 
 from fastcore.basics import patch
 from .core import check_int, check_k, check_positive, resolve_device
 from .rbm import RBM, log_partition_exact, log_likelihood
-from .cd import train_rbm
+from .cd import train_rbm, RBMTrainer
 from .dbn import DBN, train_dbn
 from .finetune import mlp_from_dbn, finetune
 from .ais import AISResult, ais_log_partition, sm_betas
@@ -135,17 +135,25 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEsti
         self.random_state_ = check_random_state(self.random_state)
         self.rbm_ = RBM(X.shape[1], integer(self.n_components, 'n_components', 1), v_data=torch.from_numpy(X),
                         seed=torch_seed(self.random_state_)).to(device)
-        self.history_ = []
+        self.history_, self._carry = [], None
 
-    def _train(self, X:np.ndarray, epochs:int, device):
-        "`epochs` passes of `train_rbm` over X with the estimator's settings, appending its records to `history_`."
+    def _train(self, X:np.ndarray, epochs:int, device, carry:bool=False):
+        """`epochs` passes of an `RBMTrainer` over X with the estimator's settings, appending its records to `history_`.
+        With `carry`, the momentum, PCD's chains and the generator go on from the previous call (for `partial_fit`)."""
         m = float(self.momentum)
-        self.history_ += train_rbm(self.rbm_, torch.from_numpy(X), epochs=epochs, lr=real(self.learning_rate, 'learning_rate'),
-                                   k=integer(self.k, 'k', 1), method=self.method, batch=integer(self.batch_size, 'batch_size', 1),
-                                   momentum=(m, m), momentum_epochs=0, weight_decay=float(self.weight_decay),
-                                   n_monitor=100, exact_units=0, # monitors: cheap free energies only
-                                   seed=torch_seed(self.random_state_), device=device, progress=self.verbose > 0,
-                                   desc=type(self).__name__)
+        trainer = RBMTrainer(self.rbm_, torch.from_numpy(X), epochs=epochs, lr=real(self.learning_rate, 'learning_rate'),
+                             k=integer(self.k, 'k', 1), method=self.method, batch=integer(self.batch_size, 'batch_size', 1),
+                             momentum=(m, m), momentum_epochs=0, weight_decay=float(self.weight_decay),
+                             n_monitor=100, exact_units=0, # monitors: cheap free energies only
+                             seed=torch_seed(self.random_state_), device=device)
+        state = getattr(self, '_carry', None) if carry else None
+        if state is not None: # what a plain train_rbm call would have thrown away
+            for v, s in zip(trainer.velocity, state['velocity']): v.copy_(s)
+            if trainer.chains is not None and state['chains'] is not None: trainer.chains = state['chains'].to(trainer.chains)
+            trainer.g.set_state(state['generator'])
+        self.history_ += trainer.run(progress=self.verbose > 0, desc=type(self).__name__)
+        self._carry = {'velocity': [v.cpu() for v in trainer.velocity], 'generator': trainer.g.get_state(),
+                       'chains': None if trainer.chains is None else trainer.chains.cpu()}
         self._log_z, self._ais_seed = None, torch_seed(self.random_state_) # the model changed: log Z is computed again
         return self
 
@@ -164,7 +172,7 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEsti
         first = not hasattr(self, 'rbm_')
         X = validate_unit_interval(self, X, reset=first)
         if first: self._start(X, device)
-        return self._train(X, 1, device)
+        return self._train(X, 1, device, carry=True)
 
     def _tensor(self, X) -> torch.Tensor:
         "X for a fitted estimator: validated against n_features_in_ and [0, 1], as float32 on the RBM's device."
