@@ -431,7 +431,7 @@ def image_patches(images:list, # 2-D grey images
                   n:int=10000, # patches to draw, spread evenly over the images
                   columns:tuple=(0., 1.), # the fraction of each image's width the patches lie in, e.g. (0, .75) to train
                   generator:torch.Generator|None=None) -> torch.Tensor:
-    "n random size x size patches as rows of size^2 pixels, drawn from a band of columns of each image."
+    "n random size x size patches as rows of size^2 pixels, drawn from a band of columns of each image, in random order."
     check_int(size, 'size', 1); check_int(n, 'n', 1)
     out = []
     for i, im in enumerate(images):
@@ -443,7 +443,8 @@ def image_patches(images:list, # 2-D grey images
         c = torch.randint(lo, hi + 1, (m,), generator=generator)
         idx = (r[:, None, None] + torch.arange(size)[:, None]) * W + c[:, None, None] + torch.arange(size)
         out.append(im.flatten()[idx].reshape(m, -1))
-    return torch.cat(out)
+    out = torch.cat(out)
+    return out[torch.randperm(len(out), generator=generator)] # the images mixed, so any first rows are a fair sample
 
 # %% ../nbs/09_grbm.ipynb #bbdc080b
 def grbm_base(grbm:GaussianRBM, v_data:torch.Tensor|None=None):
