@@ -241,7 +241,8 @@ def run_training(args, log=print,
     training = None if checkpoint is None else checkpoint['training']
     if training is None:
         res = {'recipe': recipe, 'data': ds.source, 'n_train': len(v_tr), 'n_valid': args.valid, 'n_test': len(v_te),
-               'device': str(args.device), 'phases': {}, 'data_fingerprint': fingerprint(v_tr, v_va), 'wall_seconds': 0.0}
+               'device': str(args.device), 'phases': {}, 'data_fingerprint': fingerprint(v_tr, v_va), 'wall_seconds': 0.0,
+               'threads': torch.get_num_threads()}
         log(f"recipe: the defaults for {'a small training set' if recipe == 'small' else 'the full MNIST'}, " +
             ", ".join(f"{k} {getattr(args, k)}" for k in RECIPES[recipe]))
     else:
@@ -250,6 +251,10 @@ def run_training(args, log=print,
             raise UsageError(f"--resume: the training or validation images differ from those the checkpoint was trained on "
                              f"({ds.source}); give the same --data, --n_train and --valid")
         log(f"resuming in phase '{training['phase']}' from {args.resume}")
+        if res.get('threads') and res['threads'] != torch.get_num_threads():
+            # a CPU matrix product's rounding depends on how many threads share it: continue exactly as the run began
+            log(f"using {res['threads']} threads, as the run did before (not {torch.get_num_threads()}), so that it continues exactly")
+            torch.set_num_threads(res['threads'])
     phase = 'pretraining' if training is None else training['phase']
     state = None if training is None else training.get('state') # the current phase's trainer state
     dbn = DBN(args.sizes, n_labels=n_labels, v_data=v_tr, seed=args.seed)

@@ -80,7 +80,7 @@ def test_interrupt_then_resume_equals_uninterrupted(tmp_path, uninterrupted, sig
     assert ck['training']['phase'] != 'done'
     if sig != signal.SIGKILL:
         assert 'stopping after this epoch' in err and f'dbn_train --resume {path}' in out
-    r = run('dbn_train', '--resume', str(path), '--quiet')
+    r = run('dbn_train', '--resume', str(path), '--quiet') # with the default thread count: it goes back to the run's one
     assert r.returncode == 0, r.stderr
     assert 'resuming' in r.stdout and 'test          error, scored once' in r.stdout
     ck2, w = weights(path)
