@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['default_device', 'resolve_device', 'make_generator', 'own_generator', 'check_int', 'check_k', 'check_positive',
-           'check_sizes', 'check_units', 'check_labels', 'progress_bar', 'atomic_write', 'Trainer', 'cpu_copy']
+           'check_sizes', 'check_batch', 'check_units', 'check_labels', 'progress_bar', 'atomic_write', 'Trainer',
+           'cpu_copy']
 
 # %% ../nbs/00_core.ipynb #fe7cf4bc
 import math, os, tempfile
@@ -75,15 +76,20 @@ def check_sizes(sizes) -> list:
     return list(sizes)
 
 # %% ../nbs/00_core.ipynb #242dbfe6
+def check_batch(x, n:int, # the number of units the rows must have
+                what:str, layer:str): # the argument's name and the layer's, for the message
+    "A TypeError unless `x` is a tensor, a ValueError unless its shape is (batch, n)."
+    if not isinstance(x, torch.Tensor): raise TypeError(f"{what} must be a torch.Tensor, got {type(x).__name__}")
+    if x.ndim != 2 or x.shape[1] != n:
+        raise ValueError(f"{what} must have shape (batch, {n}) for {n} {layer} units, got {tuple(x.shape)}"
+                         + (f"; for a single example use {what}[None]" if x.ndim == 1 and x.shape[0] == n else ""))
+
 def check_units(x:torch.Tensor, n:int, # the number of units the rows must have
                 what:str, layer:str, # the argument's name and the layer's, for the message
                 dtype:torch.dtype|None=None, # convert to this floating-point type (the model's); default float32 for non-floats
                ) -> torch.Tensor:
     "`x` as a float batch of shape (batch, n) with values in [0, 1], or a clear error."
-    if not isinstance(x, torch.Tensor): raise TypeError(f"{what} must be a torch.Tensor, got {type(x).__name__}")
-    if x.ndim != 2 or x.shape[1] != n:
-        raise ValueError(f"{what} must have shape (batch, {n}) for {n} {layer} units, got {tuple(x.shape)}"
-                         + (f"; for a single example use {what}[None]" if x.ndim == 1 and x.shape[0] == n else ""))
+    check_batch(x, n, what, layer)
     if x.numel() and not (bool(x.min() >= 0) and bool(x.max() <= 1)): # also catches NaN
         raise ValueError(f"{what} must hold binary values or probabilities in [0, 1], got values in "
                          f"[{x.min().item():.3g}, {x.max().item():.3g}]; binarize grey images first "

@@ -16,10 +16,10 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import check_int, check_k, check_positive, check_units, make_generator, resolve_device, progress_bar
+from .core import check_int, check_k, check_positive, check_units, check_batch, make_generator, resolve_device, progress_bar
 from .rbm import binary_states, bernoulli
 from .ais import AISResult, ais_estimate, sm_betas
-from .cd import lr_factor, SCHEDULES
+from .cd import lr_factor, SCHEDULES, check_rbm_options
 
 # %% ../nbs/09_grbm.ipynb #5f3ff7af
 LOG_2PI = math.log(2 * math.pi)
@@ -29,10 +29,7 @@ def check_real(x:torch.Tensor, n:int, # the number of columns the rows must have
                dtype:torch.dtype|None=None, # convert to this floating-point type (the model's)
               ) -> torch.Tensor:
     "`x` as a float batch of shape (batch, n) of finite real values, or a clear error."
-    if not isinstance(x, torch.Tensor): raise TypeError(f"{what} must be a torch.Tensor, got {type(x).__name__}")
-    if x.ndim != 2 or x.shape[1] != n:
-        raise ValueError(f"{what} must have shape (batch, {n}) for {n} visible units, got {tuple(x.shape)}"
-                         + (f"; for a single example use {what}[None]" if x.ndim == 1 and x.shape[0] == n else ""))
+    check_batch(x, n, what, 'visible')
     if x.dtype == torch.uint8:
         raise ValueError(f"{what} holds uint8 pixels; a GaussianRBM models standardised real values: "
                          f"dequantize and standardise them first (dequantize, fit_standardizer)")
@@ -284,20 +281,12 @@ def train_grbm(grbm:GaussianRBM, v_train:torch.Tensor, # training data, one real
                callback=None, # called as callback(grbm, record) after each epoch
               ) -> list: # one record (dict) per epoch
     "Train `grbm` in place by CD-k or PCD-k with learned log-variances bounded below; return per-epoch monitors."
-    check_int(epochs, 'epochs'); check_int(batch, 'batch', 1); check_positive(lr, 'lr'); check_k(k)
-    check_int(momentum_epochs, 'momentum_epochs'); check_int(n_monitor, 'n_monitor', 1); check_int(exact_units, 'exact_units')
+    check_rbm_options(epochs, lr, k, batch, method, momentum, momentum_epochs, weight_decay, n_chains, n_monitor, schedule)
+    check_int(exact_units, 'exact_units')
     lr_var = lr / 10 if lr_var is None else lr_var
     if not (isinstance(lr_var, (int, float)) and not isinstance(lr_var, bool) and 0 <= lr_var < math.inf):
         raise ValueError(f"lr_var must be a number >= 0 (0 keeps the variances fixed), got {lr_var!r}")
     if min_var is not None: check_positive(min_var, 'min_var')
-    if method not in ('cd', 'pcd'): raise ValueError(f"method must be 'cd' or 'pcd', got {method!r}")
-    if schedule not in SCHEDULES: raise ValueError(f"schedule must be one of {SCHEDULES}, got {schedule!r}")
-    if (not isinstance(momentum, (tuple, list)) or len(momentum) != 2
-            or not all(isinstance(m, (int, float)) and 0 <= m < 1 for m in momentum)):
-        raise ValueError(f"momentum must be two values (initial, final) in [0, 1), got {momentum!r}")
-    if not (isinstance(weight_decay, (int, float)) and weight_decay >= 0):
-        raise ValueError(f"weight_decay must be >= 0, got {weight_decay!r}")
-    if n_chains is not None: check_int(n_chains, 'n_chains', 1)
     device = resolve_device(device)
     v_train = grbm.check_visible(v_train, 'v_train')
     if v_valid is not None: v_valid = grbm.check_visible(v_valid, 'v_valid')
