@@ -37,25 +37,44 @@ class DBN(nn.Module):
     "A deep belief network: a stack of RBMs, the top one undirected, the ones below directed (Deep Learning book, 20.3)."
     def __init__(self, sizes:list, # units per layer, visible first, e.g. [784, 500, 500, 2000]
                  n_labels:int=0, # one softmax group of label units beside the top RBM's visible layer (Hinton et al. 2006)
-                 v_data:torch.Tensor|None=None, # training data to set the first RBM's visible biases from
-                 seed:int|None=None, generator:torch.Generator|None=None):
+                 v_data:torch.Tensor|None=None, # training data to set the first RBM's visible biases (and variances) from
+                 seed:int|None=None, generator:torch.Generator|None=None,
+                 visible:str='binary', # the pixels' units: 'binary', or 'gaussian' for real-valued data (a `GaussianRBM` first, chapter 9)
+                ):
         super().__init__()
         self.sizes = check_sizes(sizes)
         check_int(n_labels, 'n_labels')
         if n_labels == 1: raise ValueError("n_labels must be 0 (no labels) or at least 2 classes, got 1")
-        self.n_labels = n_labels
+        if visible not in ('binary', 'gaussian'):
+            raise ValueError(f"visible must be 'binary' or 'gaussian' (real-valued data, chapter 9), got {visible!r}")
+        if visible == 'gaussian' and n_labels and len(sizes) == 2:
+            raise ValueError("label units sit beside the top RBM's visible layer, which here would be the Gaussian one; "
+                             "give the DBN at least one binary layer above it, e.g. sizes [n_visible, 500, 500]")
+        self.n_labels, self.visible = n_labels, visible
         g = make_generator(generator, seed)
         top = len(sizes) - 2
-        self.rbms = nn.ModuleList(RBM(n_v + (n_labels if i == top else 0), n_h, v_data=v_data if i == 0 else None,
-                                      n_softmax=n_labels if i == top else 0, generator=g)
-                                  for i, (n_v, n_h) in enumerate(zip(sizes, sizes[1:])))
+        def layer(i, n_v, n_h):
+            if i == 0 and visible == 'gaussian':
+                from .grbm import GaussianRBM # chapter 9
+                return GaussianRBM(n_v, n_h, v_data=v_data, generator=g)
+            return RBM(n_v + (n_labels if i == top else 0), n_h, v_data=v_data if i == 0 else None,
+                       n_softmax=n_labels if i == top else 0, generator=g)
+        self.rbms = nn.ModuleList(layer(i, n_v, n_h) for i, (n_v, n_h) in enumerate(zip(sizes, sizes[1:])))
         self.gen_W, self.gen_b = nn.ParameterList(), nn.ParameterList() # generative weights, once untied
 
     @property
     def top(self) -> RBM: return self.rbms[-1]
     @property
     def tied(self) -> bool: return len(self.gen_W) == 0
-    def extra_repr(self): return f"sizes={self.sizes}, n_labels={self.n_labels}" + ("" if self.tied else ", untied")
+    @property
+    def gaussian(self) -> bool: return self.visible == 'gaussian'
+    def extra_repr(self):
+        return (f"sizes={self.sizes}, n_labels={self.n_labels}" + (", visible='gaussian'" if self.gaussian else "")
+                + ("" if self.tied else ", untied"))
+
+    def check_visible(self, v:torch.Tensor, what:str='v') -> torch.Tensor:
+        "v as the first RBM takes it (binary rows, or finite real rows for Gaussian units) in its dtype, or a clear error."
+        return self.rbms[0].check_visible(v, what) if self.gaussian else self.rbms[0].check_v(v, what)
 
     def top_input(self, h:torch.Tensor, y:torch.Tensor|None=None) -> torch.Tensor:
         "The top RBM's visible vector: h^(l-1), beside one-hot labels y when the DBN has label units."
@@ -72,7 +91,7 @@ class DBN(nn.Module):
         n_layers = len(self.rbms) - 1 if n_layers is None else n_layers
         if not 0 <= n_layers < len(self.rbms) + (not self.n_labels):
             raise ValueError(f"n_layers must lie in 0..{len(self.rbms) - (1 if self.n_labels else 0)}, got {n_layers}")
-        h = self.rbms[0].check_v(v) if n_layers else v
+        h = self.check_visible(v) if n_layers else v
         for rbm in self.rbms[:n_layers]:
             h = rbm.p_h(h, check=False)
             if sample: h = bernoulli(h, generator)
@@ -93,18 +112,22 @@ class DBN(nn.Module):
     @torch.no_grad()
     def down(self, h:torch.Tensor, # states of h^(l-1), the top RBM's visible layer without its labels
              generator:torch.Generator|None=None,
-             mean:bool=False, # return P(v | h^(1)) instead of a binary sample of v
+             mean:bool=False, # return P(v | h^(1)) (Gaussian units: its mean b + W h^(1)) instead of a sample of v
             ) -> torch.Tensor:
         "The generative pass: sample each directed layer from the one above, down to the pixels."
         for i in reversed(range(len(self.rbms) - 1)):
             W, b = self.generative(i)
+            if i == 0 and self.gaussian: # p(v | h^(1)) = N(b + W h^(1), diag(s^2)), chapter 9
+                m = torch.addmm(b, h, W.T)
+                return m if mean else self.rbms[0].draw_v(m, generator)
             p = torch.addmm(b, h, W.T).sigmoid_()
             h = p if mean and i == 0 else bernoulli(p, generator)
         return h
 
     def recognition_weights(self) -> list:
         "Each RBM's (W, c) as the up-pass uses them, without the top RBM's label rows: what a classifier starts from."
-        return [(r.W[:r.n_visible - r.n_softmax], r.c) for r in self.rbms]
+        return [(r.W / r.var[:, None], r.c) if i == 0 and self.gaussian # Q(h|v) = sigmoid(c + W'(v/s^2))
+                else (r.W[:r.n_visible - r.n_softmax], r.c) for i, r in enumerate(self.rbms)]
 
 # %% ../nbs/03_dbn.ipynb #70de6dcf
 def _per_layer(x, n:int, name:str):
@@ -129,7 +152,8 @@ class DBNTrainer:
                  k:int=1, method:str|list='cd', # Gibbs steps; 'cd' or 'pcd' (see `RBMTrainer`), one or one per layer
                  batch:int=100, momentum:tuple=(0.5, 0.9), momentum_epochs:int=5, weight_decay:float=2e-4,
                  schedule:str|list='constant', # learning-rate schedule per RBM (see `RBMTrainer`)
-                 centered:bool|list=False, # the centred gradient per RBM (see `RBMTrainer`)
+                 centered:bool|list=False, # the centred gradient per RBM (see `RBMTrainer`; not for a Gaussian first layer)
+                 lr_var:float|None=None, min_var:float|None=None, # a Gaussian first layer's options (see `GaussianTrainer`)
                  v_valid:torch.Tensor|None=None, y_valid:torch.Tensor|None=None, # held-out rows for the monitors
                  up:str='prob', # the next layer's data: 'prob' (Q(h=1|v)) or 'sample' (h ~ Q(h|v))
                  init:str='random', # start each upper RBM from its initial weights, or 'flipped': the lower RBM turned around
@@ -140,19 +164,31 @@ class DBNTrainer:
                                    weight_decay=weight_decay, schedule=s, centered=c)
                               for e, l, m, s, c in zip(per(epochs, 'epochs'), per(lr, 'lr'), per(method, 'method'),
                                                         per(schedule, 'schedule'), per(centered, 'centered'))]
+        if dbn.gaussian: # the first layer is trained by chapter 9's GaussianTrainer: no centring; its variance options
+            if self.layer_options[0]['centered']:
+                raise ValueError(f"centered=True is not available for a Gaussian first layer; pass one value per RBM, "
+                                 f"e.g. centered={[False] + [True] * (n - 1)}")
+            del self.layer_options[0]['centered']
+            self.layer_options[0].update({k: v for k, v in (('lr_var', lr_var), ('min_var', min_var)) if v is not None})
+        elif lr_var is not None or min_var is not None:
+            raise ValueError("lr_var and min_var are options of a Gaussian first layer; this DBN's first layer is binary "
+                             "(make it Gaussian with DBN(sizes, visible='gaussian'))")
         for o in self.layer_options: # every layer's options, checked before the first layer trains
             check_rbm_options(**{k: o[k] for k in ('epochs', 'lr', 'k', 'batch', 'method', 'momentum', 'momentum_epochs',
                                                    'weight_decay', 'schedule')}, n_chains=None, n_monitor=1000)
         if up not in ('prob', 'sample'): raise ValueError(f"up must be 'prob' or 'sample', got {up!r}")
         if init not in ('random', 'flipped'): raise ValueError(f"init must be 'random' or 'flipped', got {init!r}")
+        if init == 'flipped' and dbn.gaussian:
+            raise ValueError("init='flipped' turns the RBM below around, and a Gaussian first layer turned around would have "
+                             "Gaussian hidden units; use init='random'")
         if init == 'flipped':
             for lo, hi in zip(dbn.sizes, dbn.sizes[2:]):
                 if lo != hi: raise ValueError(f"init='flipped' needs every other layer to have the same size (each upper RBM is "
                                               f"the one below turned around, e.g. sizes [784, 500, 784]), got sizes {dbn.sizes}")
         if dbn.n_labels and y_train is None: raise ValueError("this DBN has label units: pass y_train")
-        v_train = check_units(v_train, dbn.sizes[0], 'v_train', 'visible', dbn.top.W.dtype) # converted now, not after a layer
+        v_train = dbn.check_visible(v_train, 'v_train') # converted now, not after a layer
         if y_train is not None: y_train = check_labels(y_train, max(dbn.n_labels, 1), len(v_train), 'y_train')
-        if v_valid is not None: v_valid = check_units(v_valid, dbn.sizes[0], 'v_valid', 'visible', dbn.top.W.dtype)
+        if v_valid is not None: v_valid = dbn.check_visible(v_valid, 'v_valid')
         if dbn.n_labels and v_valid is not None:
             if y_valid is None: raise ValueError("this DBN has label units: pass y_valid with v_valid")
             y_valid = check_labels(y_valid, dbn.n_labels, len(v_valid), 'y_valid')
@@ -187,6 +223,9 @@ class DBNTrainer:
                 rbm.W[:below.n_visible].copy_(below.W); rbm.b[:below.n_visible].copy_(below.b); rbm.c.copy_(below.c)
         fit = dbn.top_input(self.x, self.y) if top and dbn.n_labels else self.x
         fit_valid = dbn.top_input(self.x_valid, self.y_valid) if top and dbn.n_labels and self.x_valid is not None else self.x_valid
+        if i == 0 and dbn.gaussian:
+            from .grbm import GaussianTrainer # chapter 9
+            return GaussianTrainer(rbm, fit, v_valid=fit_valid, generator=self.g, device=self.device, **self.layer_options[i])
         return RBMTrainer(rbm, fit, v_valid=fit_valid, generator=self.g, device=self.device, **self.layer_options[i])
 
     def run(self, progress:bool=True,
@@ -284,13 +323,13 @@ def save(self:DBN, path, # where to write; the folder must exist
          **extra) -> Path: # more entries to store beside the DBN (plain values and tensors)
     "Write the DBN (and any extra entries) to one checkpoint file, atomically."
     state = {k: v.detach().cpu() for k, v in self.state_dict().items()}
-    return save_atomic({'format': CHECKPOINT_FORMAT, 'sizes': self.sizes, 'n_labels': self.n_labels,
+    return save_atomic({'format': CHECKPOINT_FORMAT, 'sizes': self.sizes, 'n_labels': self.n_labels, 'visible': self.visible,
                         'untied': not self.tied, 'dbn': state, **extra}, path)
 
 def dbn_from_checkpoint(ckpt:dict, path='checkpoint') -> DBN:
     "The DBN in a checkpoint dict read by `read_checkpoint`."
     try:
-        dbn = DBN(ckpt['sizes'], n_labels=ckpt['n_labels'])
+        dbn = DBN(ckpt['sizes'], n_labels=ckpt['n_labels'], visible=ckpt.get('visible', 'binary'))
         if ckpt.get('untied'): dbn.untie()
         dbn.load_state_dict(ckpt['dbn'])
     except (KeyError, ValueError, RuntimeError, TypeError) as e:

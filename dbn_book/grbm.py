@@ -4,9 +4,10 @@
 
 # %% auto #0
 __all__ = ['LOG_2PI', 'MAX_HIDDEN_EXACT', 'check_real', 'GaussianChain', 'GaussianRBM', 'GaussianGrad', 'grbm_model_expectations',
-           'grbm_exact_grad', 'grbm_cd_grad', 'GaussianPCDStep', 'grbm_pcd_grad', 'grbm_monitors', 'train_grbm',
-           'dequantize', 'AffineMap', 'fit_standardizer', 'fit_zca', 'grey_sample_images', 'image_patches', 'grbm_base',
-           'grbm_ais_log_weights', 'grbm_ais_log_partition', 'grbm_samples', 'filter_images']
+           'grbm_exact_grad', 'grbm_cd_grad', 'GaussianPCDStep', 'grbm_pcd_grad', 'grbm_monitors', 'GaussianTrainer',
+           'train_grbm', 'dequantize', 'AffineMap', 'fit_standardizer', 'fit_zca', 'grey_sample_images',
+           'image_patches', 'grbm_base', 'grbm_ais_log_weights', 'grbm_ais_log_partition', 'grbm_samples',
+           'filter_images', 'gaussian_dbn_log_likelihood_bound']
 
 # %% ../nbs/09_grbm.ipynb #87f90f3d
 import math, time
@@ -16,9 +17,10 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import check_int, check_k, check_positive, check_units, check_batch, make_generator, resolve_device, progress_bar
+from .core import (check_int, check_k, check_positive, check_units, check_batch, make_generator, own_generator,
+                           resolve_device, progress_bar, Trainer, cpu_copy)
 from .rbm import binary_states, bernoulli
-from .ais import AISResult, ais_estimate, sm_betas
+from .ais import AISResult, ais_estimate, sm_betas, dbn_log_likelihood_bound, _bernoulli_entropy
 from .cd import lr_factor, SCHEDULES, check_rbm_options
 
 # %% ../nbs/09_grbm.ipynb #5f3ff7af
@@ -258,96 +260,127 @@ def grbm_monitors(grbm:GaussianRBM, v_train:torch.Tensor, v_valid:torch.Tensor|N
         if v_valid is not None: out['log_lik_valid'] = -out['free_energy_valid'] - out['log_z']
     return out
 
-@torch.no_grad()
+class GaussianTrainer(Trainer):
+    "CD-k / PCD-k training of a `GaussianRBM` with learned log-variances bounded below; resumable like chapter 2's `RBMTrainer`."
+    def __init__(self, grbm:GaussianRBM, v_train:torch.Tensor, # training data, one real-valued (standardised) row per example
+                 epochs:int=10, lr:float=1e-3, # the whole run's length; learning rate epsilon for W, b and c
+                 lr_var:float|None=None, # learning rate for z = log s^2; default lr / 10; 0 keeps the variances fixed
+                 k:int=1, # Gibbs steps per update
+                 method:str='cd', # 'cd' (Algorithm 18.2) or 'pcd' (Algorithm 18.3)
+                 batch:int=100, # mini-batch size m
+                 min_var:float|None=1e-2, # lower bound on each variance s_i^2 (None: no bound)
+                 momentum:tuple=(0.5, 0.9), # (initial, final) momentum
+                 momentum_epochs:int=5, # epochs at the initial momentum
+                 weight_decay:float=2e-4, # L2 penalty lambda on W
+                 schedule:str='constant', # the learning rates over training: 'constant', 'linear' decay to 0, or 'cosine'
+                 n_chains:int|None=None, # PCD's persistent chains; default `batch`
+                 v_valid:torch.Tensor|None=None, # held-out rows for the monitors
+                 n_monitor:int=1000, # rows of each set the monitors use
+                 exact_units:int=16, # exact log-likelihood monitor when the hidden layer is this small
+                 seed:int|None=None, generator:torch.Generator|None=None,
+                 device=None, # default: CUDA when available
+                ):
+        check_rbm_options(epochs, lr, k, batch, method, momentum, momentum_epochs, weight_decay, n_chains, n_monitor, schedule)
+        check_int(exact_units, 'exact_units')
+        lr_var = lr / 10 if lr_var is None else lr_var
+        if not (isinstance(lr_var, (int, float)) and not isinstance(lr_var, bool) and 0 <= lr_var < math.inf):
+            raise ValueError(f"lr_var must be a number >= 0 (0 keeps the variances fixed), got {lr_var!r}")
+        if min_var is not None: check_positive(min_var, 'min_var')
+        if not isinstance(grbm, GaussianRBM):
+            raise ValueError(f"GaussianTrainer trains a GaussianRBM, got {type(grbm).__name__}; train a binary RBM with RBMTrainer (chapter 2)")
+        self.device = resolve_device(device)
+        v_train = grbm.check_visible(v_train, 'v_train')
+        if v_valid is not None: v_valid = grbm.check_visible(v_valid, 'v_valid')
+        if len(v_train) == 0: raise ValueError("v_train is empty")
+        super().__init__(dict(epochs=epochs, lr=lr, lr_var=lr_var, k=k, method=method, batch=batch, min_var=min_var,
+                              momentum=tuple(momentum), momentum_epochs=momentum_epochs, weight_decay=weight_decay,
+                              schedule=schedule, n_chains=n_chains),
+                         own_generator(generator, seed, self.device), math.ceil(len(v_train) / batch))
+        self.rbm = grbm.to(self.device)
+        self.log_min = -math.inf if min_var is None else math.log(min_var)
+        grbm.z.clamp_(min=self.log_min)
+        self.v_train = v_train.to(self.device, grbm.W.dtype)
+        self.mon_train = self.v_train[:n_monitor]
+        self.mon_valid = None if v_valid is None else v_valid[:n_monitor].to(self.device, grbm.W.dtype)
+        self.exact_units = exact_units
+        # the state, beyond `Trainer`'s epoch, step, history and generator
+        self.velocity = [torch.zeros_like(p) for p in (grbm.W, grbm.b, grbm.c, grbm.z)]
+        self.chains = None
+        if method == 'pcd':
+            start = torch.randint(len(self.v_train), (n_chains or batch,), generator=self.g, device=self.device)
+            self.chains = self.v_train[start].clone()
+
+    @torch.no_grad()
+    def update(self, v0:torch.Tensor, # a mini-batch of training rows
+               f:float, mu:float) -> torch.Tensor: # the schedule's factor on lr and lr_var; the momentum of this update
+        "One CD-k or PCD-k update from mini-batch v0, the variances floored after it; returns the summed squared reconstruction error."
+        grbm, o, g = self.rbm, self.options, self.g
+        ph0 = grbm.p_h(v0, check=False)
+        if self.chains is None: # CD-k: chains start at the data
+            neg = grbm.gibbs_chain(v0, o['k'], g, p_h=ph0)
+            recon = neg.v_mean if o['k'] == 1 else grbm.v_mean(bernoulli(ph0, g), check=False)
+        else: # PCD-k: the persistent chains move k steps
+            neg = grbm.gibbs_chain(self.chains, o['k'], g)
+            self.chains = neg.v
+            recon = grbm.v_mean(bernoulli(ph0, g), check=False) # for the monitor only
+        grad = _grad(grbm, v0, ph0, neg.v, neg.p_h)
+        for p, m, d, lr, wd in zip((grbm.W, grbm.b, grbm.c, grbm.z), self.velocity, grad,
+                                   (o['lr'], o['lr'], o['lr'], o['lr_var']), (o['weight_decay'], 0, 0, 0)):
+            m.mul_(mu).add_(d, alpha=lr * f)
+            if wd: m.add_(p, alpha=-lr * f * wd)
+            p.add_(m)
+        if o['min_var'] is not None: grbm.z.clamp_(min=self.log_min)
+        return (v0 - recon).square_().sum()
+
+    @torch.no_grad()
+    def run_epoch(self, bar=None) -> dict:
+        "One pass over the shuffled training rows; returns the epoch's monitors, and raises on divergence."
+        grbm, o, n = self.rbm, self.options, len(self.v_train)
+        params = (grbm.W, grbm.b, grbm.c, grbm.z)
+        t0 = time.perf_counter()
+        good = [p.clone() for p in params] # restored if this epoch diverges
+        mu = o['momentum'][0] if self.epoch < o['momentum_epochs'] else o['momentum'][1]
+        order = torch.randperm(n, generator=self.g, device=self.device)
+        err = torch.zeros((), device=self.device, dtype=grbm.W.dtype)
+        for i in range(0, n, o['batch']):
+            f = lr_factor(o['schedule'], self.step / (o['epochs'] * self.n_batches))
+            err += self.update(self.v_train[order[i:i + o['batch']]], f, mu)
+            self.step += 1
+            if bar is not None: bar.update()
+        record = {'epoch': self.epoch + 1, 'recon_error': err.item() / n}
+        if not all(torch.isfinite(p).all() for p in params) or not math.isfinite(record['recon_error']):
+            for p, q in zip(params, good): p.copy_(q)
+            raise FloatingPointError(
+                f"GaussianRBM training diverged in epoch {self.epoch + 1}: the parameters became NaN or infinite (lr={o['lr']}, "
+                f"lr_var={o['lr_var']}, min_var={o['min_var']}, momentum={mu}, batch={o['batch']}). The model was restored to "
+                f"its state before that epoch. Gaussian visible units need far smaller steps than binary ones: lower lr "
+                f"(e.g. lr={o['lr'] / 10:g}), keep lr_var below lr, bound the variances below (min_var), and standardise the data")
+        record['lr'] = o['lr'] * f # the rate of the epoch's last update
+        record.update(grbm_monitors(grbm, self.mon_train, self.mon_valid, self.exact_units))
+        record['seconds'] = time.perf_counter() - t0
+        return record
+
+    def postfix(self, record): return {'recon': f"{record['recon_error']:.2f}"}
+
+    def _state(self) -> dict:
+        return cpu_copy({'rbm': self.rbm.state_dict(), 'velocity': self.velocity, 'chains': self.chains})
+
+    def _load_state(self, state:dict):
+        self.rbm.load_state_dict(state['rbm'])
+        for v, s in zip(self.velocity, state['velocity']): v.copy_(s)
+        self.chains = None if state['chains'] is None else state['chains'].to(self.device)
+
 def train_grbm(grbm:GaussianRBM, v_train:torch.Tensor, # training data, one real-valued (standardised) row per example
-               epochs:int=10, lr:float=1e-3, # learning rate epsilon for W, b and c
-               lr_var:float|None=None, # learning rate for z = log s^2; default lr / 10; 0 keeps the variances fixed
-               k:int=1, # Gibbs steps per update
-               method:str='cd', # 'cd' (Algorithm 18.2) or 'pcd' (Algorithm 18.3)
-               batch:int=100, # mini-batch size m
-               min_var:float|None=1e-2, # lower bound on each variance s_i^2 (None: no bound)
-               momentum:tuple=(0.5, 0.9), # (initial, final) momentum
-               momentum_epochs:int=5, # epochs at the initial momentum
-               weight_decay:float=2e-4, # L2 penalty lambda on W
-               schedule:str='constant', # the learning rates over training: 'constant', 'linear' decay to 0, or 'cosine'
-               v_valid:torch.Tensor|None=None, # held-out rows for the monitors
-               n_chains:int|None=None, # PCD's persistent chains; default `batch`
-               n_monitor:int=1000, # rows of each set the monitors use
-               exact_units:int=16, # exact log-likelihood monitor when the hidden layer is this small
-               seed:int|None=None, generator:torch.Generator|None=None,
-               device=None, # default: CUDA when available
+               epochs:int=10, lr:float=1e-3, # passes over the data; learning rate for W, b and c
                progress:bool=True, # show a progress bar
                desc:str='GaussianRBM', # the progress bar's label
                callback=None, # called as callback(grbm, record) after each epoch
+               **kwargs, # the other options of `GaussianTrainer`: lr_var, min_var, k, method, batch, schedule, v_valid, seed, ...
               ) -> list: # one record (dict) per epoch
     "Train `grbm` in place by CD-k or PCD-k with learned log-variances bounded below; return per-epoch monitors."
-    check_rbm_options(epochs, lr, k, batch, method, momentum, momentum_epochs, weight_decay, n_chains, n_monitor, schedule)
-    check_int(exact_units, 'exact_units')
-    lr_var = lr / 10 if lr_var is None else lr_var
-    if not (isinstance(lr_var, (int, float)) and not isinstance(lr_var, bool) and 0 <= lr_var < math.inf):
-        raise ValueError(f"lr_var must be a number >= 0 (0 keeps the variances fixed), got {lr_var!r}")
-    if min_var is not None: check_positive(min_var, 'min_var')
-    device = resolve_device(device)
-    v_train = grbm.check_visible(v_train, 'v_train')
-    if v_valid is not None: v_valid = grbm.check_visible(v_valid, 'v_valid')
-    if len(v_train) == 0: raise ValueError("v_train is empty")
-    g = make_generator(generator, seed, device)
-    grbm.to(device)
-    W, b, c, z = grbm.W, grbm.b, grbm.c, grbm.z
-    log_min = -math.inf if min_var is None else math.log(min_var)
-    if min_var is not None: z.clamp_(min=log_min)
-    v_train = v_train.to(device, W.dtype)
-    mon_train = v_train[:n_monitor]
-    mon_valid = None if v_valid is None else v_valid[:n_monitor].to(device, W.dtype)
-    vel = [torch.zeros_like(p) for p in (W, b, c, z)]
-    n = len(v_train)
-    chains = None
-    if method == 'pcd':
-        chains = v_train[torch.randint(n, (n_chains or batch,), generator=g, device=device)].clone()
-    history, n_batches = [], math.ceil(n / batch)
-    bar, step = progress_bar(epochs * n_batches, desc, progress), 0
-    for epoch in range(epochs):
-        t0 = time.perf_counter()
-        good = [p.clone() for p in (W, b, c, z)] # restored if this epoch diverges
-        mu = momentum[0] if epoch < momentum_epochs else momentum[1]
-        order = torch.randperm(n, generator=g, device=device)
-        err = torch.zeros((), device=device, dtype=W.dtype)
-        for i in range(0, n, batch):
-            v0 = v_train[order[i:i + batch]]
-            ph0 = grbm.p_h(v0, check=False)
-            if chains is None:
-                neg = grbm.gibbs_chain(v0, k, g, p_h=ph0)
-                recon = neg.v_mean if k == 1 else grbm.v_mean(bernoulli(ph0, g), check=False)
-            else:
-                neg = grbm.gibbs_chain(chains, k, g)
-                chains = neg.v
-                recon = grbm.v_mean(bernoulli(ph0, g), check=False) # for the monitor only
-            err += (v0 - recon).square_().sum()
-            grad = _grad(grbm, v0, ph0, neg.v, neg.p_h)
-            f = lr_factor(schedule, step / (epochs * n_batches)); step += 1
-            for p, m, d, eps, wd in zip((W, b, c, z), vel, grad, (lr, lr, lr, lr_var), (weight_decay, 0, 0, 0)):
-                m.mul_(mu).add_(d, alpha=eps * f)
-                if wd: m.add_(p, alpha=-eps * f * wd)
-                p.add_(m)
-            if min_var is not None: z.clamp_(min=log_min)
-            bar.update()
-        record = {'epoch': epoch + 1, 'recon_error': err.item() / n}
-        if not all(torch.isfinite(p).all() for p in (W, b, c, z)) or not math.isfinite(record['recon_error']):
-            for p, q in zip((W, b, c, z), good): p.copy_(q)
-            bar.close()
-            raise FloatingPointError(
-                f"GaussianRBM training diverged in epoch {epoch + 1}: the parameters became NaN or infinite (lr={lr}, "
-                f"lr_var={lr_var}, min_var={min_var}, momentum={mu}, batch={batch}). The model was restored to its state "
-                f"before that epoch. Gaussian visible units need far smaller steps than binary ones: lower lr "
-                f"(e.g. lr={lr / 10:g}), keep lr_var below lr, bound the variances below (min_var), and standardise the data")
-        record['lr'] = lr * f
-        record.update(grbm_monitors(grbm, mon_train, mon_valid, exact_units))
-        record['seconds'] = time.perf_counter() - t0
-        history.append(record)
-        bar.set_postfix(recon=f"{record['recon_error']:.2f}")
-        if callback is not None: callback(grbm, record)
-    bar.close()
-    return history
+    cb = None if callback is None else (lambda t, record: callback(t.rbm, record))
+    return GaussianTrainer(grbm, v_train, epochs, lr, **kwargs).run(progress=progress, desc=desc, callback=cb)
+
 
 # %% ../nbs/09_grbm.ipynb #fd79c816
 def dequantize(x:torch.Tensor, # uint8 pixels in 0..255
@@ -514,3 +547,30 @@ def filter_images(W:torch.Tensor, # weights, one column per hidden unit
     out = torch.full((len(w), len(keep)), 0.5)
     out[:, keep] = w
     return out
+
+# %% ../nbs/09_grbm.ipynb #8cbd8c7f
+@torch.no_grad()
+def gaussian_dbn_log_likelihood_bound(dbn, # a DBN with visible='gaussian' and at least two RBMs, no label units
+                                      v:torch.Tensor, # real-valued rows
+                                      log_z_top:float, # log Z of the top RBM (e.g. ais_log_partition(dbn.top).log_z)
+                                      n_samples:int=10, # samples of Q(h^(1) | v) per row
+                                      generator:torch.Generator|None=None,
+                                     ) -> torch.Tensor:
+    "The variational lower bound on log p(v) of a DBN with a Gaussian first layer, in nats (float64), one value per row."
+    if not getattr(dbn, 'gaussian', False):
+        raise ValueError("this is not a DBN with a Gaussian first layer; for binary pixels use dbn_log_likelihood_bound (chapter 6)")
+    if len(dbn.rbms) < 2:
+        raise ValueError("this DBN is a single Gaussian RBM: its log-likelihood is exact given log Z (log_likelihood, grbm_ais_log_partition)")
+    if dbn.n_labels: raise ValueError("the bound needs P(h) of the top RBM with the labels summed out; this DBN has label units")
+    check_int(n_samples, 'n_samples', 1)
+    g1 = dbn.rbms[0]
+    x = dbn.check_visible(v).to(g1.W.device).repeat(n_samples, 1)
+    logits = torch.addmm(g1.c, x / g1.var, g1.W)
+    h = bernoulli(torch.sigmoid(logits), generator) # h ~ Q(h | v)
+    W, b = dbn.generative(0)
+    bound = (-0.5 * (LOG_2PI + g1.z + (x - torch.addmm(b, h, W.T)).square() / g1.var)).sum(1).double() # log p(v | h)
+    bound += _bernoulli_entropy(logits.double()) # H(Q(h | v)), exact given v
+    if len(dbn.rbms) == 2: bound += -dbn.top.free_energy(h).double() - float(log_z_top) # log P(h) under the top RBM
+    else: bound += dbn_log_likelihood_bound(list(dbn.rbms[1:]), h, log_z_top, 1, generator) # the binary layers above
+    return bound.view(n_samples, -1).mean(0)
+

@@ -62,6 +62,7 @@ class UpDownTrainer(Trainer):
         if schedule not in SCHEDULES: raise ValueError(f"schedule must be one of {SCHEDULES}, got {schedule!r}")
         if not (isinstance(weight_decay, (int, float)) and weight_decay >= 0): raise ValueError(f"weight_decay must be >= 0, got {weight_decay!r}")
         if len(dbn.rbms) < 2: raise ValueError("up-down needs a DBN with at least one directed layer (sizes of length 3 or more)")
+        if dbn.gaussian: raise ValueError("up-down is derived here for binary units; this DBN's first layer is Gaussian (chapter 9)")
         v_train = check_units(v_train, dbn.sizes[0], 'v_train', 'visible', dbn.top.W.dtype)
         if len(v_train) == 0: raise ValueError("v_train is empty")
         if dbn.n_labels:
