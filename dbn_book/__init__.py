@@ -9,7 +9,8 @@ __all__ = ['atomic_write', 'default_device', 'make_generator', 'resolve_device',
            'pcd_grad', 'exact_grad', 'RBMTrainer', 'train_rbm', 'DBN', 'DBNTrainer', 'train_dbn', 'predict_labels',
            'MLP', 'mlp_from_dbn', 'FineTuner', 'finetune', 'evaluate', 'save_checkpoint', 'load_checkpoint',
            'AISResult', 'ais_log_partition', 'raise_log_likelihood', 'dbn_log_likelihood_bound', 'UpDownTrainer',
-           'up_down', 'GaussianRBM', 'train_grbm', 'grbm_ais_log_partition']
+           'up_down', 'GaussianRBM', 'GaussianTrainer', 'train_grbm', 'grbm_ais_log_partition',
+           'gaussian_dbn_log_likelihood_bound']
 
 # %% ../nbs/index.ipynb #afd506df
 from . import core, widgets, data, rbm, cd, dbn, sampling, finetune, ais, updown, cli, grbm # every chapter, in book order
@@ -22,5 +23,5 @@ from .dbn import DBN, DBNTrainer, train_dbn, predict_labels
 from .finetune import MLP, mlp_from_dbn, FineTuner, finetune, evaluate, save_checkpoint, load_checkpoint
 from .ais import AISResult, ais_log_partition, raise_log_likelihood, dbn_log_likelihood_bound
 from .updown import UpDownTrainer, up_down
-from .grbm import GaussianRBM, train_grbm, grbm_ais_log_partition
-_all_ = ['atomic_write', 'default_device', 'make_generator', 'resolve_device', 'Trainer', 'load_mnist', 'mnist_tensors', 'binarize', 'show_digits', 'RBM', 'bernoulli', 'log_partition_exact', 'log_likelihood', 'Grad', 'cd_grad', 'pcd_grad', 'exact_grad', 'RBMTrainer', 'train_rbm', 'DBN', 'DBNTrainer', 'train_dbn', 'predict_labels', 'MLP', 'mlp_from_dbn', 'FineTuner', 'finetune', 'evaluate', 'save_checkpoint', 'load_checkpoint', 'AISResult', 'ais_log_partition', 'raise_log_likelihood', 'dbn_log_likelihood_bound', 'UpDownTrainer', 'up_down', 'GaussianRBM', 'train_grbm', 'grbm_ais_log_partition']
+from .grbm import GaussianRBM, GaussianTrainer, train_grbm, grbm_ais_log_partition, gaussian_dbn_log_likelihood_bound
+_all_ = ['atomic_write', 'default_device', 'make_generator', 'resolve_device', 'Trainer', 'load_mnist', 'mnist_tensors', 'binarize', 'show_digits', 'RBM', 'bernoulli', 'log_partition_exact', 'log_likelihood', 'Grad', 'cd_grad', 'pcd_grad', 'exact_grad', 'RBMTrainer', 'train_rbm', 'DBN', 'DBNTrainer', 'train_dbn', 'predict_labels', 'MLP', 'mlp_from_dbn', 'FineTuner', 'finetune', 'evaluate', 'save_checkpoint', 'load_checkpoint', 'AISResult', 'ais_log_partition', 'raise_log_likelihood', 'dbn_log_likelihood_bound', 'UpDownTrainer', 'up_down', 'GaussianRBM', 'GaussianTrainer', 'train_grbm', 'grbm_ais_log_partition', 'gaussian_dbn_log_likelihood_bound']

@@ -149,7 +149,7 @@ class DBNTrainer:
                  y_train:torch.Tensor|None=None, # labels, needed when the DBN has label units
                  epochs:int|list=10, # epochs per RBM (one value, or one per layer)
                  lr:float|list=0.05, # learning rate per RBM
-                 k:int=1, method:str|list='cd', # Gibbs steps; 'cd' or 'pcd' (see `RBMTrainer`), one or one per layer
+                 k:int|list=1, method:str|list='cd', # Gibbs steps; 'cd' or 'pcd' (see `RBMTrainer`), one or one per layer
                  batch:int=100, momentum:tuple=(0.5, 0.9), momentum_epochs:int=5, weight_decay:float=2e-4,
                  schedule:str|list='constant', # learning-rate schedule per RBM (see `RBMTrainer`)
                  centered:bool|list=False, # the centred gradient per RBM (see `RBMTrainer`; not for a Gaussian first layer)
@@ -160,9 +160,9 @@ class DBNTrainer:
                  seed:int|None=None, generator:torch.Generator|None=None, device=None):
         n = len(dbn.rbms)
         per = lambda x, name: _per_layer(x, n, name)
-        self.layer_options = [dict(epochs=e, lr=l, k=k, method=m, batch=batch, momentum=tuple(momentum), momentum_epochs=momentum_epochs,
+        self.layer_options = [dict(epochs=e, lr=l, k=kk, method=m, batch=batch, momentum=tuple(momentum), momentum_epochs=momentum_epochs,
                                    weight_decay=weight_decay, schedule=s, centered=c)
-                              for e, l, m, s, c in zip(per(epochs, 'epochs'), per(lr, 'lr'), per(method, 'method'),
+                              for e, l, kk, m, s, c in zip(per(epochs, 'epochs'), per(lr, 'lr'), per(k, 'k'), per(method, 'method'),
                                                         per(schedule, 'schedule'), per(centered, 'centered'))]
         if dbn.gaussian: # the first layer is trained by chapter 9's GaussianTrainer: no centring; its variance options
             if self.layer_options[0]['centered']:

@@ -7,7 +7,7 @@ __all__ = ['LOG_2PI', 'MAX_HIDDEN_EXACT', 'check_real', 'GaussianChain', 'Gaussi
            'grbm_exact_grad', 'grbm_cd_grad', 'GaussianPCDStep', 'grbm_pcd_grad', 'grbm_monitors', 'GaussianTrainer',
            'train_grbm', 'dequantize', 'AffineMap', 'fit_standardizer', 'fit_zca', 'grey_sample_images',
            'image_patches', 'grbm_base', 'grbm_ais_log_weights', 'grbm_ais_log_partition', 'grbm_samples',
-           'filter_images', 'gaussian_dbn_log_likelihood_bound']
+           'filter_images', 'LangevinChain', 'gibbs_langevin_chain', 'gaussian_dbn_log_likelihood_bound']
 
 # %% ../nbs/09_grbm.ipynb #87f90f3d
 import math, time
@@ -547,6 +547,55 @@ def filter_images(W:torch.Tensor, # weights, one column per hidden unit
     out = torch.full((len(w), len(keep)), 0.5)
     out[:, keep] = w
     return out
+
+# %% ../nbs/09_grbm.ipynb #3c528154
+class LangevinChain(NamedTuple):
+    "The state of Gibbs-Langevin chains after their last step."
+    v:torch.Tensor # the visible sample
+    v_mean:torch.Tensor # b + W h of the hidden sample h that goes with it
+    acceptance:float # the share of moves the Metropolis-Hastings test accepted (nan without the test)
+
+@torch.no_grad()
+def gibbs_langevin_chain(grbm:GaussianRBM, v:torch.Tensor, # the chains' starting visible states
+                         k:int, # Gibbs-Langevin steps
+                         step_size:float=0.5, # eta_max as a multiple of the mean variance
+                         n_langevin:int=10, # Langevin steps L per Gibbs-Langevin step
+                         generator:torch.Generator|None=None,
+                         mh:bool=True, # the Metropolis-Hastings test that makes the chain exact
+                        ) -> LangevinChain:
+    "k Gibbs-Langevin steps (Liao et al. 2022) from v: L Langevin steps on E(v, h) with h fixed, then h ~ P(h|v), then the MH test."
+    v, k = grbm.check_visible(v, 'v'), check_k(k)
+    check_positive(step_size, 'step_size'); check_int(n_langevin, 'n_langevin', 1)
+    var = grbm.var
+    etas = [step_size * var.mean().item() * (1 + math.cos(math.pi * l / n_langevin)) / 2 for l in range(n_langevin)]
+    a = torch.stack([eta / var for eta in etas]) # each step's pull towards the mean, per unit
+    if bool((a >= 2).any()): raise ValueError(f"step_size {step_size} makes a Langevin step overshoot the mean of a unit with "
+                                               f"a small variance (eta/s^2 >= 2): the chain would diverge; lower step_size")
+    beta = torch.cat([torch.flip(torch.cumprod(torch.flip(1 - a, [0]), 0), [0]), torch.ones_like(var)[None]])
+    beta0, alpha = beta[0], (beta[1:] * a).sum(0)
+    s2 = (beta[1:].square() * 2 * torch.tensor(etas, dtype=var.dtype, device=var.device)[:, None]).sum(0)
+    def log_q(to, start, mean): return -((to - beta0 * start - alpha * mean).square() / (2 * s2)).sum(1)
+    def log_p_h(logits, h): return (h * logits - F.softplus(logits)).sum(1)
+    def energy(v, h): return ((v - grbm.b).square() / (2 * var)).sum(1) - (((v / var) @ grbm.W) * h).sum(1) - h @ grbm.c
+    logits = torch.addmm(grbm.c, v / var, grbm.W)
+    h = bernoulli(logits.sigmoid(), generator)
+    mean, accepted = grbm.v_mean(h, check=False), 0.
+    for _ in range(k):
+        v_new = v
+        for eta in etas:
+            noise = torch.randn(v.shape, generator=generator, dtype=v.dtype, device=v.device)
+            v_new = v_new - eta * (v_new - mean) / var + math.sqrt(2 * eta) * noise
+        logits_new = torch.addmm(grbm.c, v_new / var, grbm.W)
+        h_new = bernoulli(logits_new.sigmoid(), generator)
+        mean_new = grbm.v_mean(h_new, check=False)
+        if not mh: v, h, logits, mean = v_new, h_new, logits_new, mean_new; continue
+        log_r = (energy(v, h) - energy(v_new, h_new) + log_q(v, v_new, mean_new) - log_q(v_new, v, mean)
+                 + log_p_h(logits, h) - log_p_h(logits_new, h_new))
+        ok = (torch.rand(len(v), generator=generator, dtype=v.dtype, device=v.device).log() < log_r)[:, None]
+        accepted += ok.float().mean().item()
+        v, h, logits, mean = (torch.where(ok, new, old) for new, old in ((v_new, v), (h_new, h), (logits_new, logits), (mean_new, mean)))
+    return LangevinChain(v, mean, accepted / k if mh else math.nan)
+
 
 # %% ../nbs/09_grbm.ipynb #8cbd8c7f
 @torch.no_grad()
