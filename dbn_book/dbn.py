@@ -74,7 +74,8 @@ class DBN(nn.Module):
 
     def check_visible(self, v:torch.Tensor, what:str='v') -> torch.Tensor:
         "v as the first RBM takes it (binary rows, or finite real rows for Gaussian units) in its dtype, or a clear error."
-        return self.rbms[0].check_visible(v, what) if self.gaussian else self.rbms[0].check_v(v, what)
+        if self.gaussian: return self.rbms[0].check_visible(v, what)
+        return check_units(v, self.sizes[0], what, 'visible', self.rbms[0].W.dtype) # without the labels of a lone top RBM
 
     def top_input(self, h:torch.Tensor, y:torch.Tensor|None=None) -> torch.Tensor:
         "The top RBM's visible vector: h^(l-1), beside one-hot labels y when the DBN has label units."
