@@ -155,8 +155,8 @@ class RBMTrainer(Trainer):
         check_rbm_options(epochs, lr, k, batch, method, momentum, momentum_epochs, weight_decay, n_chains, n_monitor, schedule)
         if not isinstance(centered, bool): raise ValueError(f"centered must be True or False, got {centered!r}")
         self.device = resolve_device(device)
-        v_train = rbm.check_v(v_train, 'v_train')
-        if v_valid is not None: v_valid = rbm.check_v(v_valid, 'v_valid')
+        v_train = self._rows(rbm, v_train, 'v_train')
+        if v_valid is not None: v_valid = self._rows(rbm, v_valid, 'v_valid')
         if len(v_train) == 0: raise ValueError("v_train is empty")
         super().__init__(dict(epochs=epochs, lr=lr, k=k, method=method, batch=batch, momentum=tuple(momentum),
                               momentum_epochs=momentum_epochs, weight_decay=weight_decay, schedule=schedule,
@@ -168,12 +168,23 @@ class RBMTrainer(Trainer):
         self.mon_valid = None if v_valid is None else v_valid[:n_monitor].to(self.device, rbm.W.dtype)
         self.exact_units = exact_units
         # the state, beyond `Trainer`'s epoch, step, history and generator: what an interrupted run must keep
-        self.velocity = [torch.zeros_like(p) for p in (rbm.W, rbm.b, rbm.c)]
+        self.velocity = [torch.zeros_like(p) for p in self.params]
         self.chains = None
         if method == 'pcd':
             start = torch.randint(len(self.v_train), (n_chains or batch,), generator=self.g, device=self.device)
             self.chains = self.v_train[start].clone()
         self.offsets = (self.v_train.mean(0), torch.full_like(rbm.c, 0.5)) if centered else None
+
+    def _rows(self, rbm, v, what:str): return rbm.check_v(v, what) # rows as the RBM's visible layer takes them
+    @property
+    def params(self) -> tuple: return (self.rbm.W, self.rbm.b, self.rbm.c) # what `update` moves, in the order of `velocity`
+    def monitors(self) -> dict: return rbm_monitors(self.rbm, self.mon_train, self.mon_valid, self.exact_units)
+    def diverged(self, mu:float) -> str:
+        "The message for a run whose parameters became NaN or infinite."
+        o = self.options
+        return (f"RBM training diverged in epoch {self.epoch + 1}: the parameters became NaN or infinite "
+                f"(lr={o['lr']}, momentum={mu}, batch={o['batch']}). The RBM was restored to its state before that epoch; "
+                f"lower the learning rate (e.g. lr={o['lr'] / 10:g}) and train again")
 
     @torch.no_grad()
     def update(self, v0:torch.Tensor, # a mini-batch of training rows
@@ -210,7 +221,7 @@ class RBMTrainer(Trainer):
         "One pass over the shuffled training rows; returns the epoch's monitors, and raises on divergence."
         rbm, o, n = self.rbm, self.options, len(self.v_train)
         t0 = time.perf_counter()
-        good = [p.clone() for p in (rbm.W, rbm.b, rbm.c)] # restored if this epoch diverges
+        good = [p.clone() for p in self.params] # restored if this epoch diverges
         mu = o['momentum'][0] if self.epoch < o['momentum_epochs'] else o['momentum'][1]
         order = torch.randperm(n, generator=self.g, device=self.device)
         err = torch.zeros((), device=self.device, dtype=rbm.W.dtype)
@@ -220,14 +231,11 @@ class RBMTrainer(Trainer):
             self.step += 1
             if bar is not None: bar.update()
         record = {'epoch': self.epoch + 1, 'recon_error': err.item() / n}
-        if not all(torch.isfinite(p).all() for p in (rbm.W, rbm.b, rbm.c)) or not math.isfinite(record['recon_error']):
-            for p, q in zip((rbm.W, rbm.b, rbm.c), good): p.copy_(q)
-            raise FloatingPointError(
-                f"RBM training diverged in epoch {self.epoch + 1}: the parameters became NaN or infinite "
-                f"(lr={o['lr']}, momentum={mu}, batch={o['batch']}). The RBM was restored to its state before that epoch; "
-                f"lower the learning rate (e.g. lr={o['lr'] / 10:g}) and train again")
+        if not all(torch.isfinite(p).all() for p in self.params) or not math.isfinite(record['recon_error']):
+            for p, q in zip(self.params, good): p.copy_(q)
+            raise FloatingPointError(self.diverged(mu))
         record['lr'] = eps # the rate of the epoch's last update
-        record.update(rbm_monitors(rbm, self.mon_train, self.mon_valid, self.exact_units))
+        record.update(self.monitors())
         record['seconds'] = time.perf_counter() - t0
         return record
 

@@ -10,18 +10,17 @@ __all__ = ['LOG_2PI', 'MAX_HIDDEN_EXACT', 'check_real', 'GaussianChain', 'Gaussi
            'filter_images', 'LangevinChain', 'gibbs_langevin_chain', 'gaussian_dbn_log_likelihood_bound']
 
 # %% ../nbs/09_grbm.ipynb #87f90f3d
-import math, time
+import math
 from dataclasses import dataclass
 from typing import NamedTuple
 import torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import (check_int, check_k, check_positive, check_units, check_batch, make_generator, own_generator,
-                           resolve_device, progress_bar, Trainer, cpu_copy)
+from .core import check_int, check_k, check_positive, check_units, check_batch, make_generator
 from .rbm import binary_states, bernoulli
-from .ais import AISResult, ais_estimate, sm_betas, dbn_log_likelihood_bound, _bernoulli_entropy
-from .cd import lr_factor, SCHEDULES, check_rbm_options
+from .ais import AISResult, ais_estimate, sm_betas, dbn_log_likelihood_bound, _bernoulli_entropy, _check_betas
+from .cd import RBMTrainer
 
 # %% ../nbs/09_grbm.ipynb #5f3ff7af
 LOG_2PI = math.log(2 * math.pi)
@@ -260,8 +259,9 @@ def grbm_monitors(grbm:GaussianRBM, v_train:torch.Tensor, v_valid:torch.Tensor|N
         if v_valid is not None: out['log_lik_valid'] = -out['free_energy_valid'] - out['log_z']
     return out
 
-class GaussianTrainer(Trainer):
-    "CD-k / PCD-k training of a `GaussianRBM` with learned log-variances bounded below; resumable like chapter 2's `RBMTrainer`."
+class GaussianTrainer(RBMTrainer):
+    """Chapter 2's `RBMTrainer` for a `GaussianRBM`: the same loop, momentum, schedules, divergence check and resumable
+    state, with the Gaussian update, learned log-variances (rate `lr_var`) and a floor on the variances (`min_var`)."""
     def __init__(self, grbm:GaussianRBM, v_train:torch.Tensor, # training data, one real-valued (standardised) row per example
                  epochs:int=10, lr:float=1e-3, # the whole run's length; learning rate epsilon for W, b and c
                  lr_var:float|None=None, # learning rate for z = log s^2; default lr / 10; 0 keeps the variances fixed
@@ -280,39 +280,35 @@ class GaussianTrainer(Trainer):
                  seed:int|None=None, generator:torch.Generator|None=None,
                  device=None, # default: CUDA when available
                 ):
-        check_rbm_options(epochs, lr, k, batch, method, momentum, momentum_epochs, weight_decay, n_chains, n_monitor, schedule)
+        if not isinstance(grbm, GaussianRBM):
+            raise ValueError(f"GaussianTrainer trains a GaussianRBM, got {type(grbm).__name__}; train a binary RBM with RBMTrainer (chapter 2)")
         check_int(exact_units, 'exact_units')
         lr_var = lr / 10 if lr_var is None else lr_var
         if not (isinstance(lr_var, (int, float)) and not isinstance(lr_var, bool) and 0 <= lr_var < math.inf):
             raise ValueError(f"lr_var must be a number >= 0 (0 keeps the variances fixed), got {lr_var!r}")
         if min_var is not None: check_positive(min_var, 'min_var')
-        if not isinstance(grbm, GaussianRBM):
-            raise ValueError(f"GaussianTrainer trains a GaussianRBM, got {type(grbm).__name__}; train a binary RBM with RBMTrainer (chapter 2)")
-        self.device = resolve_device(device)
-        v_train = grbm.check_visible(v_train, 'v_train')
-        if v_valid is not None: v_valid = grbm.check_visible(v_valid, 'v_valid')
-        if len(v_train) == 0: raise ValueError("v_train is empty")
-        super().__init__(dict(epochs=epochs, lr=lr, lr_var=lr_var, k=k, method=method, batch=batch, min_var=min_var,
-                              momentum=tuple(momentum), momentum_epochs=momentum_epochs, weight_decay=weight_decay,
-                              schedule=schedule, n_chains=n_chains),
-                         own_generator(generator, seed, self.device), math.ceil(len(v_train) / batch))
-        self.rbm = grbm.to(self.device)
+        super().__init__(grbm, v_train, epochs, lr, k, method, batch, momentum, momentum_epochs, weight_decay, schedule,
+                         n_chains, v_valid=v_valid, n_monitor=n_monitor, exact_units=exact_units, seed=seed,
+                         generator=generator, device=device)
+        del self.options['centered'] # no centring for Gaussian units
+        self.options.update(lr_var=lr_var, min_var=min_var)
         self.log_min = -math.inf if min_var is None else math.log(min_var)
         grbm.z.clamp_(min=self.log_min)
-        self.v_train = v_train.to(self.device, grbm.W.dtype)
-        self.mon_train = self.v_train[:n_monitor]
-        self.mon_valid = None if v_valid is None else v_valid[:n_monitor].to(self.device, grbm.W.dtype)
-        self.exact_units = exact_units
-        # the state, beyond `Trainer`'s epoch, step, history and generator
-        self.velocity = [torch.zeros_like(p) for p in (grbm.W, grbm.b, grbm.c, grbm.z)]
-        self.chains = None
-        if method == 'pcd':
-            start = torch.randint(len(self.v_train), (n_chains or batch,), generator=self.g, device=self.device)
-            self.chains = self.v_train[start].clone()
+
+    def _rows(self, grbm, v, what:str): return grbm.check_visible(v, what)
+    @property
+    def params(self) -> tuple: return (self.rbm.W, self.rbm.b, self.rbm.c, self.rbm.z)
+    def monitors(self) -> dict: return grbm_monitors(self.rbm, self.mon_train, self.mon_valid, self.exact_units)
+    def diverged(self, mu:float) -> str:
+        o = self.options
+        return (f"GaussianRBM training diverged in epoch {self.epoch + 1}: the parameters became NaN or infinite (lr={o['lr']}, "
+                f"lr_var={o['lr_var']}, min_var={o['min_var']}, momentum={mu}, batch={o['batch']}). The model was restored to "
+                f"its state before that epoch. Gaussian visible units need far smaller steps than binary ones: lower lr "
+                f"(e.g. lr={o['lr'] / 10:g}), keep lr_var below lr, bound the variances below (min_var), and standardise the data")
 
     @torch.no_grad()
     def update(self, v0:torch.Tensor, # a mini-batch of training rows
-               f:float, mu:float) -> torch.Tensor: # the schedule's factor on lr and lr_var; the momentum of this update
+               eps:float, mu:float) -> torch.Tensor: # learning rate (z moves at eps * lr_var / lr) and momentum of this update
         "One CD-k or PCD-k update from mini-batch v0, the variances floored after it; returns the summed squared reconstruction error."
         grbm, o, g = self.rbm, self.options, self.g
         ph0 = grbm.p_h(v0, check=False)
@@ -324,51 +320,13 @@ class GaussianTrainer(Trainer):
             self.chains = neg.v
             recon = grbm.v_mean(bernoulli(ph0, g), check=False) # for the monitor only
         grad = _grad(grbm, v0, ph0, neg.v, neg.p_h)
-        for p, m, d, lr, wd in zip((grbm.W, grbm.b, grbm.c, grbm.z), self.velocity, grad,
-                                   (o['lr'], o['lr'], o['lr'], o['lr_var']), (o['weight_decay'], 0, 0, 0)):
-            m.mul_(mu).add_(d, alpha=lr * f)
-            if wd: m.add_(p, alpha=-lr * f * wd)
+        rates = (eps, eps, eps, eps * o['lr_var'] / o['lr'])
+        for p, m, d, r, wd in zip(self.params, self.velocity, grad, rates, (o['weight_decay'], 0, 0, 0)):
+            m.mul_(mu).add_(d, alpha=r)
+            if wd: m.add_(p, alpha=-r * wd)
             p.add_(m)
         if o['min_var'] is not None: grbm.z.clamp_(min=self.log_min)
         return (v0 - recon).square_().sum()
-
-    @torch.no_grad()
-    def run_epoch(self, bar=None) -> dict:
-        "One pass over the shuffled training rows; returns the epoch's monitors, and raises on divergence."
-        grbm, o, n = self.rbm, self.options, len(self.v_train)
-        params = (grbm.W, grbm.b, grbm.c, grbm.z)
-        t0 = time.perf_counter()
-        good = [p.clone() for p in params] # restored if this epoch diverges
-        mu = o['momentum'][0] if self.epoch < o['momentum_epochs'] else o['momentum'][1]
-        order = torch.randperm(n, generator=self.g, device=self.device)
-        err = torch.zeros((), device=self.device, dtype=grbm.W.dtype)
-        for i in range(0, n, o['batch']):
-            f = lr_factor(o['schedule'], self.step / (o['epochs'] * self.n_batches))
-            err += self.update(self.v_train[order[i:i + o['batch']]], f, mu)
-            self.step += 1
-            if bar is not None: bar.update()
-        record = {'epoch': self.epoch + 1, 'recon_error': err.item() / n}
-        if not all(torch.isfinite(p).all() for p in params) or not math.isfinite(record['recon_error']):
-            for p, q in zip(params, good): p.copy_(q)
-            raise FloatingPointError(
-                f"GaussianRBM training diverged in epoch {self.epoch + 1}: the parameters became NaN or infinite (lr={o['lr']}, "
-                f"lr_var={o['lr_var']}, min_var={o['min_var']}, momentum={mu}, batch={o['batch']}). The model was restored to "
-                f"its state before that epoch. Gaussian visible units need far smaller steps than binary ones: lower lr "
-                f"(e.g. lr={o['lr'] / 10:g}), keep lr_var below lr, bound the variances below (min_var), and standardise the data")
-        record['lr'] = o['lr'] * f # the rate of the epoch's last update
-        record.update(grbm_monitors(grbm, self.mon_train, self.mon_valid, self.exact_units))
-        record['seconds'] = time.perf_counter() - t0
-        return record
-
-    def postfix(self, record): return {'recon': f"{record['recon_error']:.2f}"}
-
-    def _state(self) -> dict:
-        return cpu_copy({'rbm': self.rbm.state_dict(), 'velocity': self.velocity, 'chains': self.chains})
-
-    def _load_state(self, state:dict):
-        self.rbm.load_state_dict(state['rbm'])
-        for v, s in zip(self.velocity, state['velocity']): v.copy_(s)
-        self.chains = None if state['chains'] is None else state['chains'].to(self.device)
 
 def train_grbm(grbm:GaussianRBM, v_train:torch.Tensor, # training data, one real-valued (standardised) row per example
                epochs:int=10, lr:float=1e-3, # passes over the data; learning rate for W, b and c
@@ -476,15 +434,6 @@ def grbm_base(grbm:GaussianRBM, v_data:torch.Tensor|None=None):
     if len(v) < 2: raise ValueError(f"v_data needs at least 2 rows to give variances, got {len(v)}")
     return v.mean(0).to(grbm.W.device), v.var(0).clamp_min(grbm.var.min().item()).to(grbm.W.device)
 
-def _betas(betas) -> torch.Tensor:
-    "Inverse temperatures as a float64 tensor rising from 0 to 1, or a clear error."
-    betas = torch.as_tensor(betas, dtype=torch.float64).cpu()
-    if betas.ndim != 1 or len(betas) < 2 or not bool(torch.isfinite(betas).all()):
-        raise ValueError(f"betas must be a 1-D sequence of at least 2 finite values, from 0 to 1")
-    if betas[0] != 0 or betas[-1] != 1 or bool((betas[1:] < betas[:-1]).any()):
-        raise ValueError("betas must start at 0 (the base model), end at 1 (the GaussianRBM) and never decrease")
-    return betas
-
 @torch.no_grad()
 def grbm_ais_log_weights(grbm:GaussianRBM, betas, # inverse temperatures rising from 0 to 1
                          n_chains:int=100, # M independent AIS runs, batched
@@ -492,7 +441,7 @@ def grbm_ais_log_weights(grbm:GaussianRBM, betas, # inverse temperatures rising 
                          generator:torch.Generator|None=None, # on the model's device
                         ) -> torch.Tensor:
     "log w of `n_chains` AIS runs from independent Gaussians (and h uniform) to `grbm`: one float64 value per chain."
-    betas = _betas(betas); check_int(n_chains, 'n_chains', 2)
+    betas = _check_betas(betas); check_int(n_chains, 'n_chains', 2)
     W, b, c, var = grbm.W, grbm.b, grbm.c, grbm.var
     if b_A is None or var_A is None: b_A, var_A = grbm_base(grbm)
     b_A, var_A = b_A.to(W), var_A.to(W)
@@ -518,7 +467,7 @@ def grbm_ais_log_partition(grbm:GaussianRBM,
                            n_sd:float=3., # the interval's half-width in standard deviations
                           ) -> AISResult:
     "Estimate log Z of a GaussianRBM by AIS from a base model of independent Gaussians, with an interval."
-    betas = sm_betas() if betas is None else _betas(betas)
+    betas = sm_betas() if betas is None else _check_betas(betas)
     b_A, var_A = grbm_base(grbm, v_data)
     log_z_A = 0.5 * (LOG_2PI + var_A.double().log()).sum().item() + grbm.n_hidden * math.log(2)
     log_w = grbm_ais_log_weights(grbm, betas, n_chains, b_A, var_A, generator)

@@ -63,7 +63,7 @@ class UpDownTrainer(Trainer):
         if not (isinstance(weight_decay, (int, float)) and weight_decay >= 0): raise ValueError(f"weight_decay must be >= 0, got {weight_decay!r}")
         if len(dbn.rbms) < 2: raise ValueError("up-down needs a DBN with at least one directed layer (sizes of length 3 or more)")
         if dbn.gaussian: raise ValueError("up-down is derived here for binary units; this DBN's first layer is Gaussian (chapter 9)")
-        v_train = check_units(v_train, dbn.sizes[0], 'v_train', 'visible', dbn.top.W.dtype)
+        v_train = dbn.check_visible(v_train, 'v_train')
         if len(v_train) == 0: raise ValueError("v_train is empty")
         if dbn.n_labels:
             if y_train is None: raise ValueError("this DBN has label units: pass y_train")
