@@ -4,8 +4,8 @@ independent judge of the samples beside it (chapter 9's "A DBN on top").
     OMP_NUM_THREADS=1 nice python benchmarks/grbm_dbn_recipes.py --data ../shared/data/mnist \\
         | tee benchmarks/results/grbm_dbn_recipes.txt
 
-Data as in benchmarks/grbm_samples.py: training images 0..19,999 dequantized and standardised (constant pixels dropped),
-validation images 50,000..50,999. No test image is read. Every DBN has the same first layer, chapter 9's Gaussian RBM
+Data as in benchmarks/grbm_samples.py (its grey_splits): training images 0..19,999 dequantized and standardised
+(constant pixels dropped), validation images 50,000..50,999. The test rows are prepared there but never scored here. Every DBN has the same first layer, chapter 9's Gaussian RBM
 (657 x 200, CD-1, lr 1e-3, lr_var 1e-4, 15 epochs, seed 0); the recipes differ in the RBM above it. For each: the
 variational lower bound on the validation digits (top RBM's log Z by AIS, 100 chains, sm_betas(5000); 10 samples of Q
 per digit), and 500 samples from noise (1,000 Gibbs steps in the top RBM, one pass down, shown as means) read by the
@@ -18,12 +18,13 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from judge import get_judge, judge_probs # noqa: E402
+from judge import get_judge # noqa: E402
+from grbm_samples import grey_splits, judge_stats # noqa: E402: the same data and the same judge numbers
 
 from dbn_book import DBN, train_dbn
 from dbn_book.ais import ais_log_partition, sm_betas
 from dbn_book.data import load_mnist, local_mnist_folder
-from dbn_book.grbm import dequantize, fit_standardizer, gaussian_dbn_log_likelihood_bound
+from dbn_book.grbm import gaussian_dbn_log_likelihood_bound
 
 # name: the options of train_dbn for [first layer, top RBM] (top: the top RBM's hidden units)
 RECIPES = {
@@ -50,11 +51,7 @@ def main(argv=None):
     ds = load_mnist(a.data or local_mnist_folder(), download=False)
     if len(ds.x_train) < 60000: sys.exit("grbm_dbn_recipes.py: error: needs the full MNIST (pass --data)")
     judge, _ = get_judge(ds, log=print)
-    g = torch.Generator().manual_seed(0)
-    x_fit = dequantize(ds.x_train[:20000].reshape(-1, 784), g)
-    x_val = dequantize(ds.x_train[50000:51000].reshape(-1, 784), g)
-    std = fit_standardizer(x_fit, min_std=1 / 256)
-    v_fit, v_val = std(x_fit), std(x_val)
+    std, v_fit, v_val, _ = grey_splits(ds) # the test rows are not used
     print(f"\n{'top RBM recipe':30s} {'valid bound':>11s} {'confident':>9s} {'entropy':>8s}  judged as 0..9        seconds")
     for name, r in RECIPES.items():
         r = dict(r); top = r.pop('top', 200)
@@ -66,11 +63,8 @@ def main(argv=None):
         res = ais_log_partition(d.top, 100, sm_betas(5000), v_data=d.up(v_fit), generator=torch.Generator().manual_seed(0))
         bound = gaussian_dbn_log_likelihood_bound(d, v_val, res.log_z, 10, torch.Generator().manual_seed(0)).mean().item()
         x = std.inverse(d.sample(a.n_samples, k=1000, mean=True, generator=torch.Generator().manual_seed(0))).clamp(0, 1)
-        p = judge_probs(judge, x)
-        hist = torch.bincount(p.argmax(1), minlength=10); q = hist.double() / hist.sum()
-        ent = abs(-(q[q > 0] * q[q > 0].log2()).sum().item())
-        print(f"{name:30s} {bound:11.1f} {100 * (p.max(1).values >= 0.9).float().mean().item():8.0f}% {ent:8.2f}  "
-              f"{hist.tolist()}  {secs:.0f}", flush=True)
+        st = judge_stats(judge, x)
+        print(f"{name:30s} {bound:11.1f} {st['confident_pct']:8.0f}% {st['entropy_bits']:8.2f}  {st['histogram']}  {secs:.0f}", flush=True)
 
 
 if __name__ == '__main__':

@@ -24,7 +24,7 @@ except ImportError as e: # scikit-learn is optional: only this module needs it, 
 from fastcore.basics import patch
 from .core import check_int, check_k, check_positive, resolve_device
 from .rbm import RBM, log_partition_exact, log_likelihood
-from .cd import train_rbm, RBMTrainer
+from .cd import RBMTrainer
 from .dbn import DBN, train_dbn
 from .finetune import mlp_from_dbn, finetune
 from .ais import AISResult, ais_log_partition, sm_betas
@@ -51,7 +51,7 @@ def validate_unit_interval(estimator, X,
     "X through scikit-learn's `validate_data` as a finite 2-D float32 array, then `check_unit_interval`."
     return check_unit_interval(validate_data(estimator, X, reset=reset, dtype=np.float32), type(estimator).__name__)
 
-MIN_VAR = 1e-2 # the estimators' floor on a Gaussian unit's variance (GaussianTrainer's default min_var)
+MIN_VAR = 1e-2 # the estimators' floor on a Gaussian unit's variance: where it starts for a constant column, and min_var in training
 
 def check_visible_option(visible) -> str:
     "visible, if it is 'binary' or 'gaussian', else a ValueError."
@@ -177,14 +177,15 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEsti
         """`epochs` passes of an `RBMTrainer` over X with the estimator's settings, appending its records to `history_`.
         With `carry`, the momentum, PCD's chains and the generator go on from the previous call (for `partial_fit`)."""
         m = float(self.momentum)
-        Trainer = GaussianTrainer if self.visible == 'gaussian' else RBMTrainer # GaussianTrainer: variances at lr/10, floored at MIN_VAR
-        trainer = Trainer(self.rbm_, torch.from_numpy(X), epochs=epochs, lr=real(self.learning_rate, 'learning_rate'),
+        gaussian = self.visible == 'gaussian' # then the variances learn at lr / 10 and stay above MIN_VAR
+        trainer = (GaussianTrainer if gaussian else RBMTrainer)(
+                             self.rbm_, torch.from_numpy(X), epochs=epochs, lr=real(self.learning_rate, 'learning_rate'),
                              k=integer(self.k, 'k', 1), method=self.method, batch=integer(self.batch_size, 'batch_size', 1),
                              momentum=(m, m), momentum_epochs=0, weight_decay=float(self.weight_decay),
                              n_monitor=100, exact_units=0, # monitors: cheap free energies only
-                             seed=torch_seed(self.random_state_), device=device)
+                             seed=torch_seed(self.random_state_), device=device, **({'min_var': MIN_VAR} if gaussian else {}))
         state = getattr(self, '_carry', None) if carry else None
-        if state is not None: # what a plain train_rbm call would have thrown away
+        if state is not None: # what a fresh trainer would start without
             for v, s in zip(trainer.velocity, state['velocity']): v.copy_(s)
             if trainer.chains is not None and state['chains'] is not None: trainer.chains = state['chains'].to(trainer.chains)
             trainer.g.set_state(state['generator'])
@@ -306,7 +307,8 @@ class DBNClassifier(ClassifierMixin, BaseEstimator):
         else: self.dbn_ = DBN([X.shape[1], *sizes], v_data=v, seed=torch_seed(rng))
         lrs = [g_lr if gaussian else pre_lr] + [pre_lr] * (len(sizes) - 1)
         self.pretrain_history_ = train_dbn(self.dbn_, v, epochs=pre_epochs, lr=lrs, k=k, method=self.method, batch=batch,
-                                           seed=torch_seed(rng), device=device, progress=self.verbose > 0)
+                                           min_var=MIN_VAR if gaussian else None, seed=torch_seed(rng), device=device,
+                                           progress=self.verbose > 0)
         self.mlp_ = mlp_from_dbn(self.dbn_, len(self.classes_), float(self.dropout), seed=torch_seed(rng))
         self.finetune_history_ = finetune(self.mlp_, v, t, epochs=epochs, lr=lr, batch=batch, optimizer=self.optimizer,
                                           momentum=float(self.momentum), weight_decay=float(self.weight_decay),
