@@ -6,8 +6,9 @@
 __all__ = ['LOG_2PI', 'MAX_HIDDEN_EXACT', 'check_real', 'GaussianChain', 'GaussianRBM', 'GaussianGrad', 'grbm_model_expectations',
            'grbm_exact_grad', 'grbm_cd_grad', 'GaussianPCDStep', 'grbm_pcd_grad', 'grbm_monitors', 'GaussianTrainer',
            'train_grbm', 'dequantize', 'AffineMap', 'fit_standardizer', 'fit_zca', 'grey_sample_images',
-           'image_patches', 'grbm_base', 'grbm_ais_log_weights', 'grbm_ais_log_partition', 'grbm_samples',
-           'filter_images', 'LangevinChain', 'gibbs_langevin_chain', 'gaussian_dbn_log_likelihood_bound']
+           'image_patches', 'grbm_base', 'grbm_log_z_base', 'grbm_ais_log_weights', 'grbm_ais_log_partition',
+           'grbm_raise_log_likelihood', 'grbm_samples', 'filter_images', 'LangevinChain', 'gibbs_langevin_chain',
+           'gaussian_dbn_log_likelihood_bound']
 
 # %% ../nbs/09_grbm.ipynb #87f90f3d
 import math
@@ -434,6 +435,24 @@ def grbm_base(grbm:GaussianRBM, v_data:torch.Tensor|None=None):
     if len(v) < 2: raise ValueError(f"v_data needs at least 2 rows to give variances, got {len(v)}")
     return v.mean(0).to(grbm.W.device), v.var(0).clamp_min(grbm.var.min().item()).to(grbm.W.device)
 
+def grbm_log_z_base(grbm:GaussianRBM, var_A:torch.Tensor) -> float:
+    "log Z of the base model: independent Gaussians of variances var_A, and n_hidden uniform hidden units."
+    return 0.5 * (LOG_2PI + var_A.double().log()).sum().item() + grbm.n_hidden * math.log(2)
+
+def _grbm_transition(grbm:GaussianRBM, x:torch.Tensor, beta:float, b_A:torch.Tensor, var_A:torch.Tensor,
+                     generator:torch.Generator|None=None) -> torch.Tensor:
+    "T_beta from the state whose c + W'(v/s^2) is x: h ~ P_beta(h | v), then v ~ p_beta(v | h), a Gaussian of precision (1-beta)/s_A^2 + beta/s^2."
+    h = bernoulli(torch.sigmoid(beta * x), generator)
+    prec = (1 - beta) / var_A + beta / grbm.var
+    mean = ((1 - beta) * b_A / var_A + beta * torch.addmm(grbm.b, h, grbm.W.T) / grbm.var) / prec
+    return torch.randn(mean.shape, generator=generator, dtype=x.dtype, device=x.device).div_(prec.sqrt()).add_(mean)
+
+def _grbm_log_ratio(grbm:GaussianRBM, v:torch.Tensor, x:torch.Tensor, hi:float, lo:float,
+                    b_A:torch.Tensor, var_A:torch.Tensor) -> torch.Tensor:
+    "log f_hi(v) - log f_lo(v) for the path's unnormalised marginals f_beta (x = c + W'(v/s^2)), float64, one value per row."
+    q = (((v - b_A).square() / (2 * var_A)).sum(1) - ((v - grbm.b).square() / (2 * grbm.var)).sum(1)).double()
+    return (hi - lo) * q + (F.softplus(hi * x) - F.softplus(lo * x)).double().sum(1)
+
 @torch.no_grad()
 def grbm_ais_log_weights(grbm:GaussianRBM, betas, # inverse temperatures rising from 0 to 1
                          n_chains:int=100, # M independent AIS runs, batched
@@ -442,7 +461,7 @@ def grbm_ais_log_weights(grbm:GaussianRBM, betas, # inverse temperatures rising 
                         ) -> torch.Tensor:
     "log w of `n_chains` AIS runs from independent Gaussians (and h uniform) to `grbm`: one float64 value per chain."
     betas = _check_betas(betas); check_int(n_chains, 'n_chains', 2)
-    W, b, c, var = grbm.W, grbm.b, grbm.c, grbm.var
+    W, c, var = grbm.W, grbm.c, grbm.var
     if b_A is None or var_A is None: b_A, var_A = grbm_base(grbm)
     b_A, var_A = b_A.to(W), var_A.to(W)
     v = torch.randn(n_chains, grbm.n_visible, generator=generator, dtype=W.dtype, device=W.device) * var_A.sqrt() + b_A
@@ -450,13 +469,8 @@ def grbm_ais_log_weights(grbm:GaussianRBM, betas, # inverse temperatures rising 
     beta = betas.tolist()
     for k in range(1, len(beta)):
         x = torch.addmm(c, v / var, W) # c + W'(v/s^2)
-        q = (((v - b_A).square() / (2 * var_A)).sum(1) - ((v - b).square() / (2 * var)).sum(1)).double()
-        log_w += (beta[k] - beta[k - 1]) * q + (F.softplus(beta[k] * x) - F.softplus(beta[k - 1] * x)).double().sum(1)
-        if k < len(beta) - 1: # T_k: h ~ P_k(h | v), then v ~ p_k(v | h), a Gaussian of precision (1-beta)/s_A^2 + beta/s^2
-            h = bernoulli(torch.sigmoid(beta[k] * x), generator)
-            prec = (1 - beta[k]) / var_A + beta[k] / var
-            mean = ((1 - beta[k]) * b_A / var_A + beta[k] * torch.addmm(b, h, W.T) / var) / prec
-            v = torch.randn(mean.shape, generator=generator, dtype=W.dtype, device=W.device).div_(prec.sqrt()).add_(mean)
+        log_w += _grbm_log_ratio(grbm, v, x, beta[k], beta[k - 1], b_A, var_A)
+        if k < len(beta) - 1: v = _grbm_transition(grbm, x, beta[k], b_A, var_A, generator)
     return log_w
 
 def grbm_ais_log_partition(grbm:GaussianRBM,
@@ -469,9 +483,36 @@ def grbm_ais_log_partition(grbm:GaussianRBM,
     "Estimate log Z of a GaussianRBM by AIS from a base model of independent Gaussians, with an interval."
     betas = sm_betas() if betas is None else _check_betas(betas)
     b_A, var_A = grbm_base(grbm, v_data)
-    log_z_A = 0.5 * (LOG_2PI + var_A.double().log()).sum().item() + grbm.n_hidden * math.log(2)
     log_w = grbm_ais_log_weights(grbm, betas, n_chains, b_A, var_A, generator)
-    return ais_estimate(log_w, log_z_A, len(betas) - 1, n_sd)
+    return ais_estimate(log_w, grbm_log_z_base(grbm, var_A), len(betas) - 1, n_sd)
+
+# %% ../nbs/09_grbm.ipynb #049b2558
+@torch.no_grad()
+def grbm_raise_log_likelihood(grbm:GaussianRBM, v:torch.Tensor, # real-valued rows whose log p(v) we want
+                              betas=None, # inverse temperatures rising from 0 to 1; default sm_betas(14500)
+                              n_chains:int=1, # backward chains per row; their weights are averaged
+                              v_data:torch.Tensor|None=None, # training data: the base model takes its means and variances
+                              generator:torch.Generator|None=None, # on the model's device
+                              chunk:int=10_000, # chains run at once
+                             ) -> torch.Tensor: # one float64 estimate per row
+    "RAISE (chapter 6) on this chapter's annealing path: a conservative estimate of log p(v) per row, from chains run backwards from it."
+    betas = sm_betas() if betas is None else _check_betas(betas)
+    check_int(n_chains, 'n_chains', 1); check_int(chunk, 'chunk', 1)
+    v = grbm.check_visible(v, 'v')
+    b_A, var_A = (t.to(grbm.W) for t in grbm_base(grbm, v_data))
+    W, c, var, beta = grbm.W, grbm.c, grbm.var, betas.tolist()
+    out, per = [], max(1, chunk // n_chains)
+    for i in range(0, len(v), per):
+        vk = v[i:i + per].to(W).repeat_interleave(n_chains, 0)
+        log_w = -grbm.free_energy(vk).double() - grbm_log_z_base(grbm, var_A)
+        x = torch.addmm(c, vk / var, W)
+        for k in range(len(beta) - 1, 0, -1): # v_k ~ T_k(. | v_{k+1}); the weight gains f_{k-1}(v_k) / f_k(v_k)
+            vk = _grbm_transition(grbm, x, beta[k], b_A, var_A, generator)
+            x = torch.addmm(c, vk / var, W)
+            log_w -= _grbm_log_ratio(grbm, vk, x, beta[k], beta[k - 1], b_A, var_A)
+        out.append(torch.logsumexp(log_w.view(-1, n_chains), 1) - math.log(n_chains))
+    return torch.cat(out) if out else torch.zeros(0, dtype=torch.float64)
+
 
 # %% ../nbs/09_grbm.ipynb #67fd4d33
 @torch.no_grad()
