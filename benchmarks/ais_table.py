@@ -74,7 +74,7 @@ def evaluate(args):
         t0 = time.perf_counter()
         est = ais_log_partition(rbm, n_chains=args.chains, betas=sm_betas(args.betas), v_data=v_train, generator=g)
         t_ais = time.perf_counter() - t0
-        ll = lambda v, z: log_likelihood(rbm, v, z).mean().item()
+        ll = lambda v, z: rbm.log_likelihood(v, z).mean().item()
         row = dict(model=path.stem, method=ck['args']['method'], k=ck['args']['k'], epochs=len(ck['log']),
                    train_minutes=round(ck['log'][-1]['train_minutes'], 1), log_z=round(est.log_z, 2),
                    log_z_interval=[round(est.log_z_low, 2), round(est.log_z_high, 2)],

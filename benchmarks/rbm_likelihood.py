@@ -67,7 +67,7 @@ def evaluate(args):
                                     generator=torch.Generator().manual_seed(args.seed))
             est.minutes = (time.perf_counter() - t0) / 60
             atomic_write(ais_path, lambda f: torch.save(est, f))
-        ll = lambda v, z: log_likelihood(rbm, v, z).mean().item()
+        ll = lambda v, z: rbm.log_likelihood(v, z).mean().item()
         row = dict(model=path.stem, split=args.split, args={k: ck['args'][k] for k in ('method', 'k', 'epochs', 'lr', 'schedule', 'centered', 'momentum', 'weight_decay')},
                    train_minutes=round(ck['train_minutes'], 1), epoch_seconds_median=round(sorted(r['seconds'] for r in ck['log'])[len(ck['log']) // 2], 2),
                    ais_chains=len(est.log_w), ais_steps=est.n_steps, ais_minutes=round(getattr(est, 'minutes', float('nan')), 1),
@@ -79,7 +79,7 @@ def evaluate(args):
             t0 = time.perf_counter()
             r = raise_log_likelihood(rbm, sub, sm_betas(args.betas), n_chains=args.raise_chains, v_data=v_train,
                                      generator=torch.Generator().manual_seed(args.seed + 1))
-            gap = log_likelihood(rbm, sub, est.log_z).double() - r # per row: AIS's estimate minus RAISE's
+            gap = rbm.log_likelihood(sub, est.log_z).double() - r # per row: AIS's estimate minus RAISE's
             row.update(raise_rows=len(sub), raise_chains=args.raise_chains, raise_minutes=round((time.perf_counter() - t0) / 60, 1),
                        ll_raise_subset=round(r.mean().item(), 3), ll_ais_subset=round(ll(sub, est.log_z), 3),
                        gap=round(gap.mean().item(), 3), gap_se=round(gap.std().item() / len(gap) ** 0.5, 3))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 from .core import check_units, check_int
-from .rbm import (RBM, bernoulli, visible_bias_from_data, visible_log_sum, log_partition_exact, log_likelihood,
+from .rbm import (RBM, bernoulli, visible_bias_from_data, visible_log_sum,
                           binary_states)
 
 # %% ../nbs/06_ais.ipynb #6b7a61c3
@@ -23,7 +23,7 @@ def base_rate_rbm(rbm:RBM, # the target RBM: the base copies its shape, softmax 
     "The AIS base model: W = 0, c = 0, and visible biases from the data's pixel frequencies (log p for a softmax group)."
     base = RBM(rbm.n_visible, rbm.n_hidden, sigma=0, n_softmax=rbm.n_softmax).to(device=rbm.W.device, dtype=rbm.W.dtype)
     b = (rbm.b.detach().clone() if v_data is None else
-         visible_bias_from_data(rbm.check_v(v_data, 'v_data'), n_softmax=rbm.n_softmax))
+         visible_bias_from_data(rbm.check_visible(v_data, 'v_data'), n_softmax=rbm.n_softmax))
     base.b.copy_(b)
     return base
 
@@ -191,7 +191,7 @@ def raise_log_likelihood(rbm:RBM, # the RBM
     "RAISE (Burda, Grosse and Salakhutdinov 2015): a conservative estimate of log P(v) for each row, from chains run backwards from it."
     betas = sm_betas() if betas is None else _check_betas(betas)
     check_int(n_chains, 'n_chains', 1); check_int(chunk, 'chunk', 1)
-    v = rbm.check_v(v, 'v')
+    v = rbm.check_visible(v, 'v')
     if not bool(((v == 0) | (v == 1)).all()):
         raise ValueError("RAISE starts its chains at the rows of v, which must be binary; the log-likelihood of "
                          "probabilities is not defined")

@@ -16,8 +16,9 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 from .core import (check_units, check_labels, check_sizes, check_int, make_generator, own_generator, resolve_device,
                            atomic_write, cpu_copy)
-from .rbm import RBM, bernoulli, binary_states, log_partition_exact
-from .cd import train_rbm, RBMTrainer, check_rbm_options
+from .rbm import RBM, bernoulli, binary_states
+from dataclasses import asdict
+from .cd import train_rbm, RBMTrainer, CDOptions
 
 # %% ../nbs/03_dbn.ipynb #aa06446b
 def flipped(rbm:RBM) -> RBM:
@@ -154,29 +155,28 @@ class DBNTrainer:
                  batch:int=100, momentum:tuple=(0.5, 0.9), momentum_epochs:int=5, weight_decay:float=2e-4,
                  schedule:str|list='constant', # learning-rate schedule per RBM (see `RBMTrainer`)
                  centered:bool|list=False, # the centred gradient per RBM (see `RBMTrainer`; not for a Gaussian first layer)
-                 lr_var:float|None=None, min_var:float|None=None, # a Gaussian first layer's options (see `GaussianTrainer`)
+                 lr_var:float|None=None, min_var:float|None=None, # a Gaussian first layer's options (see `CDOptions`)
                  v_valid:torch.Tensor|None=None, y_valid:torch.Tensor|None=None, # held-out rows for the monitors
                  up:str='prob', # the next layer's data: 'prob' (Q(h=1|v)) or 'sample' (h ~ Q(h|v))
                  init:str='random', # start each upper RBM from its initial weights, or 'flipped': the lower RBM turned around
                  seed:int|None=None, generator:torch.Generator|None=None, device=None):
         n = len(dbn.rbms)
         per = lambda x, name: _per_layer(x, n, name)
-        self.layer_options = [dict(epochs=e, lr=l, k=kk, method=m, batch=batch, momentum=tuple(momentum), momentum_epochs=momentum_epochs,
-                                   weight_decay=weight_decay, schedule=s, centered=c)
-                              for e, l, kk, m, s, c in zip(per(epochs, 'epochs'), per(lr, 'lr'), per(k, 'k'), per(method, 'method'),
-                                                        per(schedule, 'schedule'), per(centered, 'centered'))]
-        if dbn.gaussian: # the first layer is trained by chapter 9's GaussianTrainer: no centring; its variance options
-            if self.layer_options[0]['centered']:
-                raise ValueError(f"centered=True is not available for a Gaussian first layer; pass one value per RBM, "
-                                 f"e.g. centered={[False] + [True] * (n - 1)}")
-            del self.layer_options[0]['centered']
-            self.layer_options[0].update({k: v for k, v in (('lr_var', lr_var), ('min_var', min_var)) if v is not None})
-        elif lr_var is not None or min_var is not None:
+        variances = 'z' in dbn.rbms[0].param_names # a first layer with learned variances (chapter 9)
+        if not variances and (lr_var is not None or min_var is not None):
             raise ValueError("lr_var and min_var are options of a Gaussian first layer; this DBN's first layer is binary "
                              "(make it Gaussian with DBN(sizes, visible='gaussian'))")
-        for o in self.layer_options: # every layer's options, checked before the first layer trains
-            check_rbm_options(**{k: o[k] for k in ('epochs', 'lr', 'k', 'batch', 'method', 'momentum', 'momentum_epochs',
-                                                   'weight_decay', 'schedule')}, n_chains=None, n_monitor=1000)
+        cs = per(centered, 'centered')
+        if variances and cs[0] is True:
+            raise ValueError(f"centered=True is not available for a Gaussian first layer; pass one value per RBM, "
+                             f"e.g. centered={[False] + [True] * (n - 1)}")
+        var_opts = {k: v for k, v in (('lr_var', lr_var), ('min_var', min_var)) if v is not None}
+        # every layer's options, checked before the first layer trains
+        self.layer_options = [CDOptions(epochs=e, lr=l, k=kk, method=m, batch=batch, momentum=tuple(momentum),
+                                        momentum_epochs=momentum_epochs, weight_decay=weight_decay, schedule=s, centered=c,
+                                        **(var_opts if i == 0 else {}))
+                              for i, (e, l, kk, m, s, c) in enumerate(zip(per(epochs, 'epochs'), per(lr, 'lr'), per(k, 'k'),
+                                                                          per(method, 'method'), per(schedule, 'schedule'), cs))]
         if up not in ('prob', 'sample'): raise ValueError(f"up must be 'prob' or 'sample', got {up!r}")
         if init not in ('random', 'flipped'): raise ValueError(f"init must be 'random' or 'flipped', got {init!r}")
         if init == 'flipped' and dbn.gaussian:
@@ -195,7 +195,7 @@ class DBNTrainer:
             y_valid = check_labels(y_valid, dbn.n_labels, len(v_valid), 'y_valid')
         if not dbn.tied: raise ValueError("this DBN's generative weights are untied (chapter 7); greedy training would leave them "
                                           "behind. Train a new DBN greedily, then fine-tune it")
-        self.options = {'layers': self.layer_options, 'up': up, 'init': init}
+        self.options = {'layers': [asdict(o) for o in self.layer_options], 'up': up, 'init': init}
         self.device = resolve_device(device)
         self.g = own_generator(generator, seed, self.device)
         self.dbn = dbn.to(self.device)
@@ -224,13 +224,10 @@ class DBNTrainer:
                 rbm.W[:below.n_visible].copy_(below.W); rbm.b[:below.n_visible].copy_(below.b); rbm.c.copy_(below.c)
         fit = dbn.top_input(self.x, self.y) if top and dbn.n_labels else self.x
         fit_valid = dbn.top_input(self.x_valid, self.y_valid) if top and dbn.n_labels and self.x_valid is not None else self.x_valid
-        if i == 0 and dbn.gaussian:
-            from .grbm import GaussianTrainer # chapter 9
-            return GaussianTrainer(rbm, fit, v_valid=fit_valid, generator=self.g, device=self.device, **self.layer_options[i])
-        return RBMTrainer(rbm, fit, v_valid=fit_valid, generator=self.g, device=self.device, **self.layer_options[i])
+        return RBMTrainer(rbm, fit, self.layer_options[i], v_valid=fit_valid, generator=self.g, device=self.device)
 
     def run(self, progress:bool=True,
-            callback=None, # called as callback(layer, rbm, record) after each epoch
+            callback=None, # called as callback(trainer, record) after each epoch; record['layer'] is the RBM's index
             stop=None, # called after each epoch; training stops when it returns True
            ) -> list: # for each RBM trained so far, its list of per-epoch records
         "Train the remaining RBMs greedily, bottom first, each on the codes of the layer below."
@@ -238,7 +235,7 @@ class DBNTrainer:
         while not self.done:
             i = self.layer
             if self.trainer is None: self.trainer = self._start_layer()
-            cb = None if callback is None else (lambda t, rec, i=i: callback(i, t.rbm, rec))
+            cb = None if callback is None else (lambda t, rec, i=i: callback(self, {**rec, 'layer': i}))
             self.trainer.run(progress=progress, desc=f'RBM {i + 1}/{n}', callback=cb, stop=stop)
             if not self.trainer.done: break # stopped
             self.histories.append(self.trainer.history); self.trainer = None
@@ -274,7 +271,7 @@ class DBNTrainer:
 def train_dbn(dbn:DBN, v_train:torch.Tensor, # binary training rows
               y_train:torch.Tensor|None=None, # labels, needed when the DBN has label units
               progress:bool=True,
-              callback=None, # called as callback(layer, rbm, record) after each epoch
+              callback=None, # called as callback(trainer, record) after each epoch; record['layer'] is the RBM's index
               **kwargs, # the options of `DBNTrainer`: epochs, lr, k, method, schedule, v_valid, up, init, seed, ...
              ) -> list: # for each RBM, its list of per-epoch records
     "Train the DBN greedily, bottom RBM first, each on the codes of the layer below; return the monitors."

@@ -10,7 +10,7 @@ import math, time
 import torch
 from fastcore.basics import patch
 from .core import check_units, check_labels, check_int, check_k, check_positive, make_generator, own_generator, resolve_device, progress_bar, Trainer, cpu_copy
-from .rbm import bernoulli, binary_states, log_partition_exact
+from .rbm import bernoulli, binary_states
 from .cd import lr_factor, SCHEDULES
 from .dbn import DBN, train_dbn, predict_labels
 
