@@ -53,7 +53,8 @@ class RBMBase(nn.Module):
                  sigma:float=0.01, # standard deviation of the initial weights (0: all zero)
                  generator:torch.Generator|None=None):
         super().__init__()
-        check_int(n_visible, 'n_visible', 1); check_int(n_hidden, 'n_hidden', 1)
+        for name, n in (('n_visible', n_visible), ('n_hidden', n_hidden)):
+            if not isinstance(n, int) or isinstance(n, bool) or n < 1: raise ValueError(f"{name} must be a positive integer, got {n!r}")
         param = lambda t: nn.Parameter(t, requires_grad=False)
         self.W = param(torch.randn(n_visible, n_hidden, generator=generator) * sigma if sigma else torch.zeros(n_visible, n_hidden))
         self.b, self.c = param(torch.zeros(n_visible)), param(torch.zeros(n_hidden))
