@@ -5,9 +5,12 @@ Builds the offline preview (tools/preview.py) into a temporary folder, opens eve
 or data: aborted, and, for every slider on every page, moves it with the keyboard and the mouse and checks that
 the shown frame and label follow, and that no page raised a JavaScript error or tried to reach the network.
 It also checks what the pages carry around the notebooks: each chapter's Colab and download links point at its own
-notebook, and every citation is in nbs/refs.bib and links to the page's reference list.
+notebook, and every citation is in nbs/refs.bib and links to the page's reference list; and that, once MathJax has
+typeset a page, no TeX command (`\\mathbf`, `\\top`, ...) is left in its visible text outside code and MathJax's
+own elements (where Markdown took part of an inline formula for a list item or emphasis, MathJax never sees it).
 
-Skips, saying why, only where Chromium or playwright is not installed ($DBN_BOOK_CHROMIUM overrides the path).
+Skips, saying why, only where Chromium or playwright is not installed ($DBN_BOOK_CHROMIUM overrides the path), and
+the math checks where no local MathJax is found.
 """
 import importlib.util, json, os, shutil, time
 from html.parser import HTMLParser
@@ -202,6 +205,72 @@ def test_math_typeset_offline(site, browser):
                            timeout=20_000)
     assert not errors and not blocked, (errors, blocked)
     page.close()
+
+
+_RAW_TEX = r"""async () => {
+  if (window.MathJax && MathJax.Hub && MathJax.Hub.Queue) await new Promise(r => MathJax.Hub.Queue(() => r(true)));
+  else if (window.MathJax && MathJax.startup && MathJax.startup.promise) await MathJax.startup.promise;
+  else return null;
+  const skip = 'pre, code, kbd, samp, script, style, textarea, mjx-container, .MathJax, .MathJax_Preview, ' +
+               '.MathJax_Display, .MathJax_CHTML, .MathJax_SVG, .MathJax_SVG_Display, .MJX_Assistive_MathML';
+  const found = [], re = /\\[A-Za-z]+/g;
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    if (!n.parentElement || n.parentElement.closest(skip)) continue;
+    const t = n.textContent;
+    for (const m of t.matchAll(re))
+      found.push({command: m[0], context: t.slice(Math.max(0, m.index - 50), m.index + 50).replace(/\s+/g, ' ')});
+  }
+  return found;
+}"""
+
+
+def raw_tex(page):
+    "TeX commands left in the page's visible text after MathJax ran, outside code and MathJax's elements; None without MathJax."
+    return page.evaluate(_RAW_TEX)
+
+
+def _raw_tex_report(name, found):
+    cmds = sorted({f['command'] for f in found})
+    return (f'{name}: {len(found)} TeX command(s) shown as text, not typeset ({", ".join(cmds)}); first at '
+            f'"...{found[0]["context"]}...". Markdown read part of an inline formula as something else: no line inside '
+            '$...$ may begin with "- ", "+ " or "* " (rewrap the lines)')
+
+
+def test_no_raw_tex(site, browser):
+    "Once MathJax has typeset a page, no TeX command is left in its text outside code: all the math rendered."
+    out, pages, _ = site
+    if 'no local MathJax found' in (out / 'widgets.html').read_text()[:400_000]:
+        pytest.skip('no local MathJax (apt-get install libjs-mathjax, or npm install mathjax@3): math stays TeX')
+    bad = []
+    for path in pages:
+        page, errors, blocked = _blocking_page(browser)
+        page.goto(path.as_uri(), wait_until='load')
+        found = raw_tex(page)
+        assert found is not None, f'{path.name}: MathJax did not load'
+        if found: bad.append(_raw_tex_report(path.name, found))
+        page.close()
+    assert not bad, '\n'.join(bad)
+
+
+def test_raw_tex_check_can_fail(tmp_path, browser):
+    "`raw_tex` finds the TeX of a formula that Markdown broke at a line starting '- ', and nothing once it is rewrapped."
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+    tags, src = _load_preview().mathjax_tags(tmp_path)
+    if src is None: pytest.skip('no local MathJax (apt-get install libjs-mathjax, or npm install mathjax@3)')
+    broken = 'Energy $E = -\\mathbf v^\\top \\mathbf W \\mathbf h\n- \\mathbf b^\\top \\mathbf v$ ends here.'
+    fixed = broken.replace('\\mathbf h\n- ', '\\mathbf h -\n')
+    extra = '\n\n`\\mathbf` in code, and $\\boldsymbol\\mu$ typeset.\n\n```\n\\frac{1}{2}\n```'
+    for name, md, want in [('broken', broken, {'\\mathbf', '\\top'}), ('fixed', fixed, set())]:
+        p = tmp_path / f'{name}.html'
+        p.write_text(f'<!doctype html><html><head>{tags}</head><body>{markdown2html_mistune(md + extra)}</body></html>')
+        page, errors, blocked = _blocking_page(browser)
+        page.goto(p.as_uri(), wait_until='load')
+        found = raw_tex(page)
+        assert found is not None, f'{name}: MathJax did not load'
+        assert {f['command'] for f in found} == want, (name, found)
+        assert page.locator('mjx-container, .MathJax_CHTML, .MathJax_SVG, .MathJax').count() >= 1, f'{name}: MathJax typeset nothing'
+        page.close()
 
 
 def test_check_can_fail(tmp_path, browser):
