@@ -1,13 +1,12 @@
 """One CD-1 epoch over the 60,000 MNIST training images, 784 x 500, batch 100: dbn_book against scikit-learn's
 BernoulliRBM, against the arithmetic floor (the epoch's 600 x 5 matrix products alone) and against dbn_book's own
-train_rbm as it was at git revision --before (default: before the resumable RBMTrainer), all in one run.
+train_rbm as it was at git revision --before (default: before the model protocol), all in one run.
 
-    python benchmarks/cd_epoch.py [--rounds 3] [--data ../shared/data/mnist] [--before c01f24e]
+    python benchmarks/cd_epoch.py [--rounds 3] [--data ../shared/data/mnist] [--before 5205096]
 
 The three are alternated `rounds` times and the medians reported, so that machine load hits all of them alike.
 """
-import argparse, statistics, subprocess, sys, time, types, warnings
-from pathlib import Path
+import argparse, statistics, sys, time, warnings
 
 import numpy as np
 import torch
@@ -15,6 +14,7 @@ import torch
 from dbn_book.cd import train_rbm
 from dbn_book.data import load_mnist, local_mnist_folder, mnist_tensors
 from dbn_book.rbm import RBM
+from before import before
 
 B, N_V, N_H = 100, 784, 500
 
@@ -26,17 +26,9 @@ def time_dbn_book(v):
     return time.perf_counter() - t0
 
 
-def old_train_rbm(rev):
-    "train_rbm from dbn_book/cd.py at git revision rev (its imports resolve to today's dbn_book.core and dbn_book.rbm)."
-    root = Path(__file__).resolve().parent.parent
-    src = subprocess.run(['git', 'show', f'{rev}:dbn_book/cd.py'], cwd=root, capture_output=True, text=True, check=True).stdout
-    mod = types.ModuleType(f'dbn_book.cd_{rev}'); mod.__package__ = 'dbn_book'
-    exec(compile(src, f'{rev}:dbn_book/cd.py', 'exec'), mod.__dict__)
-    return mod.train_rbm
-
-
-def time_before(v, train):
-    rbm = RBM(N_V, N_H, v_data=v, seed=0)
+def time_before(v, old):
+    rbm = old.rbm.RBM(N_V, N_H, v_data=v, seed=0)
+    train = old.cd.train_rbm
     t0 = time.perf_counter()
     train(rbm, v, epochs=1, lr=0.1, k=1, batch=B, seed=0, device='cpu', progress=False)
     return time.perf_counter() - t0
@@ -70,7 +62,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('--rounds', type=int, default=3)
     p.add_argument('--data', default=None, help='MNIST folder (default: DBN_BOOK_DATA or ../shared/data/mnist)')
-    p.add_argument('--before', default='c01f24e', help='git revision whose train_rbm is timed beside today\'s')
+    p.add_argument('--before', default='5205096', help='git revision whose train_rbm is timed beside today\'s')
     a = p.parse_args()
     folder = a.data or local_mnist_folder()
     if folder is None: sys.exit("cd_epoch.py: needs the full MNIST; pass --data FOLDER or set DBN_BOOK_DATA")
@@ -78,13 +70,13 @@ def main():
     assert v.shape == (60000, 784)
     v_np = v.numpy()
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; data {v.shape[0]:,} x {v.shape[1]}, float32")
-    before = old_train_rbm(a.before)
+    old = before(a.before)
     times = {'dbn_book': [], 'before': [], 'sklearn': [], 'floor': []}
-    time_floor(v[:2000]); time_dbn_book(v[:2000]); time_before(v[:2000], before) # warm up
+    time_floor(v[:2000]); time_dbn_book(v[:2000]); time_before(v[:2000], old) # warm up
     for r in range(a.rounds):
         times['floor'].append(time_floor(v))
         times['dbn_book'].append(time_dbn_book(v))
-        times['before'].append(time_before(v, before))
+        times['before'].append(time_before(v, old))
         times['sklearn'].append(time_sklearn(v_np))
         print(f"round {r + 1}: " + ", ".join(f"{k} {t[-1]:.2f} s" for k, t in times.items()), flush=True)
     med = {k: statistics.median(t) for k, t in times.items()}

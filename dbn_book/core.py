@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['default_device', 'resolve_device', 'make_generator', 'own_generator', 'check_int', 'check_k', 'check_positive',
-           'check_sizes', 'check_batch', 'check_units', 'check_labels', 'progress_bar', 'atomic_write', 'Trainer',
-           'cpu_copy']
+           'check_sizes', 'check_batch', 'check_units', 'check_labels', 'check_real', 'progress_bar', 'atomic_write',
+           'Trainer', 'cpu_copy']
 
 # %% ../nbs/00_core.ipynb #fe7cf4bc
 import math, os, tempfile
@@ -109,6 +109,24 @@ def check_labels(y, n_classes:int, # labels must lie in 0..n_classes-1
     if len(y) and (y.min() < 0 or y.max() >= n_classes):
         raise ValueError(f"{what} must lie in 0..{n_classes - 1}, got values in {int(y.min())}..{int(y.max())}")
     return y.long()
+
+# %% ../nbs/00_core.ipynb #d0c1e2f3
+def check_real(x:torch.Tensor, n:int, # the number of columns the rows must have
+               what:str, # the argument's name, for the message
+               dtype:torch.dtype|None=None, # convert to this floating-point type (the model's)
+              ) -> torch.Tensor:
+    "`x` as a float batch of shape (batch, n) of finite real values, or a clear error."
+    check_batch(x, n, what, 'visible')
+    if x.dtype == torch.uint8:
+        raise ValueError(f"{what} holds uint8 pixels; a GaussianRBM models standardised real values: "
+                         f"dequantize and standardise them first (dequantize, fit_standardizer)")
+    if not x.is_floating_point(): x = x.float()
+    bad = ~torch.isfinite(x)
+    if bool(bad.any()):
+        r, c = (int(i) for i in bad.nonzero()[0])
+        raise ValueError(f"{what} holds {int(bad.sum())} NaN or infinite values (the first at row {r}, column {c}); "
+                         f"a GaussianRBM needs finite real values: drop or impute those rows")
+    return x if dtype is None else x.to(dtype)
 
 # %% ../nbs/00_core.ipynb #399dd7ad
 def progress_bar(total:int, desc:str, enabled:bool=True):

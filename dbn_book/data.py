@@ -5,7 +5,8 @@
 # %% auto #0
 __all__ = ['MNIST_FILES', 'MNIST_URL', 'MNISTDataError', 'parse_idx', 'find_mnist_files', 'MNIST', 'load_mnist_folder',
            'embedded_mnist', 'default_cache', 'load_mnist', 'local_mnist_folder', 'binarize', 'show_digits',
-           'mnist_tensors', 'loaders']
+           'mnist_tensors', 'loaders', 'dequantize', 'AffineMap', 'fit_standardizer', 'fit_zca', 'grey_sample_images',
+           'image_patches']
 
 # %% ../nbs/00_data.ipynb #2d664e30
 import gzip, hashlib, os, warnings
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from .core import atomic_write
+from .core import atomic_write, check_int, check_positive, check_real
 from torch.utils.data import BatchSampler, DataLoader, RandomSampler, SequentialSampler, TensorDataset
 
 # %% ../nbs/00_data.ipynb #0f72f66c
@@ -223,3 +224,89 @@ def loaders(v_train, y_train, v_test, y_test,
         return DataLoader(ds, sampler=BatchSampler(sampler(ds), batch, drop_last), batch_size=None)
     return (dl(v_train, y_train, lambda ds: RandomSampler(ds, generator=generator)),
             dl(v_test, y_test, SequentialSampler))
+
+# %% ../nbs/00_data.ipynb #e1f2a3b5
+def dequantize(x:torch.Tensor, # uint8 pixels in 0..255
+               generator:torch.Generator|None=None,
+               dtype=torch.float32) -> torch.Tensor:
+    "Continuous grey levels (x + u)/256 with u ~ U(0, 1): a density on [0, 1] whose likelihoods stay bounded."
+    if x.dtype != torch.uint8: raise ValueError(f"dequantize expects uint8 pixels in 0..255, got dtype {x.dtype}")
+    return (x.to(dtype) + torch.rand(x.shape, generator=generator, dtype=dtype)) / 256
+
+@dataclass
+class AffineMap:
+    "v = (x[:, keep] - mean) @ A: per-pixel standardising or ZCA whitening, invertible on the kept columns."
+    keep:torch.Tensor # bool, one per input column: the columns the map uses
+    mean:torch.Tensor # the kept columns' means
+    A:torch.Tensor # the linear map, kept x kept
+    A_inv:torch.Tensor # its inverse
+    fill:torch.Tensor # the dropped columns' (constant) values, for `inverse`
+    def __call__(self, x:torch.Tensor) -> torch.Tensor:
+        "The rows of x mapped to the model's space."
+        if x.ndim != 2 or x.shape[1] != len(self.keep):
+            raise ValueError(f"x must have shape (batch, {len(self.keep)}), got {tuple(x.shape)}")
+        return (x.float()[:, self.keep] - self.mean) @ self.A
+    def inverse(self, v:torch.Tensor) -> torch.Tensor:
+        "Rows of the model's space mapped back to full rows of x, dropped columns at their constant values."
+        x = self.fill.expand(len(v), -1).clone()
+        x[:, self.keep] = v.float().cpu() @ self.A_inv + self.mean
+        return x
+    @property
+    def n_dropped(self) -> int: return int((~self.keep).sum())
+    @property
+    def log_det(self) -> float:
+        "log |det A|: log p(x) = log p(v) + log_det, for the density of x's kept columns."
+        return torch.linalg.slogdet(self.A.double())[1].item()
+
+def fit_standardizer(x:torch.Tensor, # training rows, e.g. dequantized pixels
+                     min_std:float=1e-6, # columns whose standard deviation is below this are constant
+                    ) -> AffineMap:
+    "Per-column standardising v = (x - mean)/std fitted on x, dropping the constant columns (a zero variance cannot be divided by)."
+    check_positive(min_std, 'min_std')
+    x = check_real(x, x.shape[1] if x.ndim == 2 else -1, 'x')
+    std = x.std(0)
+    keep = std >= min_std
+    if not bool(keep.any()): raise ValueError(f"every column of x is constant (standard deviation < {min_std}); nothing to model")
+    s = std[keep]
+    return AffineMap(keep, x.mean(0)[keep], torch.diag(1 / s), torch.diag(s), x.mean(0) * ~keep)
+
+def fit_zca(x:torch.Tensor, # training rows, e.g. image patches
+            eps:float=1e-2, # added to the covariance's eigenvalues (relative to their mean): damps the weakest directions
+           ) -> AffineMap:
+    "ZCA whitening v = (x - mean) U diag(1/sqrt(lambda + eps)) U' fitted on x: decorrelated, unit variance, still local."
+    check_positive(eps, 'eps')
+    x = check_real(x, x.shape[1] if x.ndim == 2 else -1, 'x').double()
+    if len(x) <= x.shape[1]: raise ValueError(f"fit_zca needs more rows than columns to estimate a covariance, got {tuple(x.shape)}")
+    mean = x.mean(0)
+    lam, U = torch.linalg.eigh(torch.cov(x.T))
+    d = lam.clamp_min(0) + eps * lam.mean()
+    A, A_inv = (U * d.rsqrt()) @ U.T, (U * d.sqrt()) @ U.T
+    keep = torch.ones(x.shape[1], dtype=torch.bool)
+    return AffineMap(keep, mean.float(), A.float(), A_inv.float(), torch.zeros(x.shape[1]))
+
+def grey_sample_images() -> list:
+    "scikit-learn's two sample photographs (china, flower) as grey float tensors in [0, 1], 427 x 640 each."
+    try: from sklearn.datasets import load_sample_images
+    except ImportError: raise ImportError("natural-image patches need scikit-learn's sample photographs: pip install scikit-learn") from None
+    imgs = load_sample_images().images
+    return [torch.from_numpy(im.astype('float32') / 255) @ torch.tensor([0.299, 0.587, 0.114]) for im in imgs]
+
+def image_patches(images:list, # 2-D grey images
+                  size:int=8, # patches are size x size
+                  n:int=10000, # patches to draw, spread evenly over the images
+                  columns:tuple=(0., 1.), # the fraction of each image's width the patches lie in, e.g. (0, .75) to train
+                  generator:torch.Generator|None=None) -> torch.Tensor:
+    "n random size x size patches as rows of size^2 pixels, drawn from a band of columns of each image, in random order."
+    check_int(size, 'size', 1); check_int(n, 'n', 1)
+    out = []
+    for i, im in enumerate(images):
+        m = n // len(images) + (i < n % len(images))
+        H, W = im.shape
+        lo, hi = int(columns[0] * W), int(columns[1] * W) - size
+        if hi < lo or H < size: raise ValueError(f"image {i} ({H} x {W}) has no room for {size} x {size} patches in columns {columns}")
+        r = torch.randint(0, H - size + 1, (m,), generator=generator)
+        c = torch.randint(lo, hi + 1, (m,), generator=generator)
+        idx = (r[:, None, None] + torch.arange(size)[:, None]) * W + c[:, None, None] + torch.arange(size)
+        out.append(im.flatten()[idx].reshape(m, -1))
+    out = torch.cat(out)
+    return out[torch.randperm(len(out), generator=generator)] # the images mixed, so any first rows are a fair sample
