@@ -284,32 +284,44 @@ def train_rbm(model:RBMBase, v_train:torch.Tensor, # training rows, as `model.ch
     return RBMTrainer(model, v_train, options, **kwargs).run(progress=progress, desc=type(model).__name__, callback=callback)
 
 # %% ../nbs/02_cd.ipynb #7bf92f92
-def filter_images(rbm:RBM, n:int=100) -> torch.Tensor:
-    "The first n hidden units' weights W[:, j] as rows, each scaled to [0, 1] over its own range."
-    w = rbm.W[:, :n].T.detach().float().cpu()
-    lo, hi = w.min(1, keepdim=True).values, w.max(1, keepdim=True).values
-    return (w - lo) / (hi - lo).clamp_min(1e-12)
+def filter_images(W:torch.Tensor, # weights, one column per hidden unit (a model's W)
+                  n:int=100, # the first n columns
+                  scale:str='range', # 'range': each to [0, 1] over its own range; 'symmetric': 0.5 for 0, by its largest |W_ij|
+                  keep:torch.Tensor|None=None, # bool mask: where the rows of W sit among an image's pixels (the others grey)
+                 ) -> torch.Tensor:
+    "The first n columns W[:, j] as rows of pixel values in [0, 1], one filter per row."
+    if scale not in ('range', 'symmetric'): raise ValueError(f"scale must be 'range' or 'symmetric', got {scale!r}")
+    w = W[:, :n].T.detach().float().cpu()
+    if scale == 'symmetric': w = 0.5 + 0.5 * w / w.abs().max(1, keepdim=True).values.clamp_min(1e-12)
+    else:
+        lo, hi = w.min(1, keepdim=True).values, w.max(1, keepdim=True).values
+        w = (w - lo) / (hi - lo).clamp_min(1e-12)
+    if keep is None: return w
+    out = torch.full((len(w), len(keep)), 0.5)
+    out[:, keep] = w
+    return out
 
 # %% ../nbs/02_cd.ipynb #860148cf
 def show_filters(rbm:RBM, n:int=100, nrow:int=10, title:str|None=None, scale:float=0.6):
     "A figure of the first n hidden units' weights W[:, j] as 28x28 images."
     from dbn_book.data import show_digits
-    return show_digits(filter_images(rbm, n), nrow=nrow, title=title, scale=scale)
+    return show_digits(filter_images(rbm.W, n), nrow=nrow, title=title, scale=scale)
 
 # %% ../nbs/02_cd.ipynb #dfa58a5c
 @torch.no_grad()
-def sample_chains(rbm:RBM, n:int=10, # number of chains
+def sample_chains(model:RBMBase, n:int=10, # number of chains
                   steps:tuple=(1, 10, 100, 1000), # the Gibbs steps at which to record the chains
                   generator:torch.Generator|None=None,
                   start:torch.Tensor|None=None, # initial visible states; default: noise from P(v|h=0)
-                 ) -> list: # one (n, n_visible) tensor of P(v|h) per entry of `steps`
-    "Snapshots of n Gibbs chains, as visible probabilities, after the given numbers of steps."
+                 ) -> list: # one (n, n_visible) tensor of E[v|h] per entry of `steps`
+    "Snapshots of n Gibbs chains, as E[v | h] (visible probabilities for binary units), after the given numbers of steps."
+    check_int(n, 'n', 1)
     if not steps or steps[0] < 1 or any(a >= b for a, b in zip(steps, steps[1:])):
         raise ValueError(f"steps must be increasing integers >= 1, got {steps!r}")
-    v = rbm.check_visible(start, 'start') if start is not None else rbm.draw_v(rbm.visible_probs(rbm.b.expand(n, -1)), generator)
+    v = model.check_visible(start, 'start') if start is not None else model.sample_v(model.W.new_zeros(n, model.n_hidden), generator)
     out, done = [], 0
     for s in steps:
-        chain = rbm.gibbs_chain(v, s - done, generator)
+        chain = model.gibbs_chain(v, s - done, generator)
         v, done = chain.v, s
         out.append(chain.v_mean)
     return out
@@ -321,7 +333,7 @@ def filters_and_samples(rbm:RBM, n_filters:int=50, n_samples:int=20, steps:int=2
     from dbn_book.widgets import image_grid
     g = torch.Generator(device=rbm.W.device).manual_seed(seed)
     samples = sample_chains(rbm, n_samples, steps=(steps,), generator=g)[0].cpu()
-    return image_grid(torch.cat([filter_images(rbm, n_filters), samples]), ncol=10, shape=(28, 28))
+    return image_grid(torch.cat([filter_images(rbm.W, n_filters), samples]), ncol=10, shape=(28, 28))
 
 # %% ../nbs/02_cd.ipynb #dacb1e76
 def rbm_figure(rbm:RBM, n_filters:int=100, n_samples:int=30, steps:int=1000, seed:int=0):
@@ -331,7 +343,7 @@ def rbm_figure(rbm:RBM, n_filters:int=100, n_samples:int=30, steps:int=1000, see
     g = torch.Generator(device=rbm.W.device).manual_seed(seed)
     samples = sample_chains(rbm, n_samples, steps=(steps,), generator=g)[0].cpu()
     fig, axes = plt.subplots(1, 2, figsize=(10, 5.4))
-    for ax, im, t in zip(axes, [image_grid(filter_images(rbm, n_filters), ncol=10, shape=(28, 28)),
+    for ax, im, t in zip(axes, [image_grid(filter_images(rbm.W, n_filters), ncol=10, shape=(28, 28)),
                                 image_grid(samples, ncol=6, shape=(28, 28))],
                          [f'filters W[:, j] of {min(n_filters, rbm.n_hidden)} hidden units', f'{n_samples} samples after {steps} Gibbs steps']):
         ax.imshow(im, cmap='gray', vmin=0, vmax=1); ax.set_title(t, fontsize=10); ax.axis('off')
