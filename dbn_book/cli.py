@@ -305,7 +305,6 @@ def _start(args, log, stop, checkpoint) -> _Run:
             run.mlps['dbn'].load_state_dict(m['state'])
     return run
 
-# %% ../nbs/08_cli.ipynb #9d7b3f25
 def _pretrain(run) -> bool:
     "Greedy pretraining (chapter 3): the lower RBMs at a constant rate, then the top one, with the labels, at a decaying rate."
     a, n = run.args, len(run.args.sizes) - 2
