@@ -27,7 +27,6 @@ from judge import CACHE, N_JUDGE_TRAIN, SETTINGS as JUDGE_SETTINGS, accuracy, ge
 
 from dbn_book import DBN, predict_labels # the whole DBN, sampling included
 from dbn_book.core import atomic_write
-from dbn_book.cli import int_at_least
 from dbn_book.data import MNISTDataError, load_mnist, local_mnist_folder, mnist_tensors
 
 RESULTS = Path(__file__).parent / 'results'
@@ -228,7 +227,14 @@ def write_png(path, panels, title):
 # ------------------------------------------------------------------------------------------------------------------ main
 def parser():
     p = argparse.ArgumentParser(prog='generation.py', description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    int_min = lambda lo: int_at_least(lo, 'the value')
+    def int_min(lo):
+        "An argparse type: an integer of at least lo."
+        def parse(s):
+            try: x = int(s)
+            except ValueError: raise argparse.ArgumentTypeError(f"the value must be an integer, got {s!r}") from None
+            if x < lo: raise argparse.ArgumentTypeError(f"the value must be at least {lo}, got {x}")
+            return x
+        return parse
     a = p.add_argument
     a('checkpoints', nargs='*', metavar='CKPT', help="DBN checkpoints written by dbn_train --save")
     a('--data', default=None, metavar='FOLDER', help="MNIST folder with the four IDX files (default: $DBN_BOOK_DATA or ../shared/data/mnist)")
