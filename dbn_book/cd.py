@@ -277,11 +277,12 @@ def train_rbm(model:RBMBase, v_train:torch.Tensor, # training rows, as `model.ch
               options:CDOptions|None=None, # or give its fields as keywords (epochs=, lr=, k=, method=, ...)
               progress:bool=True, # show a progress bar
               callback=None, # called as callback(trainer, record) after each epoch
+              desc:str|None=None, # the progress bar's label; default the model's class name
               **kwargs, # CDOptions' fields, and RBMTrainer's other arguments: v_valid, seed, generator, device, ...
              ) -> list: # one record (dict) per epoch
     "Train `model` in place by CD-k or PCD-k with momentum and weight decay; return per-epoch monitors."
     if options is None: options, kwargs = CDOptions.split(kwargs)
-    return RBMTrainer(model, v_train, options, **kwargs).run(progress=progress, desc=type(model).__name__, callback=callback)
+    return RBMTrainer(model, v_train, options, **kwargs).run(progress=progress, desc=desc or type(model).__name__, callback=callback)
 
 # %% ../nbs/02_cd.ipynb #7bf92f92
 def filter_images(W:torch.Tensor, # weights, one column per hidden unit (a model's W)

@@ -516,7 +516,7 @@ def rbm_main(argv:list|None=None): # the command-line arguments; default sys.arg
     v_fit, v_held = v_tr[:-n_held], v_tr[-n_held:]
     rbm, t0 = RBM(784, a.hidden, v_data=v_fit, seed=a.seed), time.perf_counter()
     try:
-        hist = train_rbm(rbm, v_fit, a.epochs, a.lr, k=a.k, method=a.method, batch=a.batch, weight_decay=a.weight_decay,
+        hist = train_rbm(rbm, v_fit, epochs=a.epochs, lr=a.lr, k=a.k, method=a.method, batch=a.batch, weight_decay=a.weight_decay,
                          v_valid=v_held, seed=a.seed, device=device, desc=f'{a.method.upper()}-{a.k}')
     except FloatingPointError as e: p.exit(1, f"dbn_rbm: error: {e}\n")
     secs = time.perf_counter() - t0
