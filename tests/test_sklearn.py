@@ -8,11 +8,13 @@ every Pipeline fails (it fits its steps in place) are expected to fail, and `tes
 their assertions on the bare estimators. `xfail_strict=True`: a listed check that passes fails the test.
 With `visible='gaussian'` (chapter 9's Gaussian visible units, for real-valued data) the estimators take the checks'
 data as it is, and every check passes on them with no exception listed.
+The checks run both on small hand-set estimators and on the estimators as a user constructs them, with their defaults.
 """
 import pickle
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 
 pytest.importorskip('sklearn')
 from sklearn.base import clone
@@ -37,9 +39,8 @@ OUT_OF_RANGE = ("the check fits on data with values above 1, which a binary RBM 
 COMMON = ['check_estimators_overwrite_params', 'check_dont_overwrite_parameters', 'check_estimators_fit_returns_self',
           'check_readonly_memmap_input', 'check_n_features_in_after_fitting', 'check_estimators_dtypes',
           'check_pipeline_consistency', 'check_estimators_pickle', 'check_f_contiguous_array_estimator',
-          'check_methods_sample_order_invariance', 'check_methods_subset_invariance', 'check_fit2d_1sample',
-          'check_fit2d_1feature', 'check_dict_unchanged', 'check_fit_idempotent', 'check_fit_check_is_fitted',
-          'check_n_features_in', 'check_fit2d_predict1d']
+          'check_methods_sample_order_invariance', 'check_methods_subset_invariance', 'check_dict_unchanged',
+          'check_fit_idempotent', 'check_fit_check_is_fitted', 'check_n_features_in', 'check_fit2d_predict1d']
 RANGE_CHECKS = {
     RBMTransformer: COMMON + ['check_transformer_data_not_an_array', 'check_transformer_general',
                               'check_transformer_preserve_dtypes'],
@@ -56,7 +57,10 @@ def expected_failed_checks(estimator):
     return {name: OUT_OF_RANGE for name in RANGE_CHECKS[type(estimator)]}
 
 
-@parametrize_with_checks([small_rbm(), small_dbn(), gaussian_rbm(), gaussian_dbn(),
+DEFAULTS = [RBMTransformer(), DBNClassifier(), RBMTransformer(visible='gaussian'), DBNClassifier(visible='gaussian')]
+
+
+@parametrize_with_checks([*DEFAULTS, small_rbm(), small_dbn(), gaussian_rbm(), gaussian_dbn(),
                           make_pipeline(MinMaxScaler(clip=True), small_rbm()),
                           make_pipeline(MinMaxScaler(clip=True), small_dbn())],
                          expected_failed_checks=expected_failed_checks, xfail_strict=True)
@@ -117,3 +121,52 @@ def test_out_of_range_data_is_refused(data):
         with pytest.raises(ValueError, match='NaN'): est.fit(np.where(X == 1, np.nan, X), y)
         fitted = est.fit(X, y)
         with pytest.raises(ValueError, match='Values above 1'): (fitted.transform if hasattr(fitted, 'transform') else fitted.predict)(X + 1)
+
+
+@pytest.mark.parametrize('est', DEFAULTS, ids=repr)
+def test_defaults_refuse_nan_and_inf_clearly(est, data):
+    X, y = data
+    fitted = clone(est).fit(X, y)
+    method = fitted.transform if hasattr(fitted, 'transform') else fitted.predict
+    for bad, word in ((np.nan, 'NaN'), (np.inf, 'infinity'), (-np.inf, 'infinity')):
+        Xb = X.copy(); Xb[3, 2] = bad
+        with pytest.raises(ValueError, match=word): clone(est).fit(Xb, y)
+        with pytest.raises(ValueError, match=word): method(Xb)
+
+
+@pytest.mark.parametrize('est', DEFAULTS, ids=repr)
+@pytest.mark.parametrize('to_sparse', [sp.csr_matrix, sp.csc_matrix, sp.lil_matrix, sp.csr_array], ids=lambda f: f.__name__)
+def test_defaults_take_sparse_input(est, to_sparse, data):
+    "A sparse X gives the model and the outputs that the same X dense gives, as BernoulliRBM accepts it."
+    X, y = data
+    est = clone(est).set_params(random_state=0)
+    dense, sparse = clone(est).fit(X, y), clone(est).fit(to_sparse(X), y)
+    method = 'transform' if hasattr(est, 'transform') else 'predict_proba'
+    np.testing.assert_array_equal(getattr(sparse, method)(to_sparse(X)), getattr(dense, method)(X))
+    if method == 'transform': np.testing.assert_array_equal(sparse.components_, dense.components_)
+
+
+@pytest.mark.parametrize('est', [e for e in DEFAULTS if isinstance(e, RBMTransformer)], ids=repr)
+def test_defaults_keep_the_input_type(est, data):
+    "transform and gibbs answer in X's type, float32 or float64, as BernoulliRBM does; other types become float64."
+    X, _ = data
+    fitted = clone(est).set_params(random_state=0).fit(X.astype(np.float32))
+    for dtype, out in ((np.float32, np.float32), (np.float64, np.float64), (np.int64, np.float64)):
+        assert fitted.transform(X.astype(dtype)).dtype == out and fitted.gibbs(X.astype(dtype)).dtype == out
+        assert fitted.fit_transform(X.astype(dtype)).dtype == out
+    np.testing.assert_allclose(fitted.transform(X), fitted.transform(X.astype(np.float32)), rtol=1e-5, atol=1e-6)
+    if est.visible == 'binary': assert fitted.score_samples(X.astype(np.float32)).dtype == np.float64 # (Gaussian: AIS, slow)
+
+
+def test_default_learning_rates():
+    "learning_rate='auto': BernoulliRBM's 0.1 for binary units, chapter 9's 1e-3 for Gaussian ones."
+    assert RBMTransformer()._learning_rate() == 0.1 and RBMTransformer(visible='gaussian')._learning_rate() == 1e-3
+    assert RBMTransformer(learning_rate=0.02, visible='gaussian')._learning_rate() == 0.02
+    with pytest.raises(ValueError, match='learning_rate must be'): RBMTransformer(learning_rate='fast').fit(np.eye(3))
+
+
+def test_one_sample_and_one_feature_messages():
+    "A refused X says its shape, so that scikit-learn's one-sample and one-feature conventions are met."
+    for est in (RBMTransformer(), DBNClassifier()):
+        with pytest.raises(ValueError, match='n_samples=1, n_features=10'): est.fit(3 * np.ones((1, 10)), [0])
+        with pytest.raises(ValueError, match='n_samples=10, n_features=1'): est.fit(3 * np.ones((10, 1)), [0, 1] * 5)
