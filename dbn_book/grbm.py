@@ -4,9 +4,8 @@
 
 # %% auto #0
 __all__ = ['LOG_2PI', 'MAX_HIDDEN_EXACT', 'check_real', 'GaussianRBM', 'dequantize', 'AffineMap', 'fit_standardizer', 'fit_zca',
-           'grey_sample_images', 'image_patches', 'grbm_base', 'grbm_log_z_base', 'grbm_ais_log_weights',
-           'grbm_ais_log_partition', 'grbm_raise_log_likelihood', 'grbm_samples', 'filter_images', 'LangevinChain',
-           'gibbs_langevin_chain', 'gaussian_dbn_log_likelihood_bound']
+           'grey_sample_images', 'image_patches', 'grbm_samples', 'filter_images', 'LangevinChain',
+           'gibbs_langevin_chain']
 
 # %% ../nbs/09_grbm.ipynb #87f90f3d
 import math
@@ -18,7 +17,6 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 from .core import check_int, check_k, check_positive, check_units, check_batch, make_generator
 from .rbm import RBMBase, binary_states, bernoulli
-from .ais import AISResult, ais_estimate, sm_betas, dbn_log_likelihood_bound, _bernoulli_entropy, _check_betas
 
 
 # %% ../nbs/09_grbm.ipynb #5f3ff7af
@@ -92,8 +90,10 @@ def log_partition_exact(self:GaussianRBM,
                         max_units:int=MAX_HIDDEN_EXACT, # refuse to enumerate more than 2^max_units hidden states
                         chunk:int=2**12, # hidden states per batch
                        ) -> torch.Tensor:
-    "The exact log Z, in float64: a closed-form Gaussian integral over v for each of the 2^n_hidden states of h."
+    "The exact log Z, in float64: a closed-form Gaussian integral over v for each of the 2^n_hidden states of h (a sum over units when W = 0)."
     check_int(max_units, 'max_units')
+    if not bool(self.W.any()): # independent units: Gaussians of variances s^2, and h with logits c
+        return 0.5 * self.n_visible * LOG_2PI + 0.5 * self.z.double().sum() + F.softplus(self.c.double()).sum()
     if self.n_hidden > max_units:
         raise ValueError(f"log_partition_exact sums over the 2^{self.n_hidden} states of the hidden layer; that is limited "
                          f"to 2^{max_units}. Estimate log Z with AIS instead (dbn_book.ais.log_partition)")
@@ -222,91 +222,28 @@ def image_patches(images:list, # 2-D grey images
     return out[torch.randperm(len(out), generator=generator)] # the images mixed, so any first rows are a fair sample
 
 # %% ../nbs/09_grbm.ipynb #bbdc080b
-def grbm_base(grbm:GaussianRBM, v_data:torch.Tensor|None=None):
-    "The AIS base model's visible means and variances: the data's (floored at the model's smallest variance), else the model's b and s^2."
-    if v_data is None: return grbm.b.detach().clone(), grbm.var.detach().clone()
-    v = grbm.check_visible(v_data, 'v_data')
-    if len(v) < 2: raise ValueError(f"v_data needs at least 2 rows to give variances, got {len(v)}")
-    return v.mean(0).to(grbm.W.device), v.var(0).clamp_min(grbm.var.min().item()).to(grbm.W.device)
+@patch
+def base_model(self:GaussianRBM, v_data:torch.Tensor|None=None, # training data: the base takes its means and variances
+              ) -> GaussianRBM:
+    "The AIS base model: W = 0, c = 0, the data's means and variances (floored at the model's smallest variance), else the model's b and s^2."
+    if v_data is None: b, var = self.b, self.var
+    else:
+        v = self.check_visible(v_data, 'v_data')
+        if len(v) < 2: raise ValueError(f"v_data needs at least 2 rows to give variances, got {len(v)}")
+        b, var = v.mean(0), v.var(0).clamp_min(self.var.min().item())
+    base = GaussianRBM(self.n_visible, self.n_hidden, sigma=0).to(self.W)
+    base.b.copy_(b); base.z.copy_(var.log())
+    return base
 
-def grbm_log_z_base(grbm:GaussianRBM, var_A:torch.Tensor) -> float:
-    "log Z of the base model: independent Gaussians of variances var_A, and n_hidden uniform hidden units."
-    return 0.5 * (LOG_2PI + var_A.double().log()).sum().item() + grbm.n_hidden * math.log(2)
-
-def _grbm_transition(grbm:GaussianRBM, x:torch.Tensor, beta:float, b_A:torch.Tensor, var_A:torch.Tensor,
-                     generator:torch.Generator|None=None) -> torch.Tensor:
-    "T_beta from the state whose c + W'(v/s^2) is x: h ~ P_beta(h | v), then v ~ p_beta(v | h), a Gaussian of precision (1-beta)/s_A^2 + beta/s^2."
-    h = bernoulli(torch.sigmoid(beta * x), generator)
-    prec = (1 - beta) / var_A + beta / grbm.var
-    mean = ((1 - beta) * b_A / var_A + beta * torch.addmm(grbm.b, h, grbm.W.T) / grbm.var) / prec
-    return torch.randn(mean.shape, generator=generator, dtype=x.dtype, device=x.device).div_(prec.sqrt()).add_(mean)
-
-def _grbm_log_ratio(grbm:GaussianRBM, v:torch.Tensor, x:torch.Tensor, hi:float, lo:float,
-                    b_A:torch.Tensor, var_A:torch.Tensor) -> torch.Tensor:
-    "log f_hi(v) - log f_lo(v) for the path's unnormalised marginals f_beta (x = c + W'(v/s^2)), float64, one value per row."
-    q = (((v - b_A).square() / (2 * var_A)).sum(1) - ((v - grbm.b).square() / (2 * grbm.var)).sum(1)).double()
-    return (hi - lo) * q + (F.softplus(hi * x) - F.softplus(lo * x)).double().sum(1)
-
-@torch.no_grad()
-def grbm_ais_log_weights(grbm:GaussianRBM, betas, # inverse temperatures rising from 0 to 1
-                         n_chains:int=100, # M independent AIS runs, batched
-                         b_A:torch.Tensor|None=None, var_A:torch.Tensor|None=None, # the base model's means and variances (see grbm_base)
-                         generator:torch.Generator|None=None, # on the model's device
-                        ) -> torch.Tensor:
-    "log w of `n_chains` AIS runs from independent Gaussians (and h uniform) to `grbm`: one float64 value per chain."
-    betas = _check_betas(betas); check_int(n_chains, 'n_chains', 2)
-    W, c, var = grbm.W, grbm.c, grbm.var
-    if b_A is None or var_A is None: b_A, var_A = grbm_base(grbm)
-    b_A, var_A = b_A.to(W), var_A.to(W)
-    v = torch.randn(n_chains, grbm.n_visible, generator=generator, dtype=W.dtype, device=W.device) * var_A.sqrt() + b_A
-    log_w = torch.zeros(n_chains, dtype=torch.float64, device=W.device)
-    beta = betas.tolist()
-    for k in range(1, len(beta)):
-        x = torch.addmm(c, v / var, W) # c + W'(v/s^2)
-        log_w += _grbm_log_ratio(grbm, v, x, beta[k], beta[k - 1], b_A, var_A)
-        if k < len(beta) - 1: v = _grbm_transition(grbm, x, beta[k], b_A, var_A, generator)
-    return log_w
-
-def grbm_ais_log_partition(grbm:GaussianRBM,
-                           n_chains:int=100, # M independent AIS runs
-                           betas=None, # inverse temperatures rising from 0 to 1; default sm_betas(14500)
-                           v_data:torch.Tensor|None=None, # training data: the base model takes its means and variances
-                           generator:torch.Generator|None=None, # on the model's device
-                           n_sd:float=3., # the interval's half-width in standard deviations
-                          ) -> AISResult:
-    "Estimate log Z of a GaussianRBM by AIS from a base model of independent Gaussians, with an interval."
-    betas = sm_betas() if betas is None else _check_betas(betas)
-    b_A, var_A = grbm_base(grbm, v_data)
-    log_w = grbm_ais_log_weights(grbm, betas, n_chains, b_A, var_A, generator)
-    return ais_estimate(log_w, grbm_log_z_base(grbm, var_A), len(betas) - 1, n_sd)
-
-# %% ../nbs/09_grbm.ipynb #049b2558
-@torch.no_grad()
-def grbm_raise_log_likelihood(grbm:GaussianRBM, v:torch.Tensor, # real-valued rows whose log p(v) we want
-                              betas=None, # inverse temperatures rising from 0 to 1; default sm_betas(14500)
-                              n_chains:int=1, # backward chains per row; their weights are averaged
-                              v_data:torch.Tensor|None=None, # training data: the base model takes its means and variances
-                              generator:torch.Generator|None=None, # on the model's device
-                              chunk:int=10_000, # chains run at once
-                             ) -> torch.Tensor: # one float64 estimate per row
-    "RAISE (chapter 6) on this chapter's annealing path: a conservative estimate of log p(v) per row, from chains run backwards from it."
-    betas = sm_betas() if betas is None else _check_betas(betas)
-    check_int(n_chains, 'n_chains', 1); check_int(chunk, 'chunk', 1)
-    v = grbm.check_visible(v, 'v')
-    b_A, var_A = (t.to(grbm.W) for t in grbm_base(grbm, v_data))
-    W, c, var, beta = grbm.W, grbm.c, grbm.var, betas.tolist()
-    out, per = [], max(1, chunk // n_chains)
-    for i in range(0, len(v), per):
-        vk = v[i:i + per].to(W).repeat_interleave(n_chains, 0)
-        log_w = -grbm.free_energy(vk).double() - grbm_log_z_base(grbm, var_A)
-        x = torch.addmm(c, vk / var, W)
-        for k in range(len(beta) - 1, 0, -1): # v_k ~ T_k(. | v_{k+1}); the weight gains f_{k-1}(v_k) / f_k(v_k)
-            vk = _grbm_transition(grbm, x, beta[k], b_A, var_A, generator)
-            x = torch.addmm(c, vk / var, W)
-            log_w -= _grbm_log_ratio(grbm, vk, x, beta[k], beta[k - 1], b_A, var_A)
-        out.append(torch.logsumexp(log_w.view(-1, n_chains), 1) - math.log(n_chains))
-    return torch.cat(out) if out else torch.zeros(0, dtype=torch.float64)
-
+@patch
+def path_sample_v(self:GaussianRBM, h:torch.Tensor, # hidden states, one row per chain
+                  beta:float, # where on the path: 0 is the base model, 1 this model
+                  base:GaussianRBM, # the base model (W = 0)
+                  generator:torch.Generator|None=None) -> torch.Tensor:
+    "v ~ p_beta(v | h) on the path from `base`: a Gaussian of precision (1 - beta)/s_A^2 + beta/s^2."
+    prec = (1 - beta) / base.var + beta / self.var
+    mean = ((1 - beta) * base.b / base.var + beta * torch.addmm(self.b, h, self.W.T) / self.var) / prec
+    return torch.randn(mean.shape, generator=generator, dtype=mean.dtype, device=mean.device).div_(prec.sqrt()).add_(mean)
 
 # %% ../nbs/09_grbm.ipynb #67fd4d33
 @torch.no_grad()
@@ -382,28 +319,11 @@ def gibbs_langevin_chain(grbm:GaussianRBM, v:torch.Tensor, # the chains' startin
 
 
 # %% ../nbs/09_grbm.ipynb #8cbd8c7f
-@torch.no_grad()
-def gaussian_dbn_log_likelihood_bound(dbn, # a DBN with visible='gaussian' and at least two RBMs, no label units
-                                      v:torch.Tensor, # real-valued rows
-                                      log_z_top:float, # log Z of the top RBM (e.g. ais_log_partition(dbn.top).log_z)
-                                      n_samples:int=10, # samples of Q(h^(1) | v) per row
-                                      generator:torch.Generator|None=None,
-                                     ) -> torch.Tensor:
-    "The variational lower bound on log p(v) of a DBN with a Gaussian first layer, in nats (float64), one value per row."
-    if not getattr(dbn, 'gaussian', False):
-        raise ValueError("this is not a DBN with a Gaussian first layer; for binary pixels use dbn_log_likelihood_bound (chapter 6)")
-    if len(dbn.rbms) < 2:
-        raise ValueError("this DBN is a single Gaussian RBM: its log-likelihood is exact given log Z (log_likelihood, grbm_ais_log_partition)")
-    if dbn.n_labels: raise ValueError("the bound needs P(h) of the top RBM with the labels summed out; this DBN has label units")
-    check_int(n_samples, 'n_samples', 1)
-    g1 = dbn.rbms[0]
-    x = dbn.check_visible(v).to(g1.W.device).repeat(n_samples, 1)
-    logits = torch.addmm(g1.c, x / g1.var, g1.W)
-    h = bernoulli(torch.sigmoid(logits), generator) # h ~ Q(h | v)
-    W, b = dbn.generative(0)
-    bound = (-0.5 * (LOG_2PI + g1.z + (x - torch.addmm(b, h, W.T)).square() / g1.var)).sum(1).double() # log p(v | h)
-    bound += _bernoulli_entropy(logits.double()) # H(Q(h | v)), exact given v
-    if len(dbn.rbms) == 2: bound += -dbn.top.free_energy(h).double() - float(log_z_top) # log P(h) under the top RBM
-    else: bound += dbn_log_likelihood_bound(list(dbn.rbms[1:]), h, log_z_top, 1, generator) # the binary layers above
-    return bound.view(n_samples, -1).mean(0)
-
+@patch
+def log_p_v(self:GaussianRBM, v:torch.Tensor, # visible rows
+            h:torch.Tensor, # hidden rows, one per row of v
+            W:torch.Tensor|None=None, b:torch.Tensor|None=None, # the directed layer's weights; default the RBM's own (a DBN passes DBN.generative(0))
+           ) -> torch.Tensor:
+    "log p(v | h) = log N(v; b + W h, diag(s^2)) in nats (float64), one value per row."
+    W, b = (self.W if W is None else W), (self.b if b is None else b)
+    return (-0.5 * (LOG_2PI + self.z + (v - torch.addmm(b, h, W.T)).square() / self.var)).sum(1).double()
