@@ -41,7 +41,7 @@ def train(args):
     """Train one RBM with a linearly decaying learning rate in one `RBMTrainer` run, saving a checkpoint every
     `save_every` epochs. (The table's rows before 2026-11-30 called train_rbm once per epoch instead, which restarted
     PCD's chains and the momentum every epoch; see benchmarks/rbm_likelihood.py for the runs that fixed it.)"""
-    from dbn_book.cd import RBMTrainer
+    from dbn_book.cd import RBMTrainer, CDOptions
     torch.set_num_threads(args.threads)
     v_train, v_test = data()
     rbm = RBM(784, args.hidden, v_data=v_train, seed=args.seed)
@@ -50,9 +50,10 @@ def train(args):
         ck = torch.load(args.init)
         rbm.load_state_dict(ck['state_dict']); old_log = list(ck['log'])
         done, t_before = len(old_log), old_log[-1]['train_minutes'] * 60
-    trainer = RBMTrainer(rbm, v_train, epochs=args.epochs, lr=args.lr, k=args.k, method=args.method, batch=100,
-                         momentum=(args.momentum, args.final_momentum), momentum_epochs=max(0, 5 - done), weight_decay=2e-4,
-                         schedule='linear', v_valid=v_test, seed=args.seed, device='cpu')
+    options = CDOptions(epochs=args.epochs, lr=args.lr, k=args.k, method=args.method, batch=100,
+                        momentum=(args.momentum, args.final_momentum), momentum_epochs=max(0, 5 - done), weight_decay=2e-4,
+                        schedule='linear')
+    trainer = RBMTrainer(rbm, v_train, options, v_valid=v_test, seed=args.seed, device='cpu')
     t0 = time.perf_counter()
     while not trainer.done:
         trainer.run(args.save_every, progress=False,
@@ -62,7 +63,7 @@ def train(args):
 
 def evaluate(args):
     "AIS log Z and the mean test log-likelihood for each saved model; append to the results table."
-    from dbn_book.ais import ais_log_partition, log_likelihood, sm_betas
+    from dbn_book.ais import ais_log_partition, sm_betas
     torch.set_num_threads(args.threads)
     v_train, v_test = data()
     paths = [Path(p) for p in args.models] if args.models else sorted(OUT.glob('*.pt'))
@@ -90,6 +91,7 @@ def dbn(args):
     "Stack a second RBM on a trained one (greedy, on samples of Q(h1|v)); AIS for its log Z; the DBN's bound on the test set."
     from dbn_book.ais import ais_log_partition, sm_betas, dbn_log_likelihood_bound
     from dbn_book.rbm import bernoulli
+    from dbn_book.dbn import DBN
     torch.set_num_threads(args.threads)
     v_train, v_test = data()
     ck = torch.load(args.model)
@@ -108,7 +110,9 @@ def dbn(args):
     t_train = time.perf_counter() - t0
     torch.save({'state_dict': top.state_dict(), 'args': vars(args)}, OUT / f"top_{Path(args.model).stem}_{args.method}{'_flip' if args.flip else ''}.pt")
     est2 = ais_log_partition(top, args.chains, sm_betas(args.betas), v_data=h_train, generator=g)
-    bound = lambda z: dbn_log_likelihood_bound([rbm1, top], v_test, z, args.samples, g).mean().item()
+    stacked = DBN([rbm1.n_visible, rbm1.n_hidden, top.n_hidden]) # the two RBMs as one (tied) DBN
+    for mine, r in zip(stacked.rbms, (rbm1, top)): mine.load_state_dict(r.state_dict())
+    bound = lambda z: dbn_log_likelihood_bound(stacked, v_test, z, args.samples, g).mean().item()
     row = dict(model=f"DBN {Path(args.model).stem} + {top.n_hidden}{' flipped' if args.flip else ''} ({args.method}-{args.k}, {args.epochs} epochs, lr {args.lr})",
                top_hidden=top.n_hidden, top_init='flipped' if args.flip else 'random', top_method=args.method, top_k=args.k,
                top_epochs=args.epochs, top_lr=args.lr,

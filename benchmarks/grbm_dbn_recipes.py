@@ -22,9 +22,8 @@ from judge import get_judge # noqa: E402
 from grbm_samples import grey_splits, judge_stats # noqa: E402: the same data and the same judge numbers
 
 from dbn_book import DBN, train_dbn
-from dbn_book.ais import ais_log_partition, sm_betas
+from dbn_book.ais import ais_log_partition, dbn_log_likelihood_bound, sm_betas
 from dbn_book.data import load_mnist, local_mnist_folder
-from dbn_book.grbm import gaussian_dbn_log_likelihood_bound
 
 # name: the options of train_dbn for [first layer, top RBM] (top: the top RBM's hidden units)
 RECIPES = {
@@ -61,7 +60,7 @@ def main(argv=None):
         train_dbn(d, v_fit, **opts)
         secs = time.perf_counter() - t
         res = ais_log_partition(d.top, 100, sm_betas(5000), v_data=d.up(v_fit), generator=torch.Generator().manual_seed(0))
-        bound = gaussian_dbn_log_likelihood_bound(d, v_val, res.log_z, 10, torch.Generator().manual_seed(0)).mean().item()
+        bound = dbn_log_likelihood_bound(d, v_val, res.log_z, 10, torch.Generator().manual_seed(0)).mean().item()
         x = std.inverse(d.sample(a.n_samples, k=1000, mean=True, generator=torch.Generator().manual_seed(0))).clamp(0, 1)
         st = judge_stats(judge, x)
         print(f"{name:30s} {bound:11.1f} {st['confident_pct']:8.0f}% {st['entropy_bits']:8.2f}  {st['histogram']}  {secs:.0f}", flush=True)

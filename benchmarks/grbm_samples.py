@@ -8,7 +8,7 @@ Data: training images 0..n_train-1, dequantized ((pixel + u)/256) and standardis
 pixels dropped; monitors on validation images 50,000..50,999; validation log-likelihoods on
 the same 1,000; test log-likelihoods on test images 0..1,999.
 Models (chapter 9's recipes, one run each, no choice is made here, so nothing is tuned on the test digits):
-  grbm, CD-k: GaussianRBM(n_kept, hidden), CD-k, lr 1e-3, lr_var 1e-4, min_var 1e-2, `epochs` epochs (train_grbm),
+  grbm, CD-k: GaussianRBM(n_kept, hidden), CD-k, lr 1e-3, lr_var 1e-4, min_var 1e-2, `epochs` epochs (train_rbm),
               for each k of --first_k (default 1 and 10)
   dbn, CD-k / CD-k2: DBN([n_kept, hidden, hidden], visible='gaussian'): the same first layer (checked bit for bit), a
               binary RBM above it (CD-k2 for each k2 of --top_k, default 1 and 10; lr 0.05), train_dbn
@@ -33,11 +33,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from judge import get_judge, judge_probs # noqa: E402
 
 from dbn_book import DBN, train_dbn
-from dbn_book.ais import ais_log_partition, sm_betas
+from dbn_book.ais import ais_log_partition, raise_log_likelihood, dbn_log_likelihood_bound, sm_betas
+from dbn_book.cd import train_rbm
 from dbn_book.core import atomic_write
 from dbn_book.data import load_mnist, local_mnist_folder
-from dbn_book.grbm import (GaussianRBM, train_grbm, dequantize, fit_standardizer, grbm_samples, grbm_ais_log_partition,
-                           grbm_raise_log_likelihood, gaussian_dbn_log_likelihood_bound)
+from dbn_book.grbm import GaussianRBM, dequantize, fit_standardizer, grbm_samples
 
 RESULTS = Path(__file__).parent / 'results'
 
@@ -102,7 +102,7 @@ def main(argv=None):
     for k1 in a.first_k: # the first layer's CD-k
         t = time.perf_counter()
         grbm = GaussianRBM(v_fit.shape[1], a.hidden, v_data=v_fit, seed=a.seed)
-        train_grbm(grbm, v_fit, epochs=a.epochs, lr=1e-3, lr_var=1e-4, k=k1, v_valid=v_val, seed=a.seed, progress=False)
+        train_rbm(grbm, v_fit, epochs=a.epochs, lr=1e-3, lr_var=1e-4, k=k1, v_valid=v_val, seed=a.seed, progress=False)
         t_grbm = time.perf_counter() - t
         models = {f'grbm, CD-{k1}': (grbm, t_grbm)}
         for k2 in a.top_k: # the top RBM's CD-k
@@ -118,11 +118,11 @@ def main(argv=None):
                 t = time.perf_counter()
                 g_ais = torch.Generator().manual_seed(a.seed)
                 if isinstance(m, GaussianRBM):
-                    res = grbm_ais_log_partition(m, 100, sm_betas(steps), v_data=v_fit, generator=g_ais)
+                    res = ais_log_partition(m, 100, sm_betas(steps), v_data=v_fit, generator=g_ais)
                     ll = lambda v: m.log_likelihood(v, res.log_z).mean().item()
                 else:
                     res = ais_log_partition(m.top, 100, sm_betas(steps), v_data=m.up(v_fit), generator=g_ais)
-                    ll = lambda v: gaussian_dbn_log_likelihood_bound(m, v, res.log_z, 10, torch.Generator().manual_seed(a.seed)).mean().item()
+                    ll = lambda v: dbn_log_likelihood_bound(m, v, res.log_z, 10, torch.Generator().manual_seed(a.seed)).mean().item()
                 r = dict(log_z=res.log_z, log_z_interval=[res.log_z_low, res.log_z_high], valid_ll=ll(v_val), test_ll=ll(v_test),
                          seconds=time.perf_counter() - t)
                 ais[name][steps] = r
@@ -131,8 +131,8 @@ def main(argv=None):
             if isinstance(m, GaussianRBM): # a conservative estimate beside AIS, on the first n_raise test digits
                 t = time.perf_counter()
                 sub = v_test[:a.n_raise]
-                by_raise = grbm_raise_log_likelihood(m, sub, sm_betas(a.ais_steps), v_data=v_fit,
-                                                     generator=torch.Generator().manual_seed(a.seed)).mean().item()
+                by_raise = raise_log_likelihood(m, sub, sm_betas(a.ais_steps), v_data=v_fit,
+                                                generator=torch.Generator().manual_seed(a.seed)).mean().item()
                 by_ais = m.log_likelihood(sub, res.log_z).mean().item() # with the longer AIS run's log Z
                 ais[name]['raise'] = dict(n=len(sub), steps=a.ais_steps, raise_test_ll=by_raise, ais_test_ll=by_ais,
                                           seconds=time.perf_counter() - t)

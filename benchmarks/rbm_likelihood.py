@@ -51,8 +51,7 @@ def train(args):
 def evaluate(args):
     """AIS log Z (saved, so the test split reuses the estimate validation saw) and the mean log-likelihood of one split;
     on the test split also RAISE on a subset, with AIS on the same subset: the bracket."""
-    from dbn_book.ais import ais_log_partition, raise_log_likelihood, sm_betas, base_rate_rbm
-    from dbn_book.rbm import log_likelihood
+    from dbn_book.ais import ais_log_partition, raise_log_likelihood, sm_betas
     torch.set_num_threads(args.threads)
     v_train, v_valid, v_test = data()
     rows = {'valid': v_valid, 'test': v_test}[args.split]

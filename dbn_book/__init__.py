@@ -7,9 +7,8 @@ __version__ = "0.1.0"
 __all__ = ['load_mnist', 'mnist_tensors', 'binarize', 'show_digits', 'RBMBase', 'RBM', 'bernoulli', 'CDOptions', 'cd_grad',
            'pcd_grad', 'exact_grad', 'RBMTrainer', 'train_rbm', 'sample_chains', 'DBN', 'DBNTrainer', 'train_dbn',
            'predict_labels', 'flipped', 'MLP', 'mlp_from_dbn', 'FineTuner', 'finetune', 'evaluate', 'save_checkpoint',
-           'load_checkpoint', 'AISResult', 'sm_betas', 'ais_log_partition', 'raise_log_likelihood',
-           'dbn_log_likelihood_bound', 'UpDownTrainer', 'up_down', 'GaussianRBM', 'grbm_ais_log_partition',
-           'gaussian_dbn_log_likelihood_bound']
+           'load_checkpoint', 'AISResult', 'sm_betas', 'log_partition', 'ais_log_partition', 'raise_log_likelihood',
+           'dbn_log_likelihood_bound', 'UpDownTrainer', 'up_down', 'GaussianRBM']
 
 # %% ../nbs/index.ipynb #afd506df
 from . import core, widgets, data, rbm, cd, dbn, sampling, finetune, ais, updown, cli, grbm # every chapter, in book order
@@ -19,7 +18,7 @@ from .rbm import RBMBase, RBM, bernoulli
 from .cd import CDOptions, cd_grad, pcd_grad, exact_grad, RBMTrainer, train_rbm, sample_chains
 from .dbn import DBN, DBNTrainer, train_dbn, predict_labels, flipped
 from .finetune import MLP, mlp_from_dbn, FineTuner, finetune, evaluate, save_checkpoint, load_checkpoint
-from .ais import AISResult, sm_betas, ais_log_partition, raise_log_likelihood, dbn_log_likelihood_bound
+from .ais import AISResult, sm_betas, log_partition, ais_log_partition, raise_log_likelihood, dbn_log_likelihood_bound
 from .updown import UpDownTrainer, up_down
-from .grbm import GaussianRBM, grbm_ais_log_partition, gaussian_dbn_log_likelihood_bound
-_all_ = ['load_mnist', 'mnist_tensors', 'binarize', 'show_digits', 'RBMBase', 'RBM', 'bernoulli', 'CDOptions', 'cd_grad', 'pcd_grad', 'exact_grad', 'RBMTrainer', 'train_rbm', 'sample_chains', 'DBN', 'DBNTrainer', 'train_dbn', 'predict_labels', 'flipped', 'MLP', 'mlp_from_dbn', 'FineTuner', 'finetune', 'evaluate', 'save_checkpoint', 'load_checkpoint', 'AISResult', 'sm_betas', 'ais_log_partition', 'raise_log_likelihood', 'dbn_log_likelihood_bound', 'UpDownTrainer', 'up_down', 'GaussianRBM', 'grbm_ais_log_partition', 'gaussian_dbn_log_likelihood_bound']
+from .grbm import GaussianRBM
+_all_ = ['load_mnist', 'mnist_tensors', 'binarize', 'show_digits', 'RBMBase', 'RBM', 'bernoulli', 'CDOptions', 'cd_grad', 'pcd_grad', 'exact_grad', 'RBMTrainer', 'train_rbm', 'sample_chains', 'DBN', 'DBNTrainer', 'train_dbn', 'predict_labels', 'flipped', 'MLP', 'mlp_from_dbn', 'FineTuner', 'finetune', 'evaluate', 'save_checkpoint', 'load_checkpoint', 'AISResult', 'sm_betas', 'log_partition', 'ais_log_partition', 'raise_log_likelihood', 'dbn_log_likelihood_bound', 'UpDownTrainer', 'up_down', 'GaussianRBM']

@@ -240,7 +240,9 @@ def log_partition_exact(self:RBM,
                         max_units:int=MAX_ENUMERATE, # refuse to enumerate more than 2^max_units states
                         chunk:int=2**14, # states per batch
                        ) -> torch.Tensor:
-    "The exact log Z of a small RBM, in float64, enumerating the layer with fewer states."
+    "The exact log Z, in float64: a sum over units when W = 0 (independent units, any size), else by enumerating the smaller layer."
+    if not bool(self.W.any()): # independent units: log Z = sum_i softplus(b_i) (logsumexp over a group) + sum_j softplus(c_j)
+        return visible_log_sum(self.b.double()[None], self.n_softmax)[0] + F.softplus(self.c.double()).sum()
     side, count, W, b, c = enumerable(self, max_units, 'log_partition_exact',
                                       'Estimate log Z with AIS instead (dbn_book.ais.log_partition)')
     parts = []
