@@ -4,8 +4,7 @@
 
 # %% auto #0
 __all__ = ['MIN_VAR', 'EXACT_UNITS', 'check_unit_interval', 'validate_input', 'check_visible_option', 'gaussian_start',
-           'torch_seed', 'integer', 'real', 'LogPartition', 'log_partition', 'RBMTransformer', 'hidden_sizes',
-           'DBNClassifier', 'rbm_from_sklearn']
+           'torch_seed', 'integer', 'real', 'RBMTransformer', 'hidden_sizes', 'DBNClassifier', 'rbm_from_sklearn']
 
 # %% ../nbs/10_sklearn.ipynb #8dc313bb
 import copy, numbers
@@ -24,12 +23,12 @@ except ImportError as e: # scikit-learn is optional: only this module needs it, 
                       "pip install 'scikit-learn>=1.6'") from e
 from fastcore.basics import patch
 from .core import check_int, check_k, check_positive, resolve_device
-from .rbm import RBM, log_partition_exact, log_likelihood
-from .cd import RBMTrainer
+from .rbm import RBM
+from .cd import RBMTrainer, CDOptions
 from .dbn import DBN, train_dbn
 from .finetune import mlp_from_dbn, finetune
-from .ais import AISResult, ais_log_partition, sm_betas
-from .grbm import GaussianRBM, GaussianTrainer, grbm_ais_log_partition
+from .ais import LogPartition, log_partition, sm_betas
+from .grbm import GaussianRBM
 
 # %% ../nbs/10_sklearn.ipynb #a7e8ed32
 def check_unit_interval(X:np.ndarray, # data already through scikit-learn's validation
@@ -86,28 +85,7 @@ def real(x, name:str) -> float:
 # %% ../nbs/10_sklearn.ipynb #fbedfcba
 EXACT_UNITS = 20 # score_samples enumerates when the smaller layer has at most 2^20 states, and uses AIS beyond
 
-class LogPartition(NamedTuple):
-    "log Z of an RBM and how it was obtained."
-    log_z:float
-    method:str # 'exact' (enumeration) or 'ais'
-    ais:AISResult|None # the AIS estimate with its interval, when method == 'ais'
 
-@torch.no_grad()
-def log_partition(rbm:RBM|GaussianRBM, method:str='auto', # 'exact', 'ais', or 'auto': exact when the smaller layer has at most 2^EXACT_UNITS states
-                  n_chains:int=100, n_steps:int=14500, # AIS's runs and annealing steps (Salakhutdinov and Murray's schedule)
-                  seed:int=0, # AIS's generator
-                 ) -> LogPartition:
-    "log Z of `rbm` (binary, or Gaussian: chapter 9), by enumeration when it is small enough (or `method='exact'`), else by AIS."
-    if method not in ('auto', 'exact', 'ais'): raise ValueError(f"method must be 'auto', 'exact' or 'ais', got {method!r}")
-    gaussian = isinstance(rbm, GaussianRBM)
-    if method != 'ais':
-        kw = {'max_units': EXACT_UNITS} if method == 'auto' else {}
-        try: return LogPartition((rbm.log_partition_exact(**kw) if gaussian else log_partition_exact(rbm, **kw)).item(), 'exact', None)
-        except ValueError:
-            if method == 'exact': raise
-    g = torch.Generator(device=rbm.W.device).manual_seed(seed)
-    r = (grbm_ais_log_partition if gaussian else ais_log_partition)(rbm, n_chains=n_chains, betas=sm_betas(n_steps), generator=g)
-    return LogPartition(r.log_z, 'ais', r)
 
 # %% ../nbs/10_sklearn.ipynb #abac918b
 class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
@@ -138,7 +116,7 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEsti
     @property
     def variances_(self) -> np.ndarray:
         "The visible units' variances s^2 (visible='gaussian' only)."
-        if not isinstance(self.rbm_, GaussianRBM): raise AttributeError("variances_ exists for visible='gaussian' only")
+        if 'z' not in self.rbm_.param_names: raise AttributeError("variances_ exists for visible='gaussian' only")
         return self._numpy(self.rbm_.var)
 
     @property
@@ -184,13 +162,12 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEsti
         """`epochs` passes of an `RBMTrainer` over X with the estimator's settings, appending its records to `history_`.
         With `carry`, the momentum, PCD's chains and the generator go on from the previous call (for `partial_fit`)."""
         m = float(self.momentum)
-        gaussian = self.visible == 'gaussian' # then the variances learn at lr / 10 and stay above MIN_VAR
-        trainer = (GaussianTrainer if gaussian else RBMTrainer)(
-                             self.rbm_, torch.from_numpy(X).float(), epochs=epochs, lr=self._learning_rate(), # the RBM trains in float32
-                             k=integer(self.k, 'k', 1), method=self.method, batch=integer(self.batch_size, 'batch_size', 1),
-                             momentum=(m, m), momentum_epochs=0, weight_decay=float(self.weight_decay),
+        options = CDOptions(epochs=epochs, lr=self._learning_rate(), k=integer(self.k, 'k', 1), method=self.method,
+                            batch=integer(self.batch_size, 'batch_size', 1), momentum=(m, m), momentum_epochs=0,
+                            weight_decay=float(self.weight_decay), min_var=MIN_VAR) # Gaussian variances: lr / 10, above MIN_VAR
+        trainer = RBMTrainer(self.rbm_, torch.from_numpy(X).float(), options, # the RBM trains in float32
                              n_monitor=100, exact_units=0, # monitors: cheap free energies only
-                             seed=torch_seed(self.random_state_), device=device, **({'min_var': MIN_VAR} if gaussian else {}))
+                             seed=torch_seed(self.random_state_), device=device)
         state = getattr(self, '_carry', None) if carry else None
         if state is not None: # what a fresh trainer would start without
             for v, s in zip(trainer.velocity, state['velocity']): v.copy_(s)
@@ -235,9 +212,10 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEsti
         return self._numpy(self._model(v).p_h(v))
 
     def log_partition(self, method:str='auto', n_chains:int=100, n_steps:int=14500) -> LogPartition:
-        "log Z of the fitted RBM: see the function `log_partition`; AIS draws from a seed fixed at fit, so it repeats exactly."
+        "log Z of the fitted RBM (chapter 6's `log_partition`): exact up to 2^EXACT_UNITS states, else AIS, from a seed fixed at fit."
         check_is_fitted(self)
-        return log_partition(self.rbm_, method, n_chains, n_steps, self._ais_seed)
+        g = torch.Generator(device=self.rbm_.W.device).manual_seed(self._ais_seed)
+        return log_partition(self.rbm_, method, EXACT_UNITS, n_chains=n_chains, betas=sm_betas(n_steps), generator=g)
 
 # %% ../nbs/10_sklearn.ipynb #2a3621c0
 @patch
@@ -254,9 +232,7 @@ def score_samples(self:RBMTransformer, X) -> np.ndarray:
     "log P(v) in nats for each row (a log density for Gaussian units), in float64: log Z exact when the smaller layer has at most 20 units, else by AIS (not a pseudo-likelihood)."
     v = self._tensor(X).double()
     if self._log_z is None: self._log_z = self.log_partition() # once per fitted model
-    model = self._model(v)
-    if isinstance(model, GaussianRBM): return self._numpy(model.log_likelihood(v.double(), self._log_z.log_z))
-    return self._numpy(log_likelihood(model, v.double(), self._log_z.log_z))
+    return self._numpy(self._model(v).log_likelihood(v, self._log_z.log_z))
 
 # %% ../nbs/10_sklearn.ipynb #66c31b73
 def hidden_sizes(h) -> list:
