@@ -383,14 +383,14 @@ def gibbs_langevin_chain(grbm:GaussianRBM, v:torch.Tensor, # the chains' startin
 
 # %% ../nbs/09_grbm.ipynb #8cbd8c7f
 @torch.no_grad()
-def gaussian_dbn_log_likelihood_bound(dbn, # a DBN with visible='gaussian' and at least two RBMs, no label units
+def gaussian_dbn_log_likelihood_bound(dbn, # a DBN with a GaussianRBM first and at least two RBMs, no label units
                                       v:torch.Tensor, # real-valued rows
                                       log_z_top:float, # log Z of the top RBM (e.g. ais_log_partition(dbn.top).log_z)
                                       n_samples:int=10, # samples of Q(h^(1) | v) per row
                                       generator:torch.Generator|None=None,
                                      ) -> torch.Tensor:
     "The variational lower bound on log p(v) of a DBN with a Gaussian first layer, in nats (float64), one value per row."
-    if not getattr(dbn, 'gaussian', False):
+    if not isinstance(dbn.rbms[0], GaussianRBM):
         raise ValueError("this is not a DBN with a Gaussian first layer; for binary pixels use dbn_log_likelihood_bound (chapter 6)")
     if len(dbn.rbms) < 2:
         raise ValueError("this DBN is a single Gaussian RBM: its log-likelihood is exact given log Z (log_likelihood, grbm_ais_log_partition)")
@@ -406,4 +406,3 @@ def gaussian_dbn_log_likelihood_bound(dbn, # a DBN with visible='gaussian' and a
     if len(dbn.rbms) == 2: bound += -dbn.top.free_energy(h).double() - float(log_z_top) # log P(h) under the top RBM
     else: bound += dbn_log_likelihood_bound(list(dbn.rbms[1:]), h, log_z_top, 1, generator) # the binary layers above
     return bound.view(n_samples, -1).mean(0)
-
