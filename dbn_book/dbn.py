@@ -279,7 +279,7 @@ class DBNTrainer(Trainer):
         if t.done: self._next_layer()
         return record
 
-    def postfix(self, record): return {'layer': record['layer'] + 1, **self.trainer.postfix(record)} if self.trainer else {}
+    def postfix(self, record): return {'recon': f"{record['recon_error']:.2f}"}
 
     def _state(self) -> dict:
         return {'layer': self.layer, 'code_rng': list(self.code_rng), 'dbn': cpu_copy(self.dbn.state_dict()),
