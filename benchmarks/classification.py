@@ -19,8 +19,9 @@ from pathlib import Path
 import torch
 from dbn_book.core import atomic_write
 from dbn_book.data import load_mnist, mnist_tensors, local_mnist_folder
-from dbn_book.dbn import DBN, DBNTrainer
-from dbn_book.finetune import MLP, FineTuner, mlp_from_dbn, evaluate
+from dbn_book.cd import CDOptions
+from dbn_book.dbn import DBN, DBNTrainer, DBNOptions
+from dbn_book.finetune import MLP, FineTuner, FineTuneOptions, mlp_from_dbn, evaluate
 
 HERE = Path(__file__).parent
 OUT, RESULTS = HERE / 'out', HERE / 'results'
@@ -50,8 +51,7 @@ def main():
     v_tr, y_tr, v_va, y_va = v[:-N_VALID], y[:-N_VALID], v[-N_VALID:], y[-N_VALID:]
     log = {'args': vars(a), 'machine': f"{platform.machine()}, torch {torch.__version__}, {torch.get_num_threads()} thread(s)"}
     say = lambda *x: print(*x, flush=True)
-    ft = dict(batch=100, momentum=0.9, schedule='cosine', max_norm=a.max_norm, head_epochs=a.head_epochs,
-              v_valid=v_va, y_valid=y_va, seed=0, device='cpu')
+    ft = dict(batch=100, momentum=0.9, schedule='cosine', max_norm=a.max_norm, head_epochs=a.head_epochs)
     make = lambda init: (mlp_from_dbn(init, dropout=a.dropout, input_dropout=a.input_dropout, seed=0) if init is not None
                          else MLP(SIZES, dropout=a.dropout, input_dropout=a.input_dropout, seed=0))
     cb = lambda name: (lambda t, r: say(f"{name} epoch {r['epoch']:3d}  valid error {100 * r['valid_error']:.2f}%  ({r['seconds']:.0f} s)"))
@@ -62,24 +62,24 @@ def main():
     dbn = DBN(SIZES, v_data=v_tr, seed=0)
     if dbn_path.exists(): dbn.load_state_dict(torch.load(dbn_path)); log['pretraining'] = {'reused': str(dbn_path)}
     else:
-        DBNTrainer(dbn, v_tr, epochs=a.pre_epochs, lr=a.pre_lr, k=1, method='cd', momentum=(0.5, 0.9), weight_decay=2e-4,
-                   seed=0, device='cpu').run(progress=False, callback=lambda i, r, rec: say(f"RBM {i + 1} epoch {rec['epoch']} recon {rec['recon_error']:.2f}") if rec['epoch'] % 10 == 0 else None)
+        DBNTrainer(dbn, v_tr, options=DBNOptions(CDOptions(epochs=a.pre_epochs, lr=a.pre_lr, k=1, method='cd', momentum=(0.5, 0.9), weight_decay=2e-4)),
+                   seed=0, device='cpu').run(progress=False, callback=lambda t, rec: say(f"RBM {rec['layer'] + 1} epoch {rec['epoch']} recon {rec['recon_error']:.2f}") if rec['epoch'] % 10 == 0 else None)
         OUT.mkdir(exist_ok=True); atomic_write(dbn_path, lambda f: torch.save(dbn.state_dict(), f))
         log['pretraining'] = since(t0)
     say('pretraining', log['pretraining'])
     # 2. fine-tuning from the DBN
     t0 = clock()
-    mlp_dbn = make(dbn); h_dbn = FineTuner(mlp_dbn, v_tr, y_tr, epochs=a.ft_epochs, lr=a.ft_lr, **ft).run(progress=False, callback=cb('DBN init'))
+    mlp_dbn = make(dbn); h_dbn = FineTuner(mlp_dbn, v_tr, y_tr, FineTuneOptions(epochs=a.ft_epochs, lr=a.ft_lr, **ft), v_valid=v_va, y_valid=y_va, seed=0, device='cpu').run(progress=False, callback=cb('DBN init'))
     log['finetune_dbn'] = {**since(t0), 'valid_curve': [round(r['valid_error'], 5) for r in h_dbn]}
     # 3. random initialisation: choose the learning rate on validation, then the full budget
     t0 = clock(); sweep = {}
     for lr in a.lrs:
-        h = FineTuner(make(None), v_tr, y_tr, epochs=a.sweep_epochs, lr=lr, **ft).run(progress=False)
+        h = FineTuner(make(None), v_tr, y_tr, FineTuneOptions(epochs=a.sweep_epochs, lr=lr, **ft), v_valid=v_va, y_valid=y_va, seed=0, device='cpu').run(progress=False)
         sweep[lr] = h[-1]['valid_error']; say(f"random init, lr {lr}: valid error {100 * sweep[lr]:.2f}% after {a.sweep_epochs} epochs")
     best_lr = min(sweep, key=sweep.get)
     log['random_lr_sweep'] = {**since(t0), 'valid_error': {str(k): v for k, v in sweep.items()}, 'chosen_lr': best_lr}
     t0 = clock()
-    mlp_rand = make(None); h_rand = FineTuner(mlp_rand, v_tr, y_tr, epochs=a.ft_epochs, lr=best_lr, **ft).run(progress=False, callback=cb('random init'))
+    mlp_rand = make(None); h_rand = FineTuner(mlp_rand, v_tr, y_tr, FineTuneOptions(epochs=a.ft_epochs, lr=best_lr, **ft), v_valid=v_va, y_valid=y_va, seed=0, device='cpu').run(progress=False, callback=cb('random init'))
     log['finetune_random'] = {**since(t0), 'valid_curve': [round(r['valid_error'], 5) for r in h_rand]}
     log['total'] = since(t_all)
     # 4. the test images, once

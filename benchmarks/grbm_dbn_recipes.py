@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from judge import get_judge # noqa: E402
 from grbm_samples import grey_splits, judge_stats # noqa: E402: the same data and the same judge numbers
 
-from dbn_book import DBN, train_dbn
+from dbn_book import DBN, RBM, GaussianRBM, train_dbn
 from dbn_book.ais import ais_log_partition, dbn_log_likelihood_bound, sm_betas
 from dbn_book.data import load_mnist, local_mnist_folder
 
@@ -56,7 +56,8 @@ def main(argv=None):
         r = dict(r); top = r.pop('top', 200)
         opts = dict(epochs=15, lr=[1e-3, 0.05], lr_var=1e-4, v_valid=v_val, seed=0, progress=False); opts.update(r)
         t = time.perf_counter()
-        d = DBN([v_fit.shape[1], 200, top], visible='gaussian', v_data=v_fit, seed=0)
+        g = torch.Generator().manual_seed(0)
+        d = DBN.from_rbms([GaussianRBM(v_fit.shape[1], 200, v_data=v_fit, generator=g), RBM(200, top, generator=g)])
         train_dbn(d, v_fit, **opts)
         secs = time.perf_counter() - t
         res = ais_log_partition(d.top, 100, sm_betas(5000), v_data=d.up(v_fit), generator=torch.Generator().manual_seed(0))

@@ -10,7 +10,7 @@ the same 1,000; test log-likelihoods on test images 0..1,999.
 Models (chapter 9's recipes, one run each, no choice is made here, so nothing is tuned on the test digits):
   grbm, CD-k: GaussianRBM(n_kept, hidden), CD-k, lr 1e-3, lr_var 1e-4, min_var 1e-2, `epochs` epochs (train_rbm),
               for each k of --first_k (default 1 and 10)
-  dbn, CD-k / CD-k2: DBN([n_kept, hidden, hidden], visible='gaussian'): the same first layer (checked bit for bit), a
+  dbn, CD-k / CD-k2: DBN.from_rbms([GaussianRBM(n_kept, hidden), RBM(hidden, hidden)]): the same first layer (checked bit for bit), a
               binary RBM above it (CD-k2 for each k2 of --top_k, default 1 and 10; lr 0.05), train_dbn
 For each model, n_samples chains from noise run k Gibbs steps (the DBN: in its top RBM, then one pass down); the
 samples are the means b + W h mapped back to grey levels in [0, 1] and given to the judge, which was trained on training
@@ -32,12 +32,13 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from judge import get_judge, judge_probs # noqa: E402
 
-from dbn_book import DBN, train_dbn
+from dbn_book import DBN, RBM, train_dbn
 from dbn_book.ais import ais_log_partition, raise_log_likelihood, dbn_log_likelihood_bound, sm_betas
-from dbn_book.cd import train_rbm
+from dbn_book.cd import train_rbm, sample_chains
 from dbn_book.core import atomic_write
 from dbn_book.data import load_mnist, local_mnist_folder
-from dbn_book.grbm import GaussianRBM, dequantize, fit_standardizer, grbm_samples
+from dbn_book.grbm import GaussianRBM
+from dbn_book.data import dequantize, fit_standardizer
 
 RESULTS = Path(__file__).parent / 'results'
 
@@ -107,7 +108,8 @@ def main(argv=None):
         models = {f'grbm, CD-{k1}': (grbm, t_grbm)}
         for k2 in a.top_k: # the top RBM's CD-k
             t = time.perf_counter()
-            gdbn = DBN([v_fit.shape[1], a.hidden, a.hidden], visible='gaussian', v_data=v_fit, seed=a.seed)
+            g = torch.Generator().manual_seed(a.seed)
+            gdbn = DBN.from_rbms([GaussianRBM(v_fit.shape[1], a.hidden, v_data=v_fit, generator=g), RBM(a.hidden, a.hidden, generator=g)])
             train_dbn(gdbn, v_fit, epochs=a.epochs, lr=[1e-3, 0.05], k=[k1, k2], lr_var=1e-4, v_valid=v_val, seed=a.seed, progress=False)
             same = all(torch.equal(p, gdbn.rbms[0].state_dict()[n]) for n, p in grbm.state_dict().items())
             models[f'dbn, CD-{k1} / CD-{k2}'] = (gdbn, time.perf_counter() - t)

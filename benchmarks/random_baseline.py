@@ -28,7 +28,7 @@ for layer in [*mlp.hidden, mlp.out] if a.init == 'glorot' else []:
     nn.init.xavier_uniform_(layer.weight, generator=torch.Generator().manual_seed(0)); nn.init.zeros_(layer.bias)
 t0 = time.perf_counter()
 hist = finetune(mlp, v_tr, y_tr, epochs=a.epochs, lr=a.lr, batch=100, optimizer=a.optimizer, v_valid=v_va, y_valid=y_va, seed=0, device='cpu',
-                progress=False, callback=lambda m, r: print(f"epoch {r['epoch']:2d}  validation error {100 * r['valid_error']:.2f}%", flush=True))
+                progress=False, callback=lambda t, r: print(f"epoch {r['epoch']:2d}  validation error {100 * r['valid_error']:.2f}%", flush=True))
 from dbn_book.finetune import evaluate
 test_error = evaluate(mlp, v_te, y_te)['error']
 text = (f"random ({a.init}) initialisation, 784-500-500-2000 sigmoid MLP, {a.epochs} epochs of {a.optimizer} lr {a.lr} "

@@ -5,10 +5,11 @@
 # %% auto #0
 __all__ = ['default_device', 'resolve_device', 'make_generator', 'own_generator', 'check_int', 'check_k', 'check_positive',
            'check_sizes', 'check_batch', 'check_units', 'check_labels', 'check_real', 'progress_bar', 'atomic_write',
-           'Trainer', 'cpu_copy']
+           'Trainer', 'split_options', 'cpu_copy']
 
 # %% ../nbs/00_core.ipynb #fe7cf4bc
 import math, os, tempfile
+from dataclasses import asdict, fields, is_dataclass
 from pathlib import Path
 import torch
 
@@ -153,11 +154,13 @@ def atomic_write(path, # the file to write; its folder must exist
 
 # %% ../nbs/00_core.ipynb #ad1ef67b
 class Trainer:
-    """The resumable half of every training loop in the book. A subclass sets `options` (what must not change
-    between a run and its continuation), `g` (its generator) and `n_batches`, and writes `run_epoch`, `_state` and
-    `_load_state`; `Trainer` counts epochs and updates, keeps the history, runs, stops, saves and restores."""
+    """The resumable half of every training loop in the book. A subclass passes its `options` (what must not change
+    between a run and its continuation: a dict, or a dataclass such as chapter 2's `CDOptions`), its generator `g` and
+    `n_batches`, and writes `run_epoch`, `_state` and `_load_state`; `Trainer` counts epochs and updates, keeps the
+    history, runs, stops, saves and restores. Every trainer calls back the same way: callback(trainer, record)."""
     def __init__(self, options:dict, generator:torch.Generator, n_batches:int):
-        self.options, self.g, self.n_batches = options, generator, n_batches
+        self.options = asdict(options) if is_dataclass(options) else options # plain values, as the state stores them
+        self.g, self.n_batches = generator, n_batches
         self.epoch, self.step, self.history = 0, 0, [] # epochs and updates done; one record per epoch
 
     @property
@@ -210,10 +213,15 @@ class Trainer:
         self.epoch, self.step, self.history = state['epoch'], state['step'], [dict(r) for r in state['history']]
         return self
 
+def split_options(cls, # an options dataclass, e.g. chapter 2's `CDOptions`
+                  kwargs:dict) -> tuple:
+    "kwargs split into a `cls` made of its fields among them (checked once, when made) and the rest: for one-call forms."
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in kwargs.items() if k in names}), {k: v for k, v in kwargs.items() if k not in names}
+
 def cpu_copy(x):
     "x with every tensor in it (also inside lists, tuples and dicts) copied to the CPU; for states that are saved."
     if isinstance(x, torch.Tensor): return x.detach().cpu().clone()
     if isinstance(x, dict): return {k: cpu_copy(v) for k, v in x.items()}
     if isinstance(x, (list, tuple)): return type(x)(cpu_copy(v) for v in x)
     return x
-

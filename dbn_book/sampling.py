@@ -39,11 +39,9 @@ def sample_frames(self:DBN, n:int=10, # number of samples (chains)
             or any(a >= b for a, b in zip(steps, steps[1:]))):
         raise ValueError(f"steps must be increasing integers >= 0, got {steps!r}")
     check_int(n, 'n', 1)
-    if self.gaussian and len(self.rbms) == 1:
-        raise ValueError("this DBN is a single Gaussian RBM; sample it with grbm_samples (chapter 9)")
     top, device, n_pen = self.top, self.top.W.device, self.sizes[-2]
     y = _label_rows(self, n, labels)
-    x = top.draw_v(top.visible_probs(top.b.expand(n, -1)), generator) # noise from P(v | h = 0) of the top RBM
+    x = top.draw_v(top.v_mean(torch.zeros(n, top.n_hidden, dtype=top.W.dtype, device=device), check=False), generator) # noise from P(v | h = 0)
     if v_start is not None:
         if len(v_start) != n: raise ValueError(f"v_start must have n={n} rows, got {len(v_start)}")
         h = self.up(v_start.to(device), sample=True, generator=generator) if len(self.rbms) > 1 else self.check_visible(v_start.to(device))
