@@ -20,9 +20,9 @@ from .widgets import image_grid, to_uint8
 from .data import load_mnist, mnist_tensors, MNISTDataError
 from .rbm import RBM
 from .cd import train_rbm, rbm_figure
-from .dbn import DBN, DBNTrainer, predict_labels, read_checkpoint
-from .finetune import MLP, FineTuner, mlp_from_dbn, evaluate, save_checkpoint
-from .updown import UpDownTrainer
+from .dbn import DBN, DBNOptions, DBNTrainer, predict_labels, read_checkpoint
+from .finetune import MLP, FineTuneOptions, FineTuner, mlp_from_dbn, evaluate, save_checkpoint
+from .updown import UpDownOptions, UpDownTrainer
 
 # %% ../nbs/08_cli.ipynb #ac87c183
 class _Number:
@@ -308,14 +308,15 @@ def _start(args, log, stop, checkpoint) -> _Run:
 def _pretrain(run) -> bool:
     "Greedy pretraining (chapter 3): the lower RBMs at a constant rate, then the top one, with the labels, at a decaying rate."
     a, n = run.args, len(run.args.sizes) - 2
-    t = DBNTrainer(run.dbn, run.v_tr, run.y_tr if run.n_labels else None, epochs=[a.dbn_epochs] * n + [a.top_epochs],
-                   lr=[a.dbn_lr] * n + [a.top_lr], k=a.k, method=[a.method] * n + [a.top_method],
-                   schedule=['constant'] * n + ['linear'], batch=a.batch, momentum=(0.5, a.momentum),
-                   weight_decay=a.weight_decay, centered=a.centered, v_valid=run.v_va, y_valid=run.y_va if run.n_labels else None,
-                   seed=a.seed, device=a.device)
+    options, _ = DBNOptions.split(dict(epochs=[a.dbn_epochs] * n + [a.top_epochs], lr=[a.dbn_lr] * n + [a.top_lr], k=a.k,
+                                      method=[a.method] * n + [a.top_method], schedule=['constant'] * n + ['linear'],
+                                      batch=a.batch, momentum=(0.5, a.momentum), weight_decay=a.weight_decay,
+                                      centered=a.centered), run.dbn)
+    t = DBNTrainer(run.dbn, run.v_tr, run.y_tr if run.n_labels else None, options, v_valid=run.v_va,
+                   y_valid=run.y_va if run.n_labels else None, seed=a.seed, device=a.device)
     if not run.train(t): return False
     run.log(f"pretraining: {len(run.dbn.rbms)} RBMs in {run.res['phases']['pretraining']:.1f} s")
-    run.res['recon_error'] = [[h['recon_error'] for h in layer] for layer in t.histories]
+    run.res['recon_error'] = [[h['recon_error'] for h in layer] for layer in t.layer_histories]
     if run.n_labels and run.v_va is not None: run.res['valid_error_generative_greedy'] = run.generative_error(run.v_va, run.y_va)
     return True
 
@@ -323,8 +324,8 @@ def _updown(run) -> bool:
     "Up-down fine-tuning of the whole generative model (chapter 7), unless --updown_epochs is 0 or there is no lower RBM."
     a = run.args
     if a.updown_epochs and len(a.sizes) > 2:
-        t = UpDownTrainer(run.dbn, run.v_tr, run.y_tr if run.n_labels else None, epochs=a.updown_epochs, lr=a.updown_lr,
-                          k=a.updown_k, batch=a.batch, seed=a.seed, device=a.device)
+        t = UpDownTrainer(run.dbn, run.v_tr, run.y_tr if run.n_labels else None,
+                          UpDownOptions(epochs=a.updown_epochs, lr=a.updown_lr, k=a.updown_k, batch=a.batch), seed=a.seed, device=a.device)
         if not run.train(t): return False
         run.log(f"up-down: {a.updown_epochs} epochs in {run.res['phases']['up-down']:.1f} s")
     if run.n_labels and run.v_va is not None: run.res['valid_error_generative'] = run.generative_error(run.v_va, run.y_va)
@@ -336,9 +337,9 @@ def _finetune(run, init:str, # 'dbn': the MLP starts from the DBN's weights; 'ra
     a = run.args
     mlp = run.mlps[init] = (mlp_from_dbn(run.dbn, dropout=a.dropout, input_dropout=a.input_dropout, seed=a.seed) if init == 'dbn'
                             else MLP(a.sizes, dropout=a.dropout, input_dropout=a.input_dropout, seed=a.seed))
-    t = FineTuner(mlp, run.v_tr, run.y_tr, epochs=a.mlp_epochs, lr=a.mlp_lr, batch=a.batch, optimizer=a.optimizer,
-                  weight_decay=a.mlp_weight_decay, max_norm=a.max_norm, head_epochs=a.head_epochs,
-                  v_valid=run.v_va, y_valid=run.y_va, seed=a.seed, device=a.device)
+    options = FineTuneOptions(epochs=a.mlp_epochs, lr=a.mlp_lr, batch=a.batch, optimizer=a.optimizer,
+                              weight_decay=a.mlp_weight_decay, max_norm=a.max_norm, head_epochs=a.head_epochs)
+    t = FineTuner(mlp, run.v_tr, run.y_tr, options, v_valid=run.v_va, y_valid=run.y_va, seed=a.seed, device=a.device)
     if not run.train(t, desc=f'fine-tune ({init} init)'): return False
     if run.v_va is not None:
         run.res[f'valid_error_curve_{init}'] = [r['valid_error'] for r in t.history]

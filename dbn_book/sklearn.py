@@ -291,8 +291,10 @@ class DBNClassifier(ClassifierMixin, BaseEstimator):
         rng = check_random_state(self.random_state)
         v, t = torch.from_numpy(X), torch.from_numpy(enc.transform(y))
         if gaussian: # the first RBM as RBMTransformer starts it (constant columns get the floor variance)
-            self.dbn_ = DBN([X.shape[1], *sizes], seed=torch_seed(rng), visible='gaussian')
-            self.dbn_.rbms[0].load_state_dict(gaussian_start(X, sizes[0], torch_seed(rng), type(self).__name__).state_dict())
+            g = torch.Generator().manual_seed(torch_seed(rng)) # a Gaussian RBM under binary ones, drawn as DBN(sizes) draws
+            rbms = [GaussianRBM(X.shape[1], sizes[0], generator=g)] + [RBM(a, b, generator=g) for a, b in zip(sizes, sizes[1:])]
+            rbms[0].load_state_dict(gaussian_start(X, sizes[0], torch_seed(rng), type(self).__name__).state_dict())
+            self.dbn_ = DBN.from_rbms(rbms)
         else: self.dbn_ = DBN([X.shape[1], *sizes], v_data=v, seed=torch_seed(rng))
         lrs = [g_lr if gaussian else pre_lr] + [pre_lr] * (len(sizes) - 1)
         self.pretrain_history_ = train_dbn(self.dbn_, v, epochs=pre_epochs, lr=lrs, k=k, method=self.method, batch=batch,
