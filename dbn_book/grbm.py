@@ -116,8 +116,7 @@ def training_advice(self:GaussianRBM, options) -> str:
 
 # %% ../nbs/09_grbm.ipynb #bbdc080b
 @patch
-def base_model(self:GaussianRBM, v_data:torch.Tensor|None=None, # training data: the base takes its means and variances
-              ) -> GaussianRBM:
+def base_model(self:GaussianRBM, v_data:torch.Tensor|None=None) -> GaussianRBM:
     "The AIS base model: W = 0, c = 0, the data's means and variances (floored at the model's smallest variance), else the model's b and s^2."
     if v_data is None: b, var = self.b, self.var
     else:
@@ -129,11 +128,8 @@ def base_model(self:GaussianRBM, v_data:torch.Tensor|None=None, # training data:
     return base
 
 @patch
-def path_sample_v(self:GaussianRBM, h:torch.Tensor, # hidden states, one row per chain
-                  beta:float, # where on the path: 0 is the base model, 1 this model
-                  base:GaussianRBM, # the base model (W = 0)
-                  generator:torch.Generator|None=None) -> torch.Tensor:
-    "v ~ p_beta(v | h) on the path from `base`: a Gaussian of precision (1 - beta)/s_A^2 + beta/s^2."
+def path_sample_v(self:GaussianRBM, h, beta:float, base:GaussianRBM, generator=None) -> torch.Tensor:
+    "v ~ p_beta(v | h) on the path from `base` (chapter 6's arguments): a Gaussian of precision (1 - beta)/s_A^2 + beta/s^2."
     prec = (1 - beta) / base.var + beta / self.var
     mean = ((1 - beta) * base.b / base.var + beta * torch.addmm(self.b, h, self.W.T) / self.var) / prec
     return torch.randn(mean.shape, generator=generator, dtype=mean.dtype, device=mean.device).div_(prec.sqrt()).add_(mean)

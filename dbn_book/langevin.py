@@ -66,10 +66,7 @@ def gibbs_langevin_chain(grbm:GaussianRBM, v:torch.Tensor, # the chains' startin
 
 # %% ../nbs/10_langevin.ipynb #8cbd8c7f
 @patch
-def log_p_v(self:GaussianRBM, v:torch.Tensor, # visible rows
-            h:torch.Tensor, # hidden rows, one per row of v
-            W:torch.Tensor|None=None, b:torch.Tensor|None=None, # the directed layer's weights; default the RBM's own (a DBN passes DBN.generative(0))
-           ) -> torch.Tensor:
-    "log p(v | h) = log N(v; b + W h, diag(s^2)) in nats (float64), one value per row."
+def log_p_v(self:GaussianRBM, v, h, W=None, b=None) -> torch.Tensor:
+    "log p(v | h) = log N(v; b + W h, diag(s^2)) in nats (float64), one value per row (chapter 6's arguments)."
     W, b = (self.W if W is None else W), (self.b if b is None else b)
     return (-0.5 * (LOG_2PI + self.z + (v - torch.addmm(b, h, W.T)).square() / self.var)).sum(1).double()

@@ -104,11 +104,9 @@ class UpDownTrainer(Trainer):
     def _state(self) -> dict: return {'dbn': cpu_copy(self.dbn.state_dict())}
     def _load_state(self, state:dict): self.dbn.load_state_dict(state['dbn'])
 
-def up_down(dbn:DBN, v_train:torch.Tensor, # binary training rows
-            y_train:torch.Tensor|None=None, # their labels, when the DBN has label units
-            options:UpDownOptions|None=None, # or give its fields as keywords (epochs=, lr=, k=, batch=, schedule=, weight_decay=)
-            progress:bool=True, desc:str='up-down',
-            callback=None, # called as callback(trainer, record) after each epoch; the DBN is trainer.dbn
+def up_down(dbn:DBN, v_train:torch.Tensor, y_train:torch.Tensor|None=None, # binary rows; their labels if the DBN has label units
+            options:UpDownOptions|None=None, # or its fields as keywords (epochs=, lr=, k=, batch=, schedule=, weight_decay=)
+            progress:bool=True, desc:str='up-down', callback=None, # callback(trainer, record) after each epoch
             **kwargs, # UpDownOptions' fields, and UpDownTrainer's other arguments: seed, generator, device
            ) -> list: # one record (dict) per epoch
     "Fine-tune a greedily trained DBN as one generative model by the up-down algorithm; unties its weights first."
