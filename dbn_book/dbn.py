@@ -341,13 +341,14 @@ def read_checkpoint(path) -> dict:
     return ckpt
 
 def _model_class(name:str):
-    "The subclass of `RBMBase` called `name`, wherever in the package it is defined."
-    todo = [RBMBase]
+    "The subclass of `RBMBase` called `name`, the package's own before any other of that name (e.g. one a notebook defined)."
+    todo, found = [RBMBase], []
     while todo:
         c = todo.pop()
-        if c.__name__ == name: return c
+        if c.__name__ == name: found.append(c)
         todo += c.__subclasses__()
-    raise ValueError(f"it holds a {name}, which is not a model of this dbn_book")
+    if not found: raise ValueError(f"it holds a {name}, which is not a model of this dbn_book")
+    return min(found, key=lambda c: not c.__module__.startswith('dbn_book.'))
 
 # %% ../nbs/03_dbn.ipynb #e0d2cb53
 @patch

@@ -146,13 +146,11 @@ def slider(frames,                 # matplotlib Figures, or 2-D / H x W x 3 arra
            labels,                 # one str per frame, shown beside the slider
            title:str=None,         # shown above the figure
            width:int=None,         # display width in CSS pixels (default: 280 for small images, else natural)
-           vmin:float=None,        # array value shown as black (see `to_uint8`)
-           vmax:float=None,        # array value shown as white
-           cmap:str=None,          # matplotlib colormap name for 2-D arrays
-           dpi:float=None,         # resolution of figures (default: each figure's own)
            start:int=0,            # index of the frame shown first
            quantize:bool=True,     # store figures with 256 colours (about half the size; see `png_data_uri`)
            max_bytes:int=1_000_000, # refuse to build a larger slider (None: no limit)
+           **image,                # how frames become pixels, passed to `to_uint8`: vmin, vmax (values shown as black
+                                   # and white), cmap (a colormap for 2-D arrays), dpi (of figures)
           ) -> Slider:
     "A self-contained HTML + JavaScript slider over pre-computed frames, with one label per frame."
     frames, labels = list(frames), list(labels)
@@ -160,7 +158,7 @@ def slider(frames,                 # matplotlib Figures, or 2-D / H x W x 3 arra
     if len(labels) != len(frames):
         raise ValueError(f"slider needs one label per frame: got {len(frames)} frames and {len(labels)} labels")
     any_fig = any(_is_figure(f) for f in frames)
-    arrays = [to_uint8(f, vmin=vmin, vmax=vmax, cmap=cmap, dpi=dpi) for f in frames]
+    arrays = [to_uint8(f, **image) for f in frames]
     sizes = [a.shape[:2] for a in arrays]
     if len(set(sizes)) > 1:
         raise ValueError(f"all frames must have the same size (height, width); got {sorted(set(sizes))}. "
