@@ -142,7 +142,7 @@ def main(argv=None):
                     f"gap {by_ais - by_raise:.2f} ({ais[name]['raise']['seconds']:.0f} s)")
             g_s = torch.Generator().manual_seed(a.seed)
             t = time.perf_counter()
-            x = std.inverse(grbm_samples(m, a.n_samples, a.k, g_s) if isinstance(m, GaussianRBM)
+            x = std.inverse(sample_chains(m, a.n_samples, (a.k,), g_s)[0] if isinstance(m, GaussianRBM)
                             else m.sample(a.n_samples, k=a.k, mean=True, generator=g_s)).clamp(0, 1)
             secs = time.perf_counter() - t
             st = judge_stats(judge, x, real_dist)
