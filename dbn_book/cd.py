@@ -9,12 +9,12 @@ __all__ = ['SCHEDULES', 'difference', 'exact_grad', 'cd_grad', 'PCDStep', 'pcd_g
 
 # %% ../nbs/02_cd.ipynb #0601357f
 import copy, math, time
-from dataclasses import dataclass, asdict, fields
+from dataclasses import dataclass
 from typing import NamedTuple
 import torch
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import check_k, check_int, check_positive, own_generator, resolve_device, Trainer, cpu_copy
+from .core import check_k, check_int, check_positive, own_generator, resolve_device, Trainer, cpu_copy, split_options
 from .rbm import RBMBase, RBM, bernoulli, binary_states, visible_states, visible_log_sum, enumerable, MAX_ENUMERATE
 
 # %% ../nbs/02_cd.ipynb #df21e280
@@ -129,11 +129,6 @@ class CDOptions:
         object.__setattr__(self, 'lr_var', lr_var)
         if self.min_var is not None: check_positive(self.min_var, 'min_var')
 
-    @classmethod
-    def split(cls, kwargs:dict) -> tuple:
-        "kwargs split into a CDOptions of the fields among them, and the rest."
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in kwargs.items() if k in names}), {k: v for k, v in kwargs.items() if k not in names}
 
 # %% ../nbs/02_cd.ipynb #c6d26efd
 @torch.no_grad()
@@ -199,7 +194,7 @@ class RBMTrainer(Trainer):
         v_train = model.check_visible(v_train, 'v_train')
         if v_valid is not None: v_valid = model.check_visible(v_valid, 'v_valid')
         if len(v_train) == 0: raise ValueError("v_train is empty")
-        super().__init__(asdict(o), own_generator(generator, seed, self.device), math.ceil(len(v_train) / o.batch))
+        super().__init__(o, own_generator(generator, seed, self.device), math.ceil(len(v_train) / o.batch))
         self.rbm = model.to(self.device)
         self.v_train = v_train.to(self.device, model.W.dtype)
         self.mon_train = self.v_train[:n_monitor]
@@ -281,7 +276,7 @@ def train_rbm(model:RBMBase, v_train:torch.Tensor, # training rows, as `model.ch
               **kwargs, # CDOptions' fields, and RBMTrainer's other arguments: v_valid, seed, generator, device, ...
              ) -> list: # one record (dict) per epoch
     "Train `model` in place by CD-k or PCD-k with momentum and weight decay; return per-epoch monitors."
-    if options is None: options, kwargs = CDOptions.split(kwargs)
+    if options is None: options, kwargs = split_options(CDOptions, kwargs)
     return RBMTrainer(model, v_train, options, **kwargs).run(progress=progress, desc=desc or type(model).__name__, callback=callback)
 
 # %% ../nbs/02_cd.ipynb #7bf92f92

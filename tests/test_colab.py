@@ -10,18 +10,12 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from tool_loader import load_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _colab():
-    spec = importlib.util.spec_from_file_location('dbn_colab', ROOT / 'tools' / 'colab.py')
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-colab = _colab()
+colab = load_tool('colab')
 NBS = colab.notebooks()
 
 
