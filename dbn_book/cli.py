@@ -165,12 +165,9 @@ def resume_args(argv:list) -> tuple: # (the options of the run to continue, the 
     try: ckpt = read_checkpoint(path)
     except ValueError as e: raise UsageError(f"--resume: {e}") from None
     training, saved = ckpt.get('training'), ckpt.get('config')
-    if not isinstance(training, dict) or 'phase' not in training or not isinstance(saved, dict):
-        raise UsageError(f"--resume {path}: this checkpoint holds no training state to continue (it was not written by "
-                         f"dbn_train --save of this version); train again with --save")
-    if training['phase'] == 'done':
-        raise UsageError(f"--resume {path}: the run in this checkpoint finished; there is nothing to continue. Draw from it "
-                         f"with dbn_sample {path}, or start a new run without --resume")
+    if not isinstance(training, dict) or not isinstance(saved, dict) or training.get('phase', 'done') == 'done':
+        raise UsageError(f"--resume {path}: there is nothing to continue in this checkpoint (its run finished, or it was not "
+                         f"written by dbn_train --save); draw from it with dbn_sample {path}, or start a new run without --resume")
     clash = [f"--{k} {v} contradicts the checkpoint's {saved.get(k)}"
              for k, v in given.items() if k not in _FREE_ON_RESUME and saved.get(k) != v]
     if clash: raise UsageError(f"--resume: {'; '.join(clash)}. Leave these options out to continue the run as it was started, "
@@ -195,8 +192,8 @@ def _load_data(args, log):
     n = len(v_all)
     if args.valid is None: args.valid = 10_000 if n >= 60_000 else n // 6
     if args.valid >= n: raise UsageError(f"--valid {args.valid}: there are only {n:,} training images; hold out fewer")
-    v_tr, y_tr, v_va, y_va = v_all[:n - args.valid], y_all[:n - args.valid], v_all[n - args.valid:], y_all[n - args.valid:]
-    if args.n_train is not None: v_tr, y_tr = v_tr[:args.n_train], y_tr[:args.n_train]
+    cut = n - args.valid # then the first --n_train of the rows before the cut, or all of them
+    v_tr, y_tr, v_va, y_va = v_all[:cut][:args.n_train], y_all[:cut][:args.n_train], v_all[cut:], y_all[cut:]
     if args.sizes[0] != v_tr.shape[1]:
         raise UsageError(f"--sizes starts with {args.sizes[0]} but the images have {v_tr.shape[1]} pixels; "
                          f"the first size must be {v_tr.shape[1]}")
@@ -258,9 +255,8 @@ def _start(args, log, stop, checkpoint) -> _Run:
     recipe = 'small' if len(run.v_tr) < _SMALL_DATA else 'full'
     for k, v in RECIPES[recipe].items():
         if getattr(args, k) is None: setattr(args, k, v)
-    run.n_labels = 0 if args.no_labels else 10
-    run.labels = run.y_tr if run.n_labels else None # what the generative model trains on
-    run.dbn = DBN(args.sizes, n_labels=run.n_labels, v_data=run.v_tr, seed=args.seed)
+    run.dbn = DBN(args.sizes, n_labels=0 if args.no_labels else 10, v_data=run.v_tr, seed=args.seed)
+    run.labels = run.y_tr if run.dbn.n_labels else None # what the generative model trains on
     if checkpoint is None:
         run.res = dict(recipe=recipe, data=run.source, n_train=len(run.v_tr), n_valid=args.valid, n_test=len(run.v_te), phases={},
                        device=str(args.device), data_fingerprint=_fingerprint(run.v_tr, run.v_va), wall_seconds=0.0,
@@ -294,7 +290,7 @@ def _pretrain(run) -> bool:
     t = DBNTrainer(run.dbn, run.v_tr, run.labels, options, v_valid=run.v_va, y_valid=run.y_va, seed=a.seed, device=a.device)
     if not run.train(t): return False
     run.res['recon_error'] = [[h['recon_error'] for h in layer] for layer in t.layer_histories]
-    if run.n_labels and run.v_va is not None: run.res['valid_error_generative_greedy'] = run.generative_error(run.v_va, run.y_va)
+    if run.dbn.n_labels and run.v_va is not None: run.res['valid_error_generative_greedy'] = run.generative_error(run.v_va, run.y_va)
     return True
 
 def _updown(run) -> bool:
@@ -303,7 +299,7 @@ def _updown(run) -> bool:
     if a.updown_epochs and len(a.sizes) > 2:
         options = UpDownOptions(epochs=a.updown_epochs, lr=a.updown_lr, k=a.updown_k, batch=a.batch)
         if not run.train(UpDownTrainer(run.dbn, run.v_tr, run.labels, options, seed=a.seed, device=a.device)): return False
-    if run.n_labels and run.v_va is not None: run.res['valid_error_generative'] = run.generative_error(run.v_va, run.y_va)
+    if run.dbn.n_labels and run.v_va is not None: run.res['valid_error_generative'] = run.generative_error(run.v_va, run.y_va)
     return True
 
 def _finetune(run, init:str, # 'dbn': the MLP starts from the DBN's weights; 'random': from random ones
@@ -324,7 +320,7 @@ def _finetune(run, init:str, # 'dbn': the MLP starts from the DBN's weights; 'ra
 def _finish(run) -> dict:
     "Score the test images, once; write the last checkpoint and the JSON report."
     a, res = run.args, run.res
-    if run.n_labels: res['test_error_generative'] = run.generative_error(run.v_te, run.y_te)
+    if run.dbn.n_labels: res['test_error_generative'] = run.generative_error(run.v_te, run.y_te)
     for name, mlp in run.mlps.items():
         ev = evaluate(mlp, run.v_te, run.y_te)
         res[f'test_error_{name}'], res[f'test_wrong_{name}'] = ev['error'], len(ev['wrong'])
@@ -357,28 +353,25 @@ def _init(name): return 'DBN' if name == 'dbn' else 'random'
 
 def summary(args, res:dict) -> str:
     "The lines dbn_train prints at the end: validation numbers, then test numbers."
-    net = '-'.join(map(str, args.sizes)) + ('' if args.no_labels else ' (+10 label units at the top)')
-    lines = [f"data          {res['data']}: {res['n_train']:,} training, {res['n_valid']:,} validation, {res['n_test']:,} test images",
-             f"network       {net}",
-             f"pretraining   {len(args.sizes) - 2} lower RBMs x {args.dbn_epochs} epochs of {args.method.upper()}-{args.k}, "
-             f"the top RBM {args.top_epochs} epochs of {args.top_method.upper()}-{args.k}; {res['phases']['pretraining']:.1f} s on {res['device']}"]
-    if 'up-down' in res['phases']:
-        lines.append(f"up-down       {args.updown_epochs} epochs of the whole generative model, {res['phases']['up-down']:.1f} s")
-    lines += [f"fine-tuning   {args.mlp_epochs} epochs of {args.optimizer} from {_init(n)} initialisation, "
-              f"{res['phases'][f'fine-tuning ({n} init)']:.1f} s" for n in ('dbn', 'random') if f'fine-tuning ({n} init)' in res['phases']]
-    parts = [f"generative {_pct(res['valid_error_generative'])}" +
-             (f" ({_pct(res['valid_error_generative_greedy'])} before up-down)" if 'up-down' in res['phases'] else "")
-             ] if 'valid_error_generative' in res else []
-    parts += [f"MLP from {_init(n)} init {_pct(res[f'valid_error_{n}'])}" for n in ('dbn', 'random') if f'valid_error_{n}' in res]
-    if parts: lines.append(f"validation    error: " + ", ".join(parts))
-    parts = [f"generative {_pct(res['test_error_generative'])} (the top RBM's free energy over the labels)"] if 'test_error_generative' in res else []
-    parts += [f"MLP from {_init(n)} init {_pct(res[f'test_error_{n}'])} ({res[f'test_wrong_{n}']:,} of {res['n_test']:,})"
-              for n in ('dbn', 'random') if f'test_error_{n}' in res]
-    lines += [f"test          error, scored once: " + ", ".join(parts), f"wall time     {res['wall_seconds']:.1f} s",
-              f"checkpoint    {res['checkpoint'] or 'not saved (use --save PATH)'}" +
-              (f"; draw digits with: dbn_sample {res['checkpoint']}" if res['checkpoint'] else "")]
-    if args.json is not None: lines.append(f"report        {Path(args.json).resolve()}")
-    return '\n'.join(lines)
+    secs, inits = res['phases'], [n for n in ('dbn', 'random') if f'fine-tuning ({n} init)' in res['phases']]
+    valid = [f"generative {_pct(res['valid_error_generative'])}" + (f" ({_pct(res['valid_error_generative_greedy'])} before "
+             f"up-down)" if 'up-down' in secs else "")] if 'valid_error_generative' in res else []
+    valid += [f"MLP from {_init(n)} init {_pct(res[f'valid_error_{n}'])}" for n in inits if f'valid_error_{n}' in res]
+    test = [f"generative {_pct(res['test_error_generative'])} (the top RBM's free energy over the labels)"] if 'test_error_generative' in res else []
+    test += [f"MLP from {_init(n)} init {_pct(res[f'test_error_{n}'])} ({res[f'test_wrong_{n}']:,} of {res['n_test']:,})" for n in inits]
+    rows = [('data', f"{res['data']}: {res['n_train']:,} training, {res['n_valid']:,} validation, {res['n_test']:,} test images"),
+            ('network', '-'.join(map(str, args.sizes)) + ('' if args.no_labels else ' (+10 label units at the top)')),
+            ('pretraining', f"{len(args.sizes) - 2} lower RBMs x {args.dbn_epochs} epochs of {args.method.upper()}-{args.k}, the top "
+                            f"RBM {args.top_epochs} epochs of {args.top_method.upper()}-{args.k}; {secs['pretraining']:.1f} s on {res['device']}"),
+            ('up-down', f"{args.updown_epochs} epochs of the whole generative model, {secs['up-down']:.1f} s" if 'up-down' in secs else None),
+            *[('fine-tuning', f"{args.mlp_epochs} epochs of {args.optimizer} from {_init(n)} initialisation, "
+                              f"{secs[f'fine-tuning ({n} init)']:.1f} s") for n in inits],
+            ('validation', "error: " + ", ".join(valid) if valid else None), ('test', "error, scored once: " + ", ".join(test)),
+            ('wall time', f"{res['wall_seconds']:.1f} s"),
+            ('checkpoint', f"{res['checkpoint']}; draw digits with: dbn_sample {res['checkpoint']}" if res['checkpoint'] else
+                           "not saved (use --save PATH)"),
+            ('report', None if args.json is None else Path(args.json).resolve())]
+    return '\n'.join(f"{label:14s}{text}" for label, text in rows if text is not None)
 
 class StopRequest:
     "A SIGINT or SIGTERM handler: stop after this epoch; a second SIGINT stops at once."
