@@ -43,15 +43,13 @@ def real(x, name:str) -> float:
 
 def validate_input(estimator, X,
                    reset:bool, # True in fit: record n_features_in_; False after: check X against it
-                   y=None, # a classifier's labels, checked beside X (then the answer is X, y)
+                   y='no_validation', # a classifier's labels in fit, checked beside X (then the answer is X, y)
                   ):
     "X through scikit-learn's `validate_data`, dense, and in [0, 1] unless the estimator's visible units are Gaussian."
-    kw = dict(reset=reset, dtype=(np.float64, np.float32), accept_sparse=('csr', 'csc')) # other sparse formats become csr
-    if y is None: X = validate_data(estimator, X, **kw)
-    else:
-        X, y = validate_data(estimator, X, y, **kw)
-        check_classification_targets(y) # a continuous y is refused first
-    if sp.issparse(X): X = X.toarray() # the RBM's products are dense: a sparse X is made dense once
+    out = validate_data(estimator, X, y, reset=reset, dtype=(np.float64, np.float32), accept_sparse=('csr', 'csc'))
+    X, y = out if isinstance(out, tuple) else (out, None)
+    if y is not None: check_classification_targets(y) # a continuous y is refused before X's range is checked
+    if sp.issparse(X): X = X.toarray() # any sparse format (made csr or csc above): the RBM's products are dense
     elif not X.flags.writeable: X = X.copy() # a read-only memory map: torch shares only writable memory
     if getattr(estimator, 'visible', 'binary') != 'gaussian' and X.size and (X.min() < 0 or X.max() > 1):
         what, value, x = ('Negative values', 'minimum', X.min()) if X.min() < 0 else ('Values above 1', 'maximum', X.max())
