@@ -131,7 +131,8 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
         gaussian, k, batch, device = self._checked()
         n_hidden = integer(self.n_components, 'n_components', 1)
         for name, x, hi in (('momentum', self.momentum, 1), ('weight_decay', self.weight_decay, math.inf)):
-            if not (isinstance(x, numbers.Real) and 0 <= x < hi): raise ValueError(f"{name} must be a number in [0, {hi}), got {x!r}")
+            if not (isinstance(x, numbers.Real) and 0 <= x < hi):
+                raise ValueError(f"{name} must be a number in [0, {hi}), got {x!r}")
         m = float(self.momentum)
         options = CDOptions(epochs=epochs, lr=self._learning_rate(), k=k, method=self.method, batch=batch, momentum=(m, m),
                             momentum_epochs=0, weight_decay=float(self.weight_decay), min_var=MIN_VAR) # variances: lr / 10, >= MIN_VAR
