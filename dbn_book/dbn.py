@@ -55,7 +55,7 @@ class DBN(nn.Module):
         return dbn._stack(list(rbms) if isinstance(rbms, (list, tuple)) else rbms)
 
     def _stack(self, rbms:list):
-        "Hold the RBMs, checking that each one's visible layer is the hidden layer below (beside the labels, at the top)."
+        "Hold the RBMs, each one's visible layer the hidden layer below (beside the labels, at the top)."
         if not isinstance(rbms, list) or not rbms or not all(isinstance(r, RBMBase) for r in rbms):
             raise ValueError(f"a DBN is made from a list of RBMs (models of chapter 1's RBMBase), bottom first; got "
                              f"{[type(r).__name__ for r in rbms] if isinstance(rbms, list) else type(rbms).__name__}")
@@ -98,9 +98,9 @@ class DBN(nn.Module):
            sample:bool=False, # sample each layer instead of passing probabilities
            generator:torch.Generator|None=None) -> torch.Tensor:
         "The recognition pass: Q(h^(k) = 1 | h^(k-1)) layer by layer, from v up through `n_layers` RBMs."
+        most = len(self.rbms) - bool(self.n_labels) # through the top RBM only when no labels sit beside its input
         n_layers = len(self.rbms) - 1 if n_layers is None else n_layers
-        if not 0 <= n_layers < len(self.rbms) + (not self.n_labels):
-            raise ValueError(f"n_layers must lie in 0..{len(self.rbms) - (1 if self.n_labels else 0)}, got {n_layers}")
+        if not 0 <= n_layers <= most: raise ValueError(f"n_layers must lie in 0..{most}, got {n_layers}")
         h = self.check_visible(v) if n_layers else v
         for rbm in self.rbms[:n_layers]:
             h = rbm.p_h(h, check=False)
@@ -136,7 +136,7 @@ class DBN(nn.Module):
 
     @torch.no_grad()
     def recognition_weights(self) -> list:
-        "Each RBM's (W', c) with Q(h = 1 | x) = sigmoid(c + x W'), without the top RBM's label rows: what a classifier starts from."
+        "Each RBM's (W', c), Q(h = 1 | x) = sigmoid(c + x W'), without the top's label rows: what a classifier starts from."
         out = []
         for r, n in zip(self.rbms, self.sizes):
             m = copy.deepcopy(r); m.c.zero_() # the hidden input without its bias, at each unit vector x: the rows of W'
@@ -157,7 +157,7 @@ def _map_rows(fn, x, device, chunk=10_000):
 
 @dataclass(frozen=True)
 class DBNOptions:
-    "The options of greedy training, checked when made: each RBM's `CDOptions`, and how each layer starts and passes its data up."
+    "The options of greedy training, checked when made: each RBM's `CDOptions`, `up` and `init`."
     layers:CDOptions|tuple=CDOptions(lr=0.05) # one CDOptions for every RBM, or a list of one per RBM, bottom first
     up:str='prob' # the next layer's data: 'prob' (Q(h=1|v)) or 'sample' (h ~ Q(h|v))
     init:str='random' # start each upper RBM from its initial weights, or 'flipped': the lower RBM turned around
@@ -185,11 +185,11 @@ class DBNOptions:
         rest = {k: v for k, v in kwargs.items() if k not in names and k not in ('up', 'init')}
         return cls(layers, **{k: kwargs[k] for k in ('up', 'init') if k in kwargs}), rest
 
-def _rows(dbn:DBN, v:torch.Tensor, y:torch.Tensor|None, part:str) -> tuple:
-    "Rows v_part as the bottom RBM takes them, and their labels y_part, needed when the DBN has label units."
+def _rows(dbn:DBN, v:torch.Tensor, y:torch.Tensor|None, part:str, device) -> tuple:
+    "v_part as the bottom RBM takes it, on `device`, and its labels y_part (needed with label units), checked."
     v = dbn.check_visible(v, f'v_{part}')
     if dbn.n_labels and y is None: raise ValueError(f"this DBN has label units: pass y_{part} with v_{part}")
-    return v, (y if y is None else check_labels(y, max(dbn.n_labels, 1), len(v), f'y_{part}'))
+    return v.to(device), (y if y is None else check_labels(y, max(dbn.n_labels, 1), len(v), f'y_{part}'))
 
 class DBNTrainer(Trainer):
     "Greedy layer-wise training, resumable after any epoch of any layer; each record says its RBM in 'layer'."
@@ -210,15 +210,14 @@ class DBNTrainer(Trainer):
             raise ValueError(f"init='flipped' needs binary RBMs and every other layer of the same size (each upper RBM is the one "
                              f"below turned around, e.g. sizes [784, 500, 784]), got sizes {dbn.sizes} of {[type(r).__name__ for r in dbn.rbms]}; "
                              f"or use init='random'")
-        v_train, y_train = _rows(dbn, v_train, y_train, 'train')
-        if v_valid is not None: v_valid, y_valid = _rows(dbn, v_valid, y_valid, 'valid')
         if not dbn.tied: raise ValueError("this DBN's generative weights are untied (chapter 7); greedy training would leave them "
                                           "behind. Train a new DBN greedily, then fine-tune it")
         self.device = resolve_device(device)
+        self.v, self.y = _rows(dbn, v_train, y_train, 'train', self.device)
+        self.v_valid, self.y_valid = (None, y_valid) if v_valid is None else _rows(dbn, v_valid, y_valid, 'valid', self.device)
         super().__init__({'layers': [asdict(x) for x in self.layer_options], 'up': o.up, 'init': o.init},
-                         own_generator(generator, seed, self.device), max(math.ceil(len(v_train) / x.batch) for x in self.layer_options))
+                         own_generator(generator, seed, self.device), max(math.ceil(len(self.v) / x.batch) for x in self.layer_options))
         self.dbn = dbn.to(self.device)
-        self.v, self.y, self.v_valid, self.y_valid = v_train.to(self.device), y_train, (None if v_valid is None else v_valid.to(self.device)), y_valid
         # the state, beyond `Trainer`'s: the layer in training, its trainer, the generator states that drew the codes below it
         self.layer, self.trainer, self.code_rng = 0, None, []
         self.x, self.x_valid = self.v, self.v_valid # the current layer's data
@@ -231,7 +230,7 @@ class DBNTrainer(Trainer):
         return [[r for r in self.history if r['layer'] == i] for i in range(len(self.dbn.rbms))]
 
     def _codes(self, i:int):
-        "The data of layer i + 1 from that of layer i, drawn from the generator's current state when up='sample'."
+        "Layer i + 1's data from layer i's (drawn from the generator's current state when up='sample')."
         rbm, sample = self.dbn.rbms[i], self.options['up'] == 'sample'
         step = lambda t: bernoulli(rbm.p_h(t, check=False), self.g) if sample else rbm.p_h(t, check=False)
         self.x = _map_rows(step, self.x, self.device)
@@ -327,7 +326,7 @@ def read_checkpoint(path) -> dict:
     return ckpt
 
 def _model_class(name:str):
-    "The subclass of `RBMBase` called `name`, the package's own before any other of that name (e.g. one a notebook defined)."
+    "The `RBMBase` subclass called `name`, the package's own first (a notebook may define another)."
     todo, found = [RBMBase], []
     while todo:
         c = todo.pop()

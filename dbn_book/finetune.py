@@ -65,7 +65,7 @@ class MLP(nn.Module):
 def mlp_from_dbn(dbn:DBN, n_classes:int=10, dropout:float=0.0, input_dropout:float=0.0,
                  seed:int|None=None, generator:torch.Generator|None=None, # for the fresh output layer
                 ) -> MLP:
-    "An MLP whose hidden layers take W^T and c from the DBN's recognition weights, with a freshly initialised output layer."
+    "An MLP with the DBN's recognition weights (W^T, c) in its hidden layers and a fresh output layer."
     mlp = MLP(dbn.sizes, n_classes, dropout, input_dropout, seed=seed, generator=generator)
     with torch.no_grad():
         for layer, (W, c) in zip(mlp.hidden, dbn.recognition_weights()):
@@ -117,7 +117,7 @@ class FineTuneOptions:
         if self.max_norm is not None: check_positive(self.max_norm, 'max_norm')
 
 class FineTuner(Trainer):
-    "Backpropagation of the cross-entropy through `mlp`, resumable: the optimiser's state, the update reached and the generator."
+    "Backpropagation of the cross-entropy through `mlp`, resumable after any epoch."
     def __init__(self, mlp:MLP, v_train:torch.Tensor, y_train:torch.Tensor,
                  options:FineTuneOptions|None=None, # default: FineTuneOptions()
                  v_valid:torch.Tensor|None=None, y_valid:torch.Tensor|None=None, # evaluated after each epoch
@@ -147,8 +147,8 @@ class FineTuner(Trainer):
         for i in range(0, n, o.batch):
             for group in self.opt.param_groups: group['lr'] = o.lr * lr_factor(o.schedule, self.step / (self.epochs * self.n_batches))
             idx = order[i:i + o.batch]
-            with torch.set_grad_enabled(self.epoch >= o.head_epochs): # before that, the optimiser gets no gradient for (and
-                h = mlp.features(self.x[idx], self.g)                  # skips) the hidden layers: the output layer trains alone
+            with torch.set_grad_enabled(self.epoch >= o.head_epochs): # in the head epochs the hidden layers get no gradient
+                h = mlp.features(self.x[idx], self.g)
             z = mlp.out(h)
             loss = F.cross_entropy(z, self.t[idx])
             self.opt.zero_grad(set_to_none=True); loss.backward(); self.opt.step()
@@ -211,7 +211,7 @@ def load_checkpoint(path) -> Checkpoint:
     mlp = None
     if m is not None:
         try:
-            mlp = MLP(**{k: v for k, v in m.items() if k != 'state'}) # input_dropout, new in 2026, defaults to 0
+            mlp = MLP(**{k: v for k, v in m.items() if k != 'state'})
             mlp.load_state_dict(m['state'])
         except (KeyError, ValueError, RuntimeError, TypeError) as e:
             raise ValueError(f"{path}: the MLP in this checkpoint is incomplete or inconsistent ({type(e).__name__})") from None
