@@ -327,11 +327,8 @@ def read_checkpoint(path) -> dict:
 
 def _model_class(name:str):
     "The `RBMBase` subclass called `name`, the package's own first (a notebook may define another)."
-    todo, found = [RBMBase], []
-    while todo:
-        c = todo.pop()
-        if c.__name__ == name: found.append(c)
-        todo += c.__subclasses__()
+    def walk(c): return [c] + [d for sub in reversed(c.__subclasses__()) for d in walk(sub)] # latest first
+    found = [c for c in walk(RBMBase) if c.__name__ == name]
     if not found: raise ValueError(f"it holds a {name}, which is not a model of this dbn_book")
     return min(found, key=lambda c: not c.__module__.startswith('dbn_book.'))
 

@@ -55,10 +55,8 @@ class MLP(nn.Module):
         for layer in self.hidden: h = self._drop(torch.sigmoid(layer(h)), self.dropout, generator)
         return h
 
-    def forward(self, v:torch.Tensor,
-                generator:torch.Generator|None=None, # draws the dropout masks in training mode
-               ) -> torch.Tensor:
-        "Logits, one row per row of v."
+    def forward(self, v:torch.Tensor, generator:torch.Generator|None=None) -> torch.Tensor:
+        "Logits, one row per row of v; in training mode `generator` draws the dropout masks."
         return self.out(self.features(v, generator))
 
 # %% ../nbs/05_finetune.ipynb #8bff99fc
