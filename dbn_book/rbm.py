@@ -53,8 +53,7 @@ class RBMBase(nn.Module):
                  sigma:float=0.01, # standard deviation of the initial weights (0: all zero)
                  generator:torch.Generator|None=None):
         super().__init__()
-        for name, n in (('n_visible', n_visible), ('n_hidden', n_hidden)):
-            if not isinstance(n, int) or isinstance(n, bool) or n < 1: raise ValueError(f"{name} must be a positive integer, got {n!r}")
+        for name, n in (('n_visible', n_visible), ('n_hidden', n_hidden)): check_int(n, name, 1)
         param = lambda t: nn.Parameter(t, requires_grad=False)
         self.W = param(torch.randn(n_visible, n_hidden, generator=generator) * sigma if sigma else torch.zeros(n_visible, n_hidden))
         self.b, self.c = param(torch.zeros(n_visible)), param(torch.zeros(n_hidden))
@@ -71,14 +70,7 @@ class RBMBase(nn.Module):
         "The one error for an operation this model does not offer: it names the model and what to use instead."
         return ValueError(f"{type(self).__name__} does not offer {what}; {instead}")
 
-    # the model's own operations (see the table above)
-    def check_visible(self, v, what:str='v'): raise self.unsupported('check_visible', 'a model must define it')
-    def visible_energy(self, v): raise self.unsupported('visible_energy', 'a model must define it')
-    def hidden_input(self, v): raise self.unsupported('hidden_input', 'a model must define it')
-    def v_mean(self, h, check:bool=True): raise self.unsupported('v_mean', 'a model must define it')
-    def draw_v(self, mean, generator=None): raise self.unsupported('draw_v', 'a model must define it')
-
-    # what follows from them, for every model
+    # what follows, for every model, from the operations it defines (check_visible, visible_energy, hidden_input, v_mean, draw_v)
     def check_hidden(self, h, what:str='h'): return check_units(h, self.n_hidden, what, 'hidden', self.W.dtype)
 
     def p_h(self, v, check:bool=True):
@@ -142,11 +134,10 @@ class RBMBase(nn.Module):
 
 # %% ../nbs/01_rbm.ipynb #2dc5bf23
 def visible_bias_from_data(v:torch.Tensor, # training data, one row per example
-                           eps:float=1e-3, # clip frequencies to [eps, 1-eps]
                            n_softmax:int=0, # the last n_softmax units are one softmax group (see below)
                           ) -> torch.Tensor:
     "Visible biases from each unit's frequency p in the data: log(p/(1-p)) (Hinton 2010, section 8); log p in a softmax group."
-    p = v.float().mean(0).clamp(eps, 1 - eps)
+    p = v.float().mean(0).clamp(1e-3, 1 - 1e-3) # frequencies clipped away from 0 and 1
     b = torch.log(p) - torch.log1p(-p)
     if n_softmax: b[-n_softmax:] = torch.log(p[-n_softmax:])
     return b
@@ -193,8 +184,7 @@ class RBM(RBMBase):
     def visible_probs(self, a):
         "P(v | h) from the visible units' inputs a = b + W h: sigmoid(a_i) for binary units, softmax over the group."
         if not self.n_softmax: return torch.sigmoid(a)
-        s = self.n_visible - self.n_softmax
-        return torch.cat([torch.sigmoid(a[:, :s]), torch.softmax(a[:, s:], 1)], 1)
+        return torch.cat([torch.sigmoid(a[:, :-self.n_softmax]), torch.softmax(a[:, -self.n_softmax:], 1)], 1)
 
     def v_mean(self, h, check:bool=True):
         "P(v_i = 1 | h) = sigmoid(b_i + W_i: h), or the softmax over the group; one row per row of h."
@@ -204,8 +194,7 @@ class RBM(RBMBase):
     def draw_v(self, p_v, generator:torch.Generator|None=None):
         "A visible sample from its probabilities: independent binary units, and one categorical draw for the group."
         if not self.n_softmax: return bernoulli(p_v, generator)
-        s = self.n_visible - self.n_softmax
-        return torch.cat([bernoulli(p_v[:, :s], generator), sample_softmax(p_v[:, s:], generator)], 1)
+        return torch.cat([bernoulli(p_v[:, :-self.n_softmax], generator), sample_softmax(p_v[:, -self.n_softmax:], generator)], 1)
 
 # %% ../nbs/01_rbm.ipynb #ae7d7c51
 def visible_states(n:int, # visible units
