@@ -22,16 +22,15 @@ def statistics(self:RBM, v, p_h) -> tuple:
     "Batch means of -dE/dtheta for W, b and c, with h replaced by P(h=1|v): v h', v and h."
     return v.T @ p_h / len(v), v.mean(0), p_h.mean(0)
 
-# %% ../nbs/02_cd.ipynb #699c80b9
 @patch
 def model_expectations(self:RBM, max_units:int=MAX_ENUMERATE) -> tuple:
-    "E_P[v h'], E_P[v], E_P[h] under the model, exactly, by enumerating the layer with fewer states."
+    "The model's expectations E_P[v h'], E_P[v], E_P[h], by enumerating the smaller layer."
     side, count, W, b, c = enumerable(self, max_units, 'the exact gradient', 'Use cd_grad or pcd_grad for RBMs this large')
     if side == 'h':
         s = binary_states(self.n_hidden, device=W.device)
         a = torch.addmm(b, s, W.T)
         p = torch.softmax(s @ c + visible_log_sum(a, self.n_softmax), 0)
-        pv = self.visible_probs(a) # E[v | h] for each state h: sigmoids, and the softmax over a group
+        pv = self.visible_probs(a)
         return (pv * p[:, None]).T @ s, p @ pv, p @ s
     s = visible_states(self.n_visible, self.n_softmax, device=W.device) # enumerate v
     a = torch.addmm(c, s, W)
@@ -39,13 +38,12 @@ def model_expectations(self:RBM, max_units:int=MAX_ENUMERATE) -> tuple:
     ph = torch.sigmoid(a)
     return (s * p[:, None]).T @ ph, p @ s, p @ ph
 
-# %% ../nbs/02_cd.ipynb #a271e436
 def difference(positive:tuple, negative:tuple) -> tuple:
-    "The gradient: positive-phase statistics minus negative-phase statistics, one tensor per parameter."
+    "The gradient: positive-phase minus negative-phase statistics, one tensor per parameter."
     return tuple(p - n for p, n in zip(positive, negative))
 
 def exact_grad(model:RBMBase, v:torch.Tensor) -> tuple:
-    "The exact gradient of the mean log-likelihood of the rows of v, one tensor per `model.param_names` (small models only)."
+    "The exact gradient of the mean log-likelihood of the rows of v, one tensor per parameter (small models only)."
     m = copy.deepcopy(model).double()
     v = m.check_visible(v)
     return tuple(d.to(model.W.dtype) for d in difference(m.statistics(v, m.p_h(v, check=False)), m.model_expectations()))
@@ -54,13 +52,12 @@ def exact_grad(model:RBMBase, v:torch.Tensor) -> tuple:
 def cd_grad(model:RBMBase, v:torch.Tensor,
             k:int=1, # Gibbs steps from each data vector (Algorithm 18.2)
             generator:torch.Generator|None=None) -> tuple:
-    "The CD-k estimate of the mean log-likelihood gradient of the rows of v, one tensor per `model.param_names`."
+    "The CD-k estimate of the mean log-likelihood gradient of the rows of v, one tensor per parameter."
     v, k = model.check_visible(v), check_k(k)
     ph0 = model.p_h(v, check=False)
     neg = model.gibbs_chain(v, k, generator, p_h=ph0)
     return difference(model.statistics(v, ph0), model.statistics(neg.v, neg.p_h))
 
-# %% ../nbs/02_cd.ipynb #d85cbed0
 class PCDStep(NamedTuple):
     "A PCD gradient estimate and the persistent chains' new visible states."
     grad:tuple
@@ -70,7 +67,7 @@ def pcd_grad(model:RBMBase, v:torch.Tensor,
              chains:torch.Tensor, # the persistent chains' visible states (any number of rows)
              k:int=1, # Gibbs steps per update (Algorithm 18.3)
              generator:torch.Generator|None=None) -> PCDStep:
-    "The PCD-k estimate of the gradient (one tensor per `model.param_names`) and the chains' new states."
+    "The PCD-k estimate of the gradient, and the chains' new states."
     v, k = model.check_visible(v), check_k(k)
     neg = model.gibbs_chain(model.check_visible(chains, 'chains'), k, generator)
     return PCDStep(difference(model.statistics(v, model.p_h(v, check=False)), model.statistics(neg.v, neg.p_h)), neg.v)
@@ -84,7 +81,7 @@ def lr_factor(schedule:str, t:float) -> float:
 
 @dataclass(frozen=True)
 class CDOptions:
-    "The options of CD-k / PCD-k training, checked when made: what a run and its continuation share."
+    "The options of CD-k / PCD-k training, checked when made."
     epochs:int=10 # passes over the data
     lr:float=0.1 # learning rate epsilon
     k:int=1 # Gibbs steps per update
@@ -93,11 +90,11 @@ class CDOptions:
     momentum:tuple=(0.5, 0.9) # (initial, final) momentum
     momentum_epochs:int=5 # epochs at the initial momentum
     weight_decay:float=2e-4 # L2 penalty lambda on W
-    schedule:str='constant' # the learning rate over the run: 'constant', 'linear' decay to 0, or 'cosine'
+    schedule:str='constant' # the learning rate: 'constant', 'linear' decay to 0, or 'cosine'
     n_chains:int|None=None # PCD's persistent chains; default `batch`
-    centered:bool=False # follow the centred gradient (Melchior et al. 2016), see below
-    lr_var:float|None=None # for models with log-variances z (chapter 9): their learning rate; default lr / 10
-    min_var:float|None=1e-2 # for models with log-variances z: the floor on each variance (None: none)
+    centered:bool=False # the centred gradient (Melchior et al. 2016)
+    lr_var:float|None=None # the learning rate of log-variances z (chapter 9); default lr / 10
+    min_var:float|None=1e-2 # the floor on each variance (None: none)
 
     def __post_init__(self):
         check_int(self.epochs, 'epochs'); check_int(self.batch, 'batch', 1); check_positive(self.lr, 'lr'); check_k(self.k)
@@ -121,9 +118,9 @@ class CDOptions:
 # %% ../nbs/02_cd.ipynb #c6d26efd
 @torch.no_grad()
 def rbm_monitors(model:RBMBase, v_train:torch.Tensor, v_valid:torch.Tensor|None=None,
-                 exact_units:int=20, # compute exact log Z when the model can enumerate at most 2^exact_units states
+                 exact_units:int=20, # exact log Z up to 2^exact_units states
                 ) -> dict:
-    "Mean free energies and their gap; for small models exact log Z and, on rows that are samples, exact log-likelihoods."
+    "Mean free energies and their gap; for small models, exact log Z and log-likelihoods."
     out = {'var_min': model.var.min().item(), 'var_median': model.var.median().item()} if 'z' in model.param_names else {}
     sets = {'train': v_train} if v_valid is None else {'train': v_train, 'valid': v_valid}
     for name, v in sets.items(): out[f'free_energy_{name}'] = model.free_energy(v).mean().item()
@@ -139,18 +136,17 @@ def rbm_monitors(model:RBMBase, v_train:torch.Tensor, v_valid:torch.Tensor|None=
 def add_gradient_(self:RBMBase, velocity:list, # one tensor per parameter, updated in place
                   data:tuple, chain:tuple, # (v, P(h=1|v)) of the data and of the chains' last state
                   rates:tuple, mu:float): # each parameter's learning rate; the momentum
-    "velocity <- mu velocity + rate (statistics of the data - statistics of the chains): the momentum step on the gradient."
+    "The momentum step: velocity <- mu velocity + rate (statistics of the data - statistics of the chains)."
     for m, d, r in zip(velocity, difference(self.statistics(*data), self.statistics(*chain)), rates): m.mul_(mu).add_(d, alpha=r)
 
 @patch
 def add_gradient_(self:RBM, velocity:list, data:tuple, chain:tuple, rates:tuple, mu:float):
-    "The same step with the two products of the gradient added straight into the velocity: no temporary matrix."
+    "The same step, the gradient's two products added straight into the velocity (no temporary matrix)."
     (vW, vb, vc), (v0, ph0), (vk, phk), (eps, eps_b, eps_c) = velocity, data, chain, rates
     vW.addmm_(v0.T, ph0, beta=mu, alpha=eps / len(v0)).addmm_(vk.T, phk, alpha=-eps / len(vk))
     vb.mul_(mu).add_(v0.sum(0), alpha=eps_b / len(v0)).add_(vk.sum(0), alpha=-eps_b / len(vk))
     vc.mul_(mu).add_(ph0.sum(0), alpha=eps_c / len(v0)).add_(phk.sum(0), alpha=-eps_c / len(vk))
 
-# %% ../nbs/02_cd.ipynb #c0a1d2e4
 def centred_step_(model:RBM, velocity:list, offsets:tuple, data:tuple, chain:tuple, eps:float):
     "Turn the velocity's W part into the centred gradient's (offsets mu of v, lambda of h) and take the step in W, b, c."
     (vW, vb, vc), (off_v, off_h), (v0, ph0), (vk, phk) = velocity, offsets, data, chain
@@ -161,12 +157,12 @@ def centred_step_(model:RBM, velocity:list, offsets:tuple, data:tuple, chain:tup
 
 # %% ../nbs/02_cd.ipynb #3ad403a8
 class RBMTrainer(Trainer):
-    "CD-k / PCD-k training of any model of chapter 1's protocol that can stop after any epoch and continue exactly."
+    "CD-k / PCD-k training of any model of chapter 1's protocol, resumable after any epoch."
     def __init__(self, model:RBMBase, v_train:torch.Tensor, # training rows, as `model.check_visible` takes them
                  options:CDOptions|None=None, # default: CDOptions()
                  v_valid:torch.Tensor|None=None, # held-out rows for the monitors
                  n_monitor:int=1000, # rows of each set the monitors use
-                 exact_units:int=20, # exact log-likelihood monitor when the model enumerates at most 2^exact_units states
+                 exact_units:int=20, # exact log-likelihoods up to 2^exact_units states
                  seed:int|None=None, generator:torch.Generator|None=None,
                  device=None, # default: CUDA when available
                 ):
@@ -181,20 +177,17 @@ class RBMTrainer(Trainer):
         if len(v_train) == 0: raise ValueError("v_train is empty")
         super().__init__(o, own_generator(generator, seed, self.device), math.ceil(len(v_train) / o.batch))
         self.rbm = model.to(self.device)
-        self.v_train = v_train.to(self.device, model.W.dtype)
-        self.mon_train = self.v_train[:n_monitor]
-        self.mon_valid = None if v_valid is None else v_valid[:n_monitor].to(self.device, model.W.dtype)
-        self.exact_units = exact_units
-        # the state, beyond `Trainer`'s epoch, step, history and generator: what an interrupted run must keep
+        self.v_train = v_train.to(self.device)
+        self.monitor_args = self.v_train[:n_monitor], None if v_valid is None else v_valid[:n_monitor].to(self.device), exact_units
+        # the state an interrupted run must keep, beyond Trainer's
         self.velocity = [torch.zeros_like(p) for p in model.params]
-        self.chains = None # PCD's persistent chains, started at random training rows
+        self.chains = None # PCD's persistent chains, from random training rows
         if o.method == 'pcd':
             self.chains = self.v_train[torch.randint(len(self.v_train), (o.n_chains or o.batch,), generator=self.g, device=self.device)]
         self.offsets = (self.v_train.mean(0), torch.full_like(model.c, 0.5)) if o.centered else None
         self.log_min_var = -math.inf if o.min_var is None else math.log(o.min_var)
         if 'z' in model.param_names: model.z.clamp_(min=self.log_min_var)
 
-    @torch.no_grad()
     def update(self, v0:torch.Tensor, # a mini-batch of training rows
                eps:float, mu:float) -> torch.Tensor: # learning rate and momentum of this update
         "One step of Algorithm 18.2 (CD-k) or 18.3 (PCD-k) from mini-batch v0; returns the batch's summed reconstruction error."
@@ -221,7 +214,7 @@ class RBMTrainer(Trainer):
         good = [p.clone() for p in model.params] # restored if this epoch diverges
         mu = o.momentum[0] if self.epoch < o.momentum_epochs else o.momentum[1]
         order = torch.randperm(n, generator=self.g, device=self.device)
-        err = torch.zeros((), device=self.device, dtype=model.W.dtype)
+        err = model.W.new_zeros(())
         for i in range(0, n, o.batch):
             eps = o.lr * lr_factor(o.schedule, self.step / (o.epochs * self.n_batches))
             err += self.update(self.v_train[order[i:i + o.batch]], eps, mu)
@@ -235,12 +228,12 @@ class RBMTrainer(Trainer):
                                      f"NaN or infinite ({rates}, momentum={mu}, batch={o.batch}). The model was restored to its "
                                      f"state before that epoch; {model.training_advice(o)}")
         record['lr'] = eps # the rate of the epoch's last update
-        record.update(rbm_monitors(model, self.mon_train, self.mon_valid, self.exact_units))
+        record.update(rbm_monitors(model, *self.monitor_args))
         record['seconds'] = time.perf_counter() - t0
         return record
 
     def postfix(self, record):
-        return {'recon': f"{record['recon_error']:.2f}", **({'gap': f"{record['free_energy_gap']:.2f}"} if 'free_energy_gap' in record else {})}
+        return {name: f"{record[key]:.2f}" for name, key in (('recon', 'recon_error'), ('gap', 'free_energy_gap')) if key in record}
 
     def _state(self) -> dict:
         return cpu_copy({'rbm': self.rbm.state_dict(), 'velocity': self.velocity, 'chains': self.chains, 'offsets': self.offsets})
@@ -252,11 +245,11 @@ class RBMTrainer(Trainer):
         self.offsets = None if state['offsets'] is None else tuple(t.to(self.device) for t in state['offsets'])
 
 def train_rbm(model:RBMBase, v_train:torch.Tensor, # training rows, as `model.check_visible` takes them
-              options:CDOptions|None=None, # or give its fields as keywords (epochs=, lr=, k=, method=, ...)
+              options:CDOptions|None=None, # or its fields as keywords
               progress:bool=True, # show a progress bar
               callback=None, # called as callback(trainer, record) after each epoch
-              desc:str|None=None, # the progress bar's label; default the model's class name
-              **kwargs, # CDOptions' fields, and RBMTrainer's other arguments: v_valid, seed, generator, device, ...
+              desc:str|None=None, # the progress bar's label
+              **kwargs, # CDOptions' fields, and RBMTrainer's other arguments (v_valid, seed, device, ...)
              ) -> list: # one record (dict) per epoch
     "Train `model` in place by CD-k or PCD-k with momentum and weight decay; return per-epoch monitors."
     if options is None: options, kwargs = split_options(CDOptions, kwargs)
@@ -266,19 +259,17 @@ def train_rbm(model:RBMBase, v_train:torch.Tensor, # training rows, as `model.ch
 def filter_images(W:torch.Tensor, # weights, one column per hidden unit (a model's W)
                   n:int=100, # the first n columns
                   scale:str='range', # 'range': each to [0, 1] over its own range; 'symmetric': 0.5 for 0, by its largest |W_ij|
-                  keep:torch.Tensor|None=None, # bool mask: where the rows of W sit among an image's pixels (the others grey)
+                  keep:torch.Tensor|None=None, # bool mask of the image's pixels that W's rows are (the others grey)
                  ) -> torch.Tensor:
     "The first n columns W[:, j] as rows of pixel values in [0, 1], one filter per row."
     if scale not in ('range', 'symmetric'): raise ValueError(f"scale must be 'range' or 'symmetric', got {scale!r}")
     w = W[:, :n].T.detach().float().cpu()
-    if scale == 'symmetric': w = 0.5 + 0.5 * w / w.abs().max(1, keepdim=True).values.clamp_min(1e-12)
+    if scale == 'symmetric': w = 0.5 + 0.5 * w / w.abs().amax(1, keepdim=True).clamp_min(1e-12)
     else:
-        lo, hi = w.min(1, keepdim=True).values, w.max(1, keepdim=True).values
+        lo, hi = w.aminmax(dim=1, keepdim=True)
         w = (w - lo) / (hi - lo).clamp_min(1e-12)
     if keep is None: return w
-    out = torch.full((len(w), len(keep)), 0.5)
-    out[:, keep] = w
-    return out
+    return torch.full((len(w), len(keep)), 0.5).masked_scatter_(keep, w)
 
 # %% ../nbs/02_cd.ipynb #dfa58a5c
 @torch.no_grad()
@@ -286,8 +277,8 @@ def sample_chains(model:RBMBase, n:int=10, # number of chains
                   steps:tuple=(1, 10, 100, 1000), # the Gibbs steps at which to record the chains
                   generator:torch.Generator|None=None,
                   start:torch.Tensor|None=None, # initial visible states; default: noise from P(v|h=0)
-                 ) -> list: # one (n, n_visible) tensor of E[v|h] per entry of `steps`
-    "Snapshots of n Gibbs chains, as E[v | h] (visible probabilities for binary units), after the given numbers of steps."
+                 ) -> list:
+    "E[v | h] of n Gibbs chains after each number of steps in `steps`."
     check_int(n, 'n', 1)
     if not steps or steps[0] < 1 or any(a >= b for a, b in zip(steps, steps[1:])):
         raise ValueError(f"steps must be increasing integers >= 1, got {steps!r}")
@@ -301,15 +292,9 @@ def sample_chains(model:RBMBase, n:int=10, # number of chains
 
 # %% ../nbs/02_cd.ipynb #dacb1e76
 def rbm_figure(rbm:RBM, n_filters:int=100, n_samples:int=30, steps:int=1000, seed:int=0):
-    "A matplotlib figure: the first filters beside samples from Gibbs chains started at noise."
-    import matplotlib.pyplot as plt
-    from dbn_book.widgets import image_grid
+    "A matplotlib figure: the first filters above samples from Gibbs chains started at noise."
+    from dbn_book.data import show_digits
     g = torch.Generator(device=rbm.W.device).manual_seed(seed)
     samples = sample_chains(rbm, n_samples, steps=(steps,), generator=g)[0].cpu()
-    fig, axes = plt.subplots(1, 2, figsize=(10, 5.4))
-    for ax, im, t in zip(axes, [image_grid(filter_images(rbm.W, n_filters), ncol=10, shape=(28, 28)),
-                                image_grid(samples, ncol=6, shape=(28, 28))],
-                         [f'filters W[:, j] of {min(n_filters, rbm.n_hidden)} hidden units', f'{n_samples} samples after {steps} Gibbs steps']):
-        ax.imshow(im, cmap='gray', vmin=0, vmax=1); ax.set_title(t, fontsize=10); ax.axis('off')
-    fig.tight_layout(); plt.close(fig)
-    return fig
+    return show_digits(torch.cat([filter_images(rbm.W, n_filters), samples]),
+                       title=f'{min(n_filters, rbm.n_hidden)} filters, then {n_samples} samples after {steps} Gibbs steps')
