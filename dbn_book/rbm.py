@@ -16,15 +16,13 @@ from fastcore.basics import patch
 from .core import check_units, check_k, check_int, make_generator
 
 # %% ../nbs/01_rbm.ipynb #f51efeff
-MAX_ENUMERATE = 25 # units: 2^25 states is about 33 million, seconds to a minute on a CPU
+MAX_ENUMERATE = 25 # units: 2^25 states, about 33 million
 
-# %% ../nbs/01_rbm.ipynb #83daf488
 def binary_states(n:int, # number of units
                   start:int=0, stop:int|None=None, # which states, in binary counting order
                   dtype=torch.float64, device=None) -> torch.Tensor:
     "Rows `start..stop` of the 2^n binary states of n units, unit 0 the least significant bit."
-    stop = 2**n if stop is None else stop
-    idx = torch.arange(start, stop, device=device)
+    idx = torch.arange(start, 2**n if stop is None else stop, device=device)
     return ((idx[:, None] >> torch.arange(n, device=device)) & 1).to(dtype)
 
 # %% ../nbs/01_rbm.ipynb #d7cee798
@@ -34,7 +32,7 @@ def bernoulli(p:torch.Tensor, generator:torch.Generator|None=None) -> torch.Tens
 
 def sample_softmax(p:torch.Tensor, # one row of probabilities (summing to 1) per sample
                    generator:torch.Generator|None=None) -> torch.Tensor:
-    "A one-hot sample of one categorical variable per row: exactly one unit on, unit i with probability p[:, i]."
+    "A one-hot sample per row: exactly one unit on, unit i with probability p[:, i]."
     u = torch.rand(len(p), 1, generator=generator, dtype=p.dtype, device=p.device)
     i = (p.cumsum(1) < u).sum(1).clamp_(max=p.shape[1] - 1) # the first unit whose cumulative probability passes u
     return F.one_hot(i, p.shape[1]).to(p.dtype)
@@ -43,7 +41,7 @@ def sample_softmax(p:torch.Tensor, # one row of probabilities (summing to 1) per
 class Chain(NamedTuple):
     "The state of Gibbs chains after their last step."
     v:torch.Tensor # the visible sample
-    v_mean:torch.Tensor # E[v | h] of the hidden sample it was drawn from (P(v = 1 | h) for binary units)
+    v_mean:torch.Tensor # E[v | h] of the hidden sample it was drawn from
     p_h:torch.Tensor # P(h = 1 | v) of that sample
 
 class RBMBase(nn.Module):
@@ -53,8 +51,7 @@ class RBMBase(nn.Module):
                  sigma:float=0.01, # standard deviation of the initial weights (0: all zero)
                  generator:torch.Generator|None=None):
         super().__init__()
-        for name, n in (('n_visible', n_visible), ('n_hidden', n_hidden)):
-            if not isinstance(n, int) or isinstance(n, bool) or n < 1: raise ValueError(f"{name} must be a positive integer, got {n!r}")
+        for name, n in (('n_visible', n_visible), ('n_hidden', n_hidden)): check_int(n, name, 1)
         param = lambda t: nn.Parameter(t, requires_grad=False)
         self.W = param(torch.randn(n_visible, n_hidden, generator=generator) * sigma if sigma else torch.zeros(n_visible, n_hidden))
         self.b, self.c = param(torch.zeros(n_visible)), param(torch.zeros(n_hidden))
@@ -68,17 +65,10 @@ class RBMBase(nn.Module):
     def extra_repr(self): return f"n_visible={self.n_visible}, n_hidden={self.n_hidden}"
 
     def unsupported(self, what:str, instead:str):
-        "The one error for an operation this model does not offer: it names the model and what to use instead."
+        "The error for an operation this model does not offer, naming the model and what to use instead."
         return ValueError(f"{type(self).__name__} does not offer {what}; {instead}")
 
-    # the model's own operations (see the table above)
-    def check_visible(self, v, what:str='v'): raise self.unsupported('check_visible', 'a model must define it')
-    def visible_energy(self, v): raise self.unsupported('visible_energy', 'a model must define it')
-    def hidden_input(self, v): raise self.unsupported('hidden_input', 'a model must define it')
-    def v_mean(self, h, check:bool=True): raise self.unsupported('v_mean', 'a model must define it')
-    def draw_v(self, mean, generator=None): raise self.unsupported('draw_v', 'a model must define it')
-
-    # what follows from them, for every model
+    # what follows from the model's operations, for every model
     def check_hidden(self, h, what:str='h'): return check_units(h, self.n_hidden, what, 'hidden', self.W.dtype)
 
     def p_h(self, v, check:bool=True):
@@ -106,9 +96,9 @@ class RBMBase(nn.Module):
 
     def gibbs_chain(self, v, k:int, generator:torch.Generator|None=None,
                     p_h:torch.Tensor|None=None, # P(h=1|v) if already computed: saves a product
-                    clamp:torch.Tensor|None=None, # values to hold the last visible units at (e.g. a label), sampling the rest given them
+                    clamp:torch.Tensor|None=None, # values to hold the last visible units at, e.g. a label
                    ) -> Chain:
-        "k block Gibbs steps from v, each h ~ P(h|v) then v ~ P(v|h), unchecked for speed; the chains' last state."
+        "k block Gibbs steps from v, unchecked (for speed); the chains' last state."
         if p_h is None: p_h = self.p_h(v, check=False)
         mean = None
         for _ in range(k):
@@ -118,14 +108,12 @@ class RBMBase(nn.Module):
             p_h = self.p_h(v, check=False)
         return Chain(v, mean, p_h)
 
-    def gibbs(self, v, k:int=1, # Gibbs steps, each h ~ P(h|v) then v ~ P(v|h)
-              generator:torch.Generator|None=None):
-        "The visible state after k steps of block Gibbs sampling started at v."
+    def gibbs(self, v, k:int=1, generator:torch.Generator|None=None):
+        "The visible state after k block Gibbs steps (each h ~ P(h|v) then v ~ P(v|h)) started at v."
         return self.gibbs_chain(self.check_visible(v), check_k(k), generator).v
 
-    def log_likelihood(self, v, log_z:float|torch.Tensor|None=None, # log Z, e.g. from AIS; default: exact by enumeration
-                      ) -> torch.Tensor:
-        "log P(v) = -F(v) - log Z in nats (a log density for real-valued units), one float64 value per row of v."
+    def log_likelihood(self, v, log_z:float|torch.Tensor|None=None) -> torch.Tensor:
+        "log P(v) = -F(v) - log Z in nats, one float64 value per row of v; log Z e.g. from AIS, by default exact."
         if log_z is None: log_z = self.log_partition_exact()
         return -self.free_energy(v).double() - torch.as_tensor(log_z, dtype=torch.float64)
 
@@ -142,16 +130,14 @@ class RBMBase(nn.Module):
 
 # %% ../nbs/01_rbm.ipynb #2dc5bf23
 def visible_bias_from_data(v:torch.Tensor, # training data, one row per example
-                           eps:float=1e-3, # clip frequencies to [eps, 1-eps]
                            n_softmax:int=0, # the last n_softmax units are one softmax group (see below)
                           ) -> torch.Tensor:
     "Visible biases from each unit's frequency p in the data: log(p/(1-p)) (Hinton 2010, section 8); log p in a softmax group."
-    p = v.float().mean(0).clamp(eps, 1 - eps)
+    p = v.float().mean(0).clamp(1e-3, 1 - 1e-3)
     b = torch.log(p) - torch.log1p(-p)
     if n_softmax: b[-n_softmax:] = torch.log(p[-n_softmax:])
     return b
 
-# %% ../nbs/01_rbm.ipynb #8202b609
 class RBM(RBMBase):
     "A restricted Boltzmann machine: E(v,h) = -b'v - c'h - v'Wh; binary units, the last `n_softmax` visible units one softmax group."
     def __init__(self, n_visible:int, n_hidden:int,
@@ -159,10 +145,9 @@ class RBM(RBMBase):
                  sigma:float=0.01, # standard deviation of the initial weights (0: all zero)
                  n_softmax:int=0, # the last n_softmax visible units form one softmax group, e.g. a one-hot label
                  seed:int|None=None, generator:torch.Generator|None=None):
-        check_int(n_softmax, 'n_softmax')
-        if isinstance(n_visible, int) and (n_softmax == 1 or n_softmax > n_visible):
-            raise ValueError(f"n_softmax must be 0 (no group) or 2..n_visible={n_visible}, got {n_softmax}")
         super().__init__(n_visible, n_hidden, sigma, make_generator(generator, seed))
+        if check_int(n_softmax, 'n_softmax') == 1 or n_softmax > n_visible:
+            raise ValueError(f"n_softmax must be 0 (no group) or 2..n_visible={n_visible}, got {n_softmax}")
         self.n_softmax = n_softmax
         if v_data is not None: self.b.copy_(visible_bias_from_data(self.check_visible(v_data, 'v_data'), n_softmax=n_softmax))
 
@@ -171,7 +156,7 @@ class RBM(RBMBase):
     def check_visible(self, v, what:str='v'):
         "v as checked rows of visible units in the RBM's dtype; a softmax group must sum to 1 in every row."
         v = check_units(v, self.n_visible, what, 'visible', self.W.dtype)
-        if self.n_softmax and len(v):
+        if self.n_softmax:
             s = v[:, -self.n_softmax:].sum(1)
             if not bool(((s - 1).abs() < 1e-4).all()):
                 raise ValueError(f"the last {self.n_softmax} units of {what} are one softmax group (a one-hot label): "
@@ -183,7 +168,7 @@ class RBM(RBMBase):
         return -(v @ self.b)
 
     def is_sample(self, v) -> bool:
-        "Whether every value of v is 0 or 1 (probabilities are not states, and have no log-likelihood)."
+        "Whether every value of v is 0 or 1: states, not probabilities (which have no log-likelihood)."
         return bool(((v == 0) | (v == 1)).all())
 
     def hidden_input(self, v):
@@ -191,10 +176,9 @@ class RBM(RBMBase):
         return torch.addmm(self.c, v, self.W)
 
     def visible_probs(self, a):
-        "P(v | h) from the visible units' inputs a = b + W h: sigmoid(a_i) for binary units, softmax over the group."
+        "P(v | h) from the visible inputs a = b + W h: sigmoids, and the softmax over the group."
         if not self.n_softmax: return torch.sigmoid(a)
-        s = self.n_visible - self.n_softmax
-        return torch.cat([torch.sigmoid(a[:, :s]), torch.softmax(a[:, s:], 1)], 1)
+        return torch.cat([torch.sigmoid(a[:, :-self.n_softmax]), torch.softmax(a[:, -self.n_softmax:], 1)], 1)
 
     def v_mean(self, h, check:bool=True):
         "P(v_i = 1 | h) = sigmoid(b_i + W_i: h), or the softmax over the group; one row per row of h."
@@ -202,10 +186,9 @@ class RBM(RBMBase):
         return a.sigmoid_() if not self.n_softmax else self.visible_probs(a)
 
     def draw_v(self, p_v, generator:torch.Generator|None=None):
-        "A visible sample from its probabilities: independent binary units, and one categorical draw for the group."
+        "A visible sample from its probabilities: binary units, and one categorical draw for the group."
         if not self.n_softmax: return bernoulli(p_v, generator)
-        s = self.n_visible - self.n_softmax
-        return torch.cat([bernoulli(p_v[:, :s], generator), sample_softmax(p_v[:, s:], generator)], 1)
+        return torch.cat([bernoulli(p_v[:, :-self.n_softmax], generator), sample_softmax(p_v[:, -self.n_softmax:], generator)], 1)
 
 # %% ../nbs/01_rbm.ipynb #ae7d7c51
 def visible_states(n:int, # visible units
@@ -215,8 +198,7 @@ def visible_states(n:int, # visible units
     "Rows `start..stop` of the visible states an RBM allows: binary units in binary, the softmax group one-hot."
     if not n_softmax: return binary_states(n, start, stop, dtype, device)
     n_bin = n - n_softmax
-    stop = 2**n_bin * n_softmax if stop is None else stop
-    idx = torch.arange(start, stop, device=device)
+    idx = torch.arange(start, 2**n_bin * n_softmax if stop is None else stop, device=device)
     bits = ((idx // n_softmax)[:, None] >> torch.arange(n_bin, device=device)) & 1
     return torch.cat([bits.to(dtype), F.one_hot(idx % n_softmax, n_softmax).to(dtype)], 1)
 
@@ -240,11 +222,10 @@ def log_partition_exact(self:RBM,
                         max_units:int=MAX_ENUMERATE, # refuse to enumerate more than 2^max_units states
                         chunk:int=2**14, # states per batch
                        ) -> torch.Tensor:
-    "The exact log Z, in float64: a sum over units when W = 0 (independent units, any size), else by enumerating the smaller layer."
-    if not bool(self.W.any()): # independent units: log Z = sum_i softplus(b_i) (logsumexp over a group) + sum_j softplus(c_j)
+    "The exact log Z in float64: in closed form when W = 0 (independent units, any size), else by enumerating the smaller layer."
+    if not bool(self.W.any()):
         return visible_log_sum(self.b.double()[None], self.n_softmax)[0] + F.softplus(self.c.double()).sum()
-    side, count, W, b, c = enumerable(self, max_units, 'log_partition_exact',
-                                      'Estimate log Z with AIS instead (dbn_book.ais.log_partition)')
+    side, count, W, b, c = enumerable(self, max_units, 'log_partition_exact', 'Estimate log Z with AIS instead (dbn_book.ais.log_partition)')
     parts = []
     for start in range(0, count, chunk):
         stop = min(start + chunk, count)
