@@ -64,7 +64,7 @@ def _parser(prog:str, description:str, *declarations, defaults:bool=True) -> arg
     return p
 
 # %% ../nbs/08_cli.ipynb #9a6415ac
-RECIPES = {'full':  dict(dbn_epochs=10, top_epochs=30, top_lr=0.01, updown_epochs=15), # the default recipe (see the text)
+RECIPES = {'full':  dict(dbn_epochs=10, top_epochs=30, top_lr=0.01, updown_epochs=15), # the default
            'small': dict(dbn_epochs=30, top_epochs=100, top_lr=0.02, updown_epochs=50)}
 _SMALL_DATA = 20_000 # training sets smaller than this get the 'small' recipe
 _Method = Literal['cd', 'pcd']
@@ -173,7 +173,7 @@ def resume_args(argv:list) -> tuple: # (the options of the run to continue, the 
 
 # %% ../nbs/08_cli.ipynb #c840b7b1
 def _mnist(data, seed:int, download:bool=True, binarize:str='sample') -> tuple:
-    "The data's source, train images and labels, test images and labels; a UsageError if they cannot be read."
+    "MNIST's source and binary (v_train, y_train, v_test, y_test); a UsageError if it cannot be read."
     with warnings.catch_warnings():
         warnings.simplefilter('ignore') # the commands say which data they use
         try: ds = load_mnist(data, download=download)
@@ -213,11 +213,11 @@ class _Run(SimpleNamespace):
         save_checkpoint(self.args.save, self.dbn, self.mlps.get('dbn'), config=config_of(self.args), results=results,
                         training={'phase': self.phase, 'state': state, 'results': dict(self.res)})
 
-    def train(self, trainer, **kw) -> bool:
+    def train(self, trainer) -> bool:
         "Run or continue the phase's trainer, checkpointing after each epoch; True if it finished."
         if self.state is not None: trainer.load_state_dict(self.state)
         self.state, self.trainer, t0 = None, trainer, time.perf_counter() # a saved state is used once
-        trainer.run(progress=not self.args.quiet, stop=self.stop, callback=lambda *_: self.save(trainer.state_dict()), **kw)
+        trainer.run(progress=not self.args.quiet, desc=self.phase, stop=self.stop, callback=lambda *_: self.save(trainer.state_dict()))
         secs = self.res['phases'][self.phase] = self.res['phases'].get(self.phase, 0.0) + time.perf_counter() - t0
         if trainer.done: self.log(f"{self.phase}: done in {secs:.1f} s")
         return trainer.done
@@ -264,10 +264,9 @@ def _start(args, log, stop, checkpoint) -> _Run:
 def _pretrain(run) -> bool:
     "Greedy pretraining (chapter 3)."
     a, n = run.args, len(run.args.sizes) - 2
-    options, _ = DBNOptions.split(dict(epochs=[a.dbn_epochs] * n + [a.top_epochs], lr=[a.dbn_lr] * n + [a.top_lr], k=a.k,
+    options, _ = DBNOptions.split(dict(epochs=[a.dbn_epochs] * n + [a.top_epochs], lr=[a.dbn_lr] * n + [a.top_lr], k=a.k, batch=a.batch,
                                       method=[a.method] * n + [a.top_method], schedule=['constant'] * n + ['linear'],
-                                      batch=a.batch, momentum=(0.5, a.momentum), weight_decay=a.weight_decay,
-                                      centered=a.centered), run.dbn)
+                                      momentum=(0.5, a.momentum), weight_decay=a.weight_decay, centered=a.centered), run.dbn)
     t = DBNTrainer(run.dbn, run.v_tr, run.labels, options, v_valid=run.v_va, y_valid=run.y_va, seed=a.seed, device=a.device)
     if not run.train(t): return False
     run.res['recon_error'] = [[h['recon_error'] for h in layer] for layer in t.layer_histories]
@@ -292,7 +291,7 @@ def _finetune(run, init:str, # 'dbn': the MLP starts from the DBN's weights; 'ra
     options = FineTuneOptions(epochs=a.mlp_epochs, lr=a.mlp_lr, batch=a.batch, optimizer=a.optimizer,
                               weight_decay=a.mlp_weight_decay, max_norm=a.max_norm, head_epochs=a.head_epochs)
     t = FineTuner(mlp, run.v_tr, run.y_tr, options, v_valid=run.v_va, y_valid=run.y_va, seed=a.seed, device=a.device)
-    if not run.train(t, desc=f'fine-tune ({init} init)'): return False
+    if not run.train(t): return False
     if run.v_va is not None:
         run.res[f'valid_error_curve_{init}'] = [r['valid_error'] for r in t.history]
         run.res[f'valid_error_{init}'] = evaluate(mlp, run.v_va, run.y_va)['error']
@@ -346,7 +345,8 @@ def summary(args, res:dict) -> str:
             ('validation', "error: " + errors('valid') if errors('valid') else None),
             ('test', "error, scored once: " + errors('test')),
             ('time', ", ".join(f"{phase} {secs:.1f} s" for phase, secs in ran.items()) + f"; {res['wall_seconds']:.1f} s in all on {res['device']}"),
-            ('checkpoint', f"{res['checkpoint']}; draw digits with: dbn_sample {res['checkpoint']}" if res['checkpoint'] else "not saved (use --save PATH)"),
+            ('checkpoint', f"{res['checkpoint']}; draw digits with: dbn_sample {res['checkpoint']}" if res['checkpoint'] else
+                           "not saved (use --save PATH)"),
             ('report', None if a.json is None else Path(a.json).resolve())]
     return '\n'.join(f"{label:14s}{text}" for label, text in rows if text is not None)
 
@@ -363,7 +363,6 @@ class StopRequest:
 def train_main(argv:list|None=None): # the command-line arguments; default sys.argv[1:]
     "Console script `dbn_train`."
     parser = train_parser()
-    argv = sys.argv[1:] if argv is None else list(argv)
     args, ckpt = parser.parse_args(argv), None
     try:
         if args.resume is not None: args, ckpt = resume_args(argv)
@@ -376,7 +375,8 @@ def train_main(argv:list|None=None): # the command-line arguments; default sys.a
             for s, h in old.items(): signal.signal(s, h)
     except UsageError as e: parser.error(e)
     if 'stopped' in res:
-        print(f"stopped {res['stopped']['where']}; " + (f"continue with: dbn_train --resume {args.save}" if args.save else "nothing was saved (no --save)"))
+        print(f"stopped {res['stopped']['where']}; " +
+              (f"continue with: dbn_train --resume {args.save}" if args.save else "nothing was saved (no --save)"))
         sys.exit(128 + request.signum)
     print(summary(args, res)) # returns None: console scripts pass the return value to sys.exit
 
@@ -391,7 +391,7 @@ def _sample_options(
     "what to draw, and where"
 
 def sample_main(argv:list|None=None): # the command-line arguments; default sys.argv[1:]
-    "dbn_sample: draw samples from a DBN checkpoint written by dbn_train --save and save them as a PNG grid."
+    "dbn_sample: draw samples from a checkpoint of dbn_train --save into a PNG grid."
     p = _parser('dbn_sample', sample_main.__doc__, _sample_options, _device_options)
     a = p.parse_args(argv)
     try:
@@ -400,7 +400,7 @@ def sample_main(argv:list|None=None): # the command-line arguments; default sys.
             raise UsageError(f"--digit: {a.checkpoint} has no label units (it was trained with --no_labels); drop --digit")
         if a.digit is not None and not 0 <= a.digit < dbn.n_labels:
             raise UsageError(f"--digit must lie in 0..{dbn.n_labels - 1}, got {a.digit}")
-    except ValueError as e: p.error(e) # a UsageError, or DBN.load's error naming what is wrong with the file
+    except ValueError as e: p.error(e) # a UsageError, or what is wrong with the checkpoint
     n, labels, ncol, what = a.n, None, 10, "free samples"
     if a.digit is not None: labels, what = a.digit, f"digit {a.digit}"
     elif dbn.n_labels: # one row per digit
@@ -425,7 +425,7 @@ def _rbm_options(
     "the RBM, its training, its data and the figure"
 
 def rbm_main(argv:list|None=None): # the command-line arguments; default sys.argv[1:]
-    "dbn_rbm: train a binary RBM on MNIST by CD-k or PCD-k and save a figure of its filters and of samples from Gibbs chains."
+    "dbn_rbm: train an RBM on MNIST by CD-k or PCD-k and save a figure of its filters and of samples from it."
     p = _parser('dbn_rbm', rbm_main.__doc__, _rbm_options, _device_options)
     a = p.parse_args(argv)
     try:
