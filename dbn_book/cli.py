@@ -75,7 +75,8 @@ def _original_options(
     dbn_lr:_rate=0.05, # learning rate of the lower RBMs
     mlp_epochs:_count=10, # epochs of fine-tuning
     mlp_lr:_rate=0.1, # peak learning rate of fine-tuning (cosine schedule)
-    save:Annotated[str, dict(nargs='?', const='dbn_model.pt', metavar='PATH')]=None, # write the checkpoint to PATH after every epoch
+    # write the checkpoint to PATH (alone: dbn_model.pt) after every epoch
+    save:Annotated[str, dict(nargs='?', const='dbn_model.pt', metavar='PATH')]=None,
     resume:_PATH=None): # continue the run saved in PATH, saving it there
     "the original script's options"
 
@@ -108,7 +109,7 @@ def _classifier_options(
 def _run_options(
     data:_FOLDER=None, # folder of the MNIST IDX files; default: $DBN_BOOK_DATA, the cache, a download, or embedded digits
     no_download:bool=False, # do not try to download MNIST
-    valid:Annotated[_count, dict(metavar='N')]=None, # validate on the last N training images; default 10,000, or a sixth of fewer
+    valid:Annotated[_count, dict(metavar='N')]=None, # validate on the last N training images, 0 for none; default 10,000, or a sixth below 60,000
     n_train:_positive=None, # use only the first N training images left after --valid
     json:_PATH=None, # also write the configuration and results as JSON
     quiet:bool=False): # no progress bars
