@@ -200,8 +200,10 @@ def config_of(args) -> dict:
     return {k: (str(v) if isinstance(v, (Path, torch.device)) else v) for k, v in vars(args).items()}
 
 def _fingerprint(*tensors) -> str:
-    "A short hash of the rows that a resumed run must train on again."
-    return hashlib.sha1(b''.join(t.to(torch.uint8).numpy().tobytes() for t in tensors if t is not None)).hexdigest()[:16]
+    "A short hash of the shapes and bytes of the rows that a resumed run must train on again."
+    h = hashlib.sha1() # the same hash as earlier versions wrote, so that their checkpoints still resume
+    for t in (t for t in tensors if t is not None): h.update(str(tuple(t.shape)).encode() + t.to(torch.uint8).numpy().tobytes())
+    return h.hexdigest()[:16]
 
 # %% ../nbs/08_cli.ipynb #beb16c37
 class _Run(SimpleNamespace):
