@@ -46,6 +46,7 @@ class Chain(NamedTuple):
 
 class RBMBase(nn.Module):
     "What every RBM of the book offers its algorithms: binary hidden units; the visible units are the subclass's."
+    # a subclass defines check_visible, visible_energy, hidden_input, v_mean and draw_v (chapter 1's table); the rest follows
     param_names = ('W', 'b', 'c') # the parameters training moves, in the order of `statistics`
     def __init__(self, n_visible:int, n_hidden:int,
                  sigma:float=0.01, # standard deviation of the initial weights (0: all zero)
