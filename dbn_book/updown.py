@@ -24,7 +24,7 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of binary rows
                  weight_decay:float=0.0, # L2 penalty on every weight matrix
                 ) -> float: # the wake pass's reconstruction error of the pixels, per row
     "One up-down update (contrastive wake-sleep) of an untied DBN on a mini-batch, in place."
-    L, m = len(dbn.rbms) - 1, len(v)
+    L, m, keep = len(dbn.rbms) - 1, len(v), 1 - lr * weight_decay # keep: the weights' share left by weight decay
     s = [v]                                                                   # up (wake) pass, recognition weights
     for rbm in dbn.rbms[:-1]: s.append(bernoulli(rbm.p_h(s[-1], check=False), generator))
     recon = 0.
@@ -32,12 +32,12 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of binary rows
         G, g = dbn.gen_W[i], dbn.gen_b[i]
         err = s[i] - torch.addmm(g, s[i + 1], G.T).sigmoid_()
         if i == 0: recon = err.square().sum().item() / m
-        G.mul_(1 - lr * weight_decay).addmm_(err.T, s[i + 1], alpha=lr / m); g.add_(err.mean(0), alpha=lr)
+        G.addmm_(err.T, s[i + 1], beta=keep, alpha=lr / m); g.add_(err.mean(0), alpha=lr)
     top = dbn.top                                                             # CD-k in the top RBM, labels free
     x = dbn.top_input(s[-1], y) if dbn.n_labels else s[-1]
     ph0 = top.p_h(x, check=False)
     neg = top.gibbs_chain(x, k, generator, p_h=ph0)
-    top.W.mul_(1 - lr * weight_decay).addmm_(x.T, ph0, alpha=lr / m).addmm_(neg.v.T, neg.p_h, alpha=-lr / m)
+    top.W.addmm_(x.T, ph0, beta=keep, alpha=lr / m).addmm_(neg.v.T, neg.p_h, alpha=-lr / m)
     top.b.add_((x - neg.v).mean(0), alpha=lr); top.c.add_((ph0 - neg.p_h).mean(0), alpha=lr)
     d = [None] * L + [neg.v[:, :dbn.sizes[-2]]]                               # down (sleep) pass, generative weights
     for i in reversed(range(L)):
@@ -45,7 +45,7 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of binary rows
         d[i] = p if i == 0 else bernoulli(p, generator)
     for i, rbm in enumerate(dbn.rbms[:-1]):                                   # recognition weights: infer up
         err = d[i + 1] - rbm.p_h(d[i], check=False)
-        rbm.W.mul_(1 - lr * weight_decay).addmm_(d[i].T, err, alpha=lr / m); rbm.c.add_(err.mean(0), alpha=lr)
+        rbm.W.addmm_(d[i].T, err, beta=keep, alpha=lr / m); rbm.c.add_(err.mean(0), alpha=lr)
     return recon
 
 # %% ../nbs/07_updown.ipynb #7c011120
