@@ -2,7 +2,8 @@ r"""The classification row of issue 10: MNIST test error of a 784-500-500-2000 n
 the same network from random initialisation given the same fine-tuning recipe with its learning rate tuned on
 validation, everything chosen on validation and the test images scored once, at the end.
 
-Protocol: binarised MNIST (pixels sampled as Bernoulli(grey/255), seed 0); the first 50,000 training images train, the
+Protocol: binarised MNIST (pixels sampled as Bernoulli(grey/255), seed 0; or, with --pixels grey, the grey levels
+grey/255 as probabilities, in pretraining and fine-tuning); the first 50,000 training images train, the
 last 10,000 validate; the 10,000 test images are scored once per final network.
 - DBN: greedy CD-1, 50 epochs per RBM, lr 0.1, weight cost 2e-4, momentum 0.5 then 0.9 (Hinton and Salakhutdinov 2006).
 - Fine-tuning (both networks): SGD with momentum 0.9, a cosine learning-rate schedule, dropout 0.5 on the hidden units
@@ -12,7 +13,8 @@ last 10,000 validate; the 10,000 test images are scored once per final network.
 References: Hinton and Salakhutdinov (2006) 1.2% with pretraining against 1.6% from random initialisation;
 Srivastava et al. (2014) 0.92% for a DBN fine-tuned with dropout.
 
-    OMP_NUM_THREADS=1 nice python benchmarks/classification.py     # writes benchmarks/results/classification.{txt,json}
+    OMP_NUM_THREADS=1 nice python benchmarks/classification.py     # writes benchmarks/results/classification_main.{txt,json}
+    OMP_NUM_THREADS=1 nice python benchmarks/classification.py --pixels grey --tag grey --lrs 0.01 0.03 0.1
 """
 import argparse, json, platform, time
 from pathlib import Path
@@ -43,11 +45,17 @@ def main():
     p.add_argument('--lrs', type=float, nargs='+', default=[0.03, 0.1, 0.3], help='learning rates tried for random init')
     p.add_argument('--sweep_epochs', type=int, default=8)
     p.add_argument('--tag', default='main'); p.add_argument('--threads', type=int, default=1)
+    p.add_argument('--pixels', choices=['sample', 'grey'], default='sample',
+                   help="'sample': one Bernoulli(grey) sample per pixel (seed 0); 'grey': the grey levels as probabilities, "
+                        "in pretraining and fine-tuning (the papers' practice)")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     folder = local_mnist_folder()
     if folder is None: raise SystemExit("the full MNIST is needed: ../shared/data/mnist was not found")
-    v, y, v_te, y_te = mnist_tensors(load_mnist(folder), seed=0)
+    if a.pixels == 'sample': v, y, v_te, y_te = mnist_tensors(load_mnist(folder), seed=0)
+    else:
+        ds = load_mnist(folder)
+        v, y, v_te, y_te = ds.x_train.float() / 255, ds.y_train, ds.x_test.float() / 255, ds.y_test
     v_tr, y_tr, v_va, y_va = v[:-N_VALID], y[:-N_VALID], v[-N_VALID:], y[-N_VALID:]
     log = {'args': vars(a), 'machine': f"{platform.machine()}, torch {torch.__version__}, {torch.get_num_threads()} thread(s)"}
     say = lambda *x: print(*x, flush=True)
@@ -86,7 +94,7 @@ def main():
     test = {name: evaluate(m, v_te, y_te)['error'] for name, m in (('dbn', mlp_dbn), ('random', mlp_rand))}
     log['test_error'] = test
     dbn_time = sum(log[k].get('wall_minutes', 0) for k in ('pretraining', 'finetune_dbn'))
-    text = f"""MNIST classification, 784-500-500-2000 ({log['machine']}); train 50,000 / validation 10,000 / test 10,000
+    text = f"""MNIST classification, 784-500-500-2000 ({log['machine']}); train 50,000 / validation 10,000 / test 10,000; pixels: {a.pixels}
 DBN: {a.pre_epochs} CD-1 epochs per RBM, lr {a.pre_lr}; fine-tuning {a.ft_epochs} epochs SGD lr {a.ft_lr} cosine, momentum 0.9,
 dropout {a.dropout} hidden / {a.input_dropout} input, max-norm {a.max_norm}, output layer alone for {a.head_epochs} epochs
 
