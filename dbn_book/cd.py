@@ -8,6 +8,7 @@ __all__ = ['SCHEDULES', 'difference', 'exact_grad', 'cd_grad', 'PCDStep', 'pcd_g
 
 # %% ../nbs/02_cd.ipynb #0601357f
 import copy, math, time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NamedTuple
 import torch
@@ -95,6 +96,8 @@ class CDOptions:
     centered:bool=False # the centred gradient (Melchior et al. 2016)
     lr_var:float|None=None # the learning rate of log-variances z (chapter 9); default lr / 10
     min_var:float|None=1e-2 # the floor on each variance (None: none)
+    fast_lr:float=0. # PCD's fast weights (FPCD, Tieleman and Hinton 2009): their learning rate; 0: none
+    fast_decay:float=0.95 # the share of the fast weights each update keeps
 
     def __post_init__(self):
         check_int(self.epochs, 'epochs'); check_int(self.batch, 'batch', 1); check_positive(self.lr, 'lr'); check_k(self.k)
@@ -114,6 +117,13 @@ class CDOptions:
             raise ValueError(f"lr_var must be a number >= 0 (0 keeps the variances fixed), got {lr_var!r}")
         object.__setattr__(self, 'lr_var', lr_var)
         if self.min_var is not None: check_positive(self.min_var, 'min_var')
+        if isinstance(self.fast_lr, bool) or not isinstance(self.fast_lr, (int, float)) or not 0 <= self.fast_lr < math.inf:
+            raise ValueError(f"fast_lr must be a number >= 0 (0: no fast weights), got {self.fast_lr!r}")
+        if not (isinstance(self.fast_decay, (int, float)) and 0 <= self.fast_decay < 1):
+            raise ValueError(f"fast_decay must lie in [0, 1), got {self.fast_decay!r}")
+        if self.fast_lr and (self.method != 'pcd' or self.centered):
+            raise ValueError("fast weights (fast_lr > 0) steer PCD's persistent chains, and are not combined with centring here: "
+                             "use method='pcd' and centered=False, or fast_lr=0")
 
 # %% ../nbs/02_cd.ipynb #c6d26efd
 @torch.no_grad()
@@ -158,6 +168,7 @@ def centred_step_(model:RBM, velocity:list, offsets:tuple, data:tuple, chain:tup
 # %% ../nbs/02_cd.ipynb #3ad403a8
 class RBMTrainer(Trainer):
     "CD-k / PCD-k training of any model of chapter 1's protocol, resumable after any epoch."
+    added_options = {'fast_lr': 0., 'fast_decay': 0.95} # a state saved before fast weights existed continues without them
     def __init__(self, model:RBMBase, v_train:torch.Tensor, # training rows, as `model.check_visible` takes them
                  options:CDOptions|None=None, # default: CDOptions()
                  v_valid:torch.Tensor|None=None, # held-out rows for the monitors
@@ -185,6 +196,7 @@ class RBMTrainer(Trainer):
         if o.method == 'pcd':
             self.chains = self.v_train[torch.randint(len(self.v_train), (o.n_chains or o.batch,), generator=self.g, device=self.device)]
         self.offsets = (self.v_train.mean(0), torch.full_like(model.c, 0.5)) if o.centered else None
+        self.fast = [torch.zeros_like(p) for p in model.params] if o.fast_lr else None # FPCD's fast weights
         self.log_min_var = -math.inf if o.min_var is None else math.log(o.min_var)
         if 'z' in model.param_names: model.z.clamp_(min=self.log_min_var)
 
@@ -193,18 +205,33 @@ class RBMTrainer(Trainer):
         "One step of Algorithm 18.2 (CD-k) or 18.3 (PCD-k) from mini-batch v0; returns the batch's summed reconstruction error."
         model, o = self.rbm, self.o
         ph0 = model.p_h(v0, check=False)                                    # positive phase: the data
-        neg = model.gibbs_chain(v0 if self.chains is None else self.chains, # negative phase: CD's chains start at the
-                                o.k, self.g, p_h=ph0 if self.chains is None else None) # data, PCD's where they stopped
+        with self.fast_weights_on():                                        # negative phase: CD's chains start at the
+            neg = model.gibbs_chain(v0 if self.chains is None else self.chains, # data, PCD's where they stopped
+                                    o.k, self.g, p_h=ph0 if self.chains is None else None)
         if self.chains is not None: self.chains = neg.v
         recon = neg.v_mean if self.chains is None and o.k == 1 else model.v_mean(bernoulli(ph0, self.g), check=False)
         rates = tuple(eps * o.lr_var / o.lr if name == 'z' else eps for name in model.param_names)
-        model.add_gradient_(self.velocity, (v0, ph0), (neg.v, neg.p_h), rates, mu) # momentum on the gradient
+        if self.fast is None: model.add_gradient_(self.velocity, (v0, ph0), (neg.v, neg.p_h), rates, mu) # momentum on the gradient
+        else:
+            grad = difference(model.statistics(v0, ph0), model.statistics(neg.v, neg.p_h))
+            for m, d, r, f in zip(self.velocity, grad, rates, self.fast):
+                m.mul_(mu).add_(d, alpha=r); f.mul_(o.fast_decay).add_(d, alpha=o.fast_lr) # the same gradient moves the fast weights
         self.velocity[0].add_(model.W, alpha=-eps * o.weight_decay)                 # weight decay on W
         if self.offsets is None:
             for p, m in zip(model.params, self.velocity): p.add_(m)
         else: centred_step_(model, self.velocity, self.offsets, (v0, ph0), (neg.v, neg.p_h), eps)
         if 'z' in model.param_names: model.z.clamp_(min=self.log_min_var)          # the floor on the variances
         return (v0 - recon).square_().sum()
+
+    @contextmanager
+    def fast_weights_on(self):
+        "While the chains step, the parameters are theta + the fast weights (FPCD); theta is restored exactly after."
+        if self.fast is None: yield; return
+        slow = [p.data for p in self.rbm.params]
+        for p, f in zip(self.rbm.params, self.fast): p.data = p.data + f
+        try: yield
+        finally:
+            for p, s in zip(self.rbm.params, slow): p.data = s
 
     @torch.no_grad()
     def run_epoch(self, bar=None) -> dict:
@@ -236,13 +263,15 @@ class RBMTrainer(Trainer):
         return {name: f"{record[key]:.2f}" for name, key in (('recon', 'recon_error'), ('gap', 'free_energy_gap')) if key in record}
 
     def _state(self) -> dict:
-        return cpu_copy({'rbm': self.rbm.state_dict(), 'velocity': self.velocity, 'chains': self.chains, 'offsets': self.offsets})
+        return cpu_copy({'rbm': self.rbm.state_dict(), 'velocity': self.velocity, 'chains': self.chains, 'offsets': self.offsets,
+                         'fast': self.fast})
 
     def _load_state(self, state:dict):
         self.rbm.load_state_dict(state['rbm'])
         for v, s in zip(self.velocity, state['velocity']): v.copy_(s)
         self.chains = None if state['chains'] is None else state['chains'].to(self.device)
         self.offsets = None if state['offsets'] is None else tuple(t.to(self.device) for t in state['offsets'])
+        self.fast = None if state.get('fast') is None else [t.to(self.device) for t in state['fast']]
 
 def train_rbm(model:RBMBase, v_train:torch.Tensor, # training rows, as `model.check_visible` takes them
               options:CDOptions|None=None, # or its fields as keywords

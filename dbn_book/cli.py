@@ -91,6 +91,7 @@ def _model_options(
     top_epochs:_count=None, # epochs of the top RBM
     top_lr:_rate=None, # the top RBM's initial learning rate (decaying linearly to 0)
     top_method:_Method='pcd', # how the top RBM trains
+    top_fast_lr:_penalty=0.0, # the learning rate of fast weights for the top RBM's PCD chains (FPCD, chapter 2); 0: none
     updown_epochs:_count=None, # epochs of up-down (chapter 7), 0 for none
     updown_lr:_rate=0.002, # up-down's initial learning rate (decaying linearly to 0)
     updown_k:_positive=3): # Gibbs steps in the top RBM per up-down update
@@ -150,6 +151,8 @@ def check_train_args(args) -> argparse.Namespace:
     "The parsed options, checked for what one option alone cannot show."
     if len(args.sizes) < 2: raise UsageError(f"--sizes needs at least two layers (visible first), got {args.sizes}")
     if args.head_epochs > args.mlp_epochs: raise UsageError(f"--head_epochs {args.head_epochs} must not exceed --mlp_epochs {args.mlp_epochs}")
+    if args.top_fast_lr and (args.top_method != 'pcd' or args.centered):
+        raise UsageError("--top_fast_lr: fast weights steer PCD's persistent chains, without centring; use --top_method pcd and no --centered, or drop --top_fast_lr")
     args.device = _check_device(args.device)
     args.save, args.json = _check_output(args.save, '--save'), _check_output(args.json, '--json')
     return args
@@ -268,7 +271,7 @@ def _pretrain(run) -> bool:
     "Greedy pretraining (chapter 3)."
     a, n = run.args, len(run.args.sizes) - 2
     options, _ = DBNOptions.split(dict(epochs=[a.dbn_epochs] * n + [a.top_epochs], lr=[a.dbn_lr] * n + [a.top_lr], k=a.k, batch=a.batch,
-                                      method=[a.method] * n + [a.top_method], schedule=['constant'] * n + ['linear'],
+                                      method=[a.method] * n + [a.top_method], schedule=['constant'] * n + ['linear'], fast_lr=[0.] * n + [a.top_fast_lr],
                                       momentum=(0.5, a.momentum), weight_decay=a.weight_decay, centered=a.centered), run.dbn)
     t = DBNTrainer(run.dbn, run.v_tr, run.labels, options, v_valid=run.v_va, y_valid=run.y_va, seed=a.seed, device=a.device)
     if not run.train(t): return False
@@ -343,7 +346,7 @@ def summary(args, res:dict) -> str:
     rows = [('data', f"{res['data']}: {res['n_train']:,} training, {res['n_valid']:,} validation, {res['n_test']:,} test images"),
             ('network', '-'.join(map(str, a.sizes)) + ('' if a.no_labels else ' (+10 label units at the top)')),
             ('training', f"{len(a.sizes) - 2} lower RBMs x {a.dbn_epochs} epochs of {a.method.upper()}-{a.k}, the top RBM {a.top_epochs} epochs "
-                         f"of {a.top_method.upper()}-{a.k}, " + (f"{a.updown_epochs} of up-down, " if 'up-down' in ran else "") +
+                         f"of {a.top_method.upper()}-{a.k}" + (f" with fast weights (rate {a.top_fast_lr:g})" if a.top_fast_lr else "") + ", " + (f"{a.updown_epochs} of up-down, " if 'up-down' in ran else "") +
                          f"{a.mlp_epochs} of fine-tuning by {a.optimizer}" + (" (also from random weights)" if a.compare else "")),
             ('validation', "error: " + errors('valid') if errors('valid') else None),
             ('test', "error, scored once: " + errors('test')),

@@ -147,6 +147,7 @@ def atomic_write(path, # the file to write; its folder must exist
 # %% ../nbs/00_core.ipynb #ad1ef67b
 class Trainer:
     "The resumable half of every training loop in the book."
+    added_options = {} # options added after states were first saved: name -> the value that behaves as before it existed
     def __init__(self, options:dict, generator:torch.Generator, n_batches:int):
         self.options = asdict(options) if is_dataclass(options) else options # plain values, as the state stores them
         self.g, self.n_batches = generator, n_batches
@@ -189,7 +190,7 @@ class Trainer:
         if not isinstance(state, dict) or state.get('trainer') != type(self).__name__:
             what = state.get('trainer') if isinstance(state, dict) else type(state).__name__
             raise ValueError(f"this is not a {type(self).__name__} state (found {what!r})")
-        theirs = state['options']
+        theirs = _with_added(state['options'], self.options, self.added_options) # a state saved before an option existed
         if theirs != self.options:
             diff = [k for k in {**theirs, **self.options} if theirs.get(k) != self.options.get(k)]
             raise ValueError("this training state was made with other options: " +
@@ -199,6 +200,13 @@ class Trainer:
         self.g.set_state(state['generator'])
         self.epoch, self.step, self.history = state['epoch'], state['step'], [dict(r) for r in state['history']]
         return self
+
+def _with_added(theirs, mine, added:dict):
+    "Saved options, with each option of `added` that they lack and `mine` has at the value that behaves as before it existed."
+    if isinstance(theirs, dict) and isinstance(mine, dict):
+        return {**{k: added[k] for k in mine if k in added and k not in theirs}, **{k: _with_added(v, mine.get(k), added) for k, v in theirs.items()}}
+    if isinstance(theirs, list) and isinstance(mine, list): return [_with_added(t, m, added) for t, m in zip(theirs, mine)] + theirs[len(mine):]
+    return theirs
 
 def split_options(cls, # an options dataclass, e.g. chapter 2's `CDOptions`
                   kwargs:dict) -> tuple:

@@ -193,6 +193,7 @@ def _rows(dbn:DBN, v:torch.Tensor, y:torch.Tensor|None, part:str, device) -> tup
 
 class DBNTrainer(Trainer):
     "Greedy layer-wise training, resumable after any epoch of any layer; each record says its RBM in 'layer'."
+    added_options = RBMTrainer.added_options # its layers' CDOptions
     def __init__(self, dbn:DBN, v_train:torch.Tensor, # training rows, as the bottom RBM takes them
                  y_train:torch.Tensor|None=None, # labels, needed when the DBN has label units
                  options:DBNOptions|None=None, # default: DBNOptions()

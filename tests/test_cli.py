@@ -21,15 +21,17 @@ def test_help_explains_every_option():
 @pytest.mark.parametrize('extra,msg', [(['--batch', '0'], '--batch must be at least 1'),
                                        (['--dbn_lr', '-1'], '--dbn_lr must lie in'),
                                        (['--mlp_epochs', '-2'], '--mlp_epochs must be 0 or more'),
-                                       (['--sizes', '100', '10'], 'the first size must be 784')])
+                                       (['--sizes', '100', '10'], 'the first size must be 784'),
+                                       (['--top_fast_lr', '0.01', '--top_method', 'cd'], '--top_fast_lr: fast weights steer'),
+                                       (['--top_fast_lr', '-0.01'], '--top_fast_lr must lie in [0, inf)')])
 def test_bad_options_fail_in_one_line(extra, msg):
     r = run('dbn_train', *TINY, *extra)
     assert r.returncode == 2 and msg in r.stderr and len(r.stderr.strip().splitlines()) == 1 and r.stdout == ''
 
 def test_train_then_sample(tmp_path):
-    r = run('dbn_train', *TINY, '--save', str(tmp_path / 'm.pt'))
+    r = run('dbn_train', *TINY, '--top_fast_lr', '0.01', '--save', str(tmp_path / 'm.pt'))
     assert r.returncode == 0, r.stderr
-    assert 'error, scored once' in r.stdout and (tmp_path / 'm.pt').is_file()
+    assert 'error, scored once' in r.stdout and 'with fast weights (rate 0.01)' in r.stdout and (tmp_path / 'm.pt').is_file()
     r = run('dbn_sample', str(tmp_path / 'm.pt'), '--digit', '7', '--k', '5', '--out', str(tmp_path / 's.png'))
     assert r.returncode == 0, r.stderr
     assert (tmp_path / 's.png').stat().st_size > 100
