@@ -1,6 +1,7 @@
 """Benchmark: does up-down raise the variational bound on log P(v) of MNIST test digits? (issue 17, section 2)
 
     nice python benchmarks/updown_bound.py --data ../shared/data/mnist --seeds 0 1 2 | tee benchmarks/results/updown_bound.txt
+    python benchmarks/updown_bound.py --summary     # the table again, from benchmarks/results/updown_bound.json
 
 Hinton, Osindero and Teh (2006) fine-tune the greedily trained DBN with the up-down algorithm and say it improves the
 generative model. The DBN's log-likelihood is out of reach, but its variational lower bound (chapter 3, computed by
@@ -70,7 +71,25 @@ def run_seed(a, seed):
     return rec
 
 
+def table(recs):
+    "The bound before and after up-down, per seed, and its change."
+    print("\nthe variational bound on log P(v), nats per digit (mean over the digits; log Z of the top RBM by AIS, +/- 3 sd):")
+    print(f"{'seed':>4} | {'log Z top before':>22} | {'log Z top after':>22} | {'test before':>11} | {'test after':>10} | "
+          f"{'change':>6} | {'train before':>12} | {'train after':>11} | valid gen. error before/after")
+    for r in recs:
+        b, f = r['before'], r['after']
+        iv = lambda m: f"{m['log_z_top']:.2f} ({m['log_z_low'] - m['log_z_top']:+.2f}, {m['log_z_high'] - m['log_z_top']:+.2f})"
+        print(f"{r['seed']:>4} | {iv(b):>22} | {iv(f):>22} | {b['bound_test']:11.2f} | {f['bound_test']:10.2f} | "
+              f"{f['bound_test'] - b['bound_test']:+6.2f} | {b['bound_train']:12.2f} | {f['bound_train']:11.2f} | "
+              f"{100 * b['valid_error_generative']:.2f}% / {100 * f['valid_error_generative']:.2f}%")
+    ch = torch.tensor([r['after']['bound_test'] - r['before']['bound_test'] for r in recs])
+    print(f"change of the test bound over {len(recs)} seeds: mean {ch.mean():+.2f} nats, "
+          f"sd {ch.std() if len(ch) > 1 else float('nan'):.2f}, from {ch.min():+.2f} to {ch.max():+.2f}")
+
+
+
 def main():
+    if '--summary' in sys.argv: return table(json.load(open(RESULTS / 'updown_bound.json')))
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--data', default=os.environ.get('DBN_BOOK_DATA'), help='folder of the MNIST IDX files')
     ap.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2])
@@ -90,19 +109,7 @@ def main():
         print(f"seed {seed}:", flush=True)
         recs.append(run_seed(a, seed))
         atomic_write(results / 'updown_bound.json', lambda f: f.write(json.dumps(recs, indent=1).encode()))
-    print("\nthe variational bound on log P(v), nats per digit (mean over the digits; log Z of the top RBM by AIS, +/- 3 sd):")
-    print(f"{'seed':>4} | {'log Z top before':>22} | {'log Z top after':>22} | {'test before':>11} | {'test after':>10} | "
-          f"{'change':>6} | {'train before':>12} | {'train after':>11} | valid gen. error before/after")
-    for r in recs:
-        b, f = r['before'], r['after']
-        iv = lambda m: f"{m['log_z_top']:.2f} ({m['log_z_low'] - m['log_z_top']:+.2f}, {m['log_z_high'] - m['log_z_top']:+.2f})"
-        print(f"{r['seed']:>4} | {iv(b):>22} | {iv(f):>22} | {b['bound_test']:11.2f} | {f['bound_test']:10.2f} | "
-              f"{f['bound_test'] - b['bound_test']:+6.2f} | {b['bound_train']:12.2f} | {f['bound_train']:11.2f} | "
-              f"{100 * b['valid_error_generative']:.2f}% / {100 * f['valid_error_generative']:.2f}%")
-    ch = torch.tensor([r['after']['bound_test'] - r['before']['bound_test'] for r in recs])
-    print(f"change of the test bound over {len(recs)} seeds: mean {ch.mean():+.2f} nats, "
-          f"sd {ch.std() if len(ch) > 1 else float('nan'):.2f}, from {ch.min():+.2f} to {ch.max():+.2f}")
-
+    table(recs)
 
 if __name__ == '__main__':
     main()
