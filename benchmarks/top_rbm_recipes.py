@@ -3,6 +3,7 @@ plain PCD make label-clamped samples read as the clamped digit? (issue 17, secti
 
     nice python benchmarks/top_rbm_recipes.py --data ../shared/data/mnist --seeds 0 1 2 --recipes pcd fpcd:0.01 fpcd:0.05
     nice python benchmarks/generation.py benchmarks/out/top_*_seed*.pt --label top_rbm_recipes --n_per_digit 50
+    (or in parts, --label top_rbm_recipes_s01 and so on: the summary reads every generation_top_rbm_recipes*.json)
     python benchmarks/top_rbm_recipes.py --summary     # mean and spread over the seeds, per recipe
 
 For each seed, the two lower RBMs are those of `dbn_train`'s default greedy run with that seed (the checkpoints
@@ -44,7 +45,7 @@ def summary():
     "Per recipe, the mean, spread and worst seed of what generation.py and the training measured."
     import statistics as st
     runs = {Path(json.loads(l)['checkpoint']).stem: json.loads(l) for l in open(RESULTS / 'top_rbm_recipes.jsonl')}
-    gen = {Path(m['checkpoint']).stem: m for m in json.load(open(RESULTS / 'generation_top_rbm_recipes.json'))['models']}
+    gen = {Path(m['checkpoint']).stem: m for f in sorted(RESULTS.glob('generation_top_rbm_recipes*.json')) for m in json.load(open(f))['models']}
     by = {}
     for name, r in runs.items():
         if name in gen: by.setdefault(r['recipe'], []).append((r, gen[name]))
