@@ -1,21 +1,33 @@
-"""Benchmark: does training the default DBN's top RBM with fast weights (FPCD, Tieleman and Hinton 2009) instead of
-plain PCD make label-clamped samples read as the clamped digit? (issue 17, section 1)
+"""Benchmark: which way of training the default DBN's top RBM makes label-clamped samples read as the clamped digit?
+PCD (dbn_train's), PCD with fast weights (FPCD, Tieleman and Hinton 2009), PCD with more persistent chains, or PCD
+whose chains are kept mixing by parallel tempering (Desjardins et al. 2010). (issue 17, section 1)
 
     nice python benchmarks/top_rbm_recipes.py --data ../shared/data/mnist --seeds 0 1 2 --recipes pcd fpcd:0.01 fpcd:0.05
+    nice python benchmarks/top_rbm_recipes.py --data ../shared/data/mnist --seeds 0 1 2 --recipes chains:500 pt:0.9,0.94,0.97,0.99,1
     nice python benchmarks/generation.py benchmarks/out/top_*_seed*.pt --label top_rbm_recipes --n_per_digit 50
     (or in parts, --label top_rbm_recipes_s01 and so on: the summary reads every generation_top_rbm_recipes*.json)
     python benchmarks/top_rbm_recipes.py --summary     # mean and spread over the seeds, per recipe
+    python benchmarks/top_rbm_recipes.py --check       # the tempering prototype against an exact distribution
 
 For each seed, the two lower RBMs are those of `dbn_train`'s default greedy run with that seed (the checkpoints
 `benchmarks/updown_bound.py` writes; trained here if missing). On their codes of training images 0..49,999 (with the
 labels) the top RBM (510 x 2000) is trained anew by each recipe, from the same initial weights and the same generator:
 30 epochs, lr 0.01 decaying linearly to 0, momentum 0.5 then 0.9, weight decay 2e-4, 100 persistent chains, as
-dbn_train's default; 'fpcd' adds fast weights (a constant learning rate, 'fpcd:0.01' for 0.01; decay --fast_decay per update) that the
-persistent chains run on and the model does not keep. No up-down. What is measured here may be used to choose: the
-generative classification error on the validation images (50,000..59,999), and, by generation.py, samples judged by
-a classifier trained on training images only. generation.py's own generative error is on the test images: do not
-choose on it. (Seed 0's FPCD run used this script's first version, a subclass of RBMTrainer written before
-`CDOptions(fast_lr=...)` existed; on a 784 x 50 RBM, 3 epochs, the two give the same weights bit for bit.)
+dbn_train's default. The recipes:
+  pcd               that, as dbn_train trains the top RBM;
+  fpcd:R            plus fast weights (a constant learning rate R; decay --fast_decay per update) that the persistent
+                    chains run on and the model does not keep;
+  chains:N          PCD with N persistent chains instead of 100;
+  pt:B1,...,1       parallel tempering: 100 persistent chains at each inverse temperature B on chapter 6's AIS path
+                    from the base model (B = 0) to the model (B = 1); after each update's Gibbs step, neighbouring rungs
+                    swap states by the Metropolis rule, and the chains at B = 1 give the negative statistics. With 5
+                    rungs it costs about what chains:500 costs. (A prototype here, `TemperedTrainer`, not yet in the
+                    package; --check runs it on an enumerable RBM against the exact P(v).)
+No up-down. What is measured here may be used to choose: the generative classification error on the validation images
+(50,000..59,999), the share of each label among the persistent chains at the end of training, and, by generation.py,
+samples judged by a classifier trained on training images only. generation.py's own generative error is on the test
+images: do not choose on it. (Seed 0's FPCD run used this script's first version, a subclass of RBMTrainer written
+before `CDOptions(fast_lr=...)` existed; on a 784 x 50 RBM, 3 epochs, the two give the same weights bit for bit.)
 """
 import argparse, json, os, sys, time
 from pathlib import Path
@@ -27,6 +39,8 @@ from dbn_book.cli import check_train_args, run_training, train_parser
 from dbn_book.core import atomic_write
 from dbn_book.data import load_mnist, mnist_tensors
 from dbn_book.dbn import DBN, predict_labels
+from dbn_book.rbm import bernoulli
+from dbn_book.ais import _path_terms, _log_f_ratio, _path_step # a prototype: tempering is not in the package yet
 
 HERE = Path(__file__).parent
 OUT, RESULTS = HERE / 'out', HERE / 'results'
@@ -39,6 +53,87 @@ def greedy_checkpoint(a, seed):
                                                            '--quiet', '--no_download', '--save', str(ckpt)]))
         run_training(args, log=lambda s: print('  ' + s, flush=True))
     return ckpt
+
+
+class TemperedTrainer(RBMTrainer):
+    """PCD whose negative statistics come from a parallel-tempering ladder (Desjardins et al. 2010): n_chains persistent
+    chains at each inverse temperature beta on chapter 6's AIS path from the base model (beta = 0) to the model (beta = 1);
+    each update, every chain takes k Gibbs steps at its beta, then neighbouring chains (even pairs, then odd pairs on the
+    next update) swap states with probability min(1, f_hi(v_lo) f_lo(v_hi) / (f_hi(v_hi) f_lo(v_lo))), the ratio AIS
+    already computes. Only the chains at beta = 1 give the gradient. Prototype: CD options other than PCD, fast weights
+    and centring are not supported."""
+    def __init__(self, model, v_train, options, betas, **kw):
+        super().__init__(model, v_train, options, **kw)
+        assert options.method == 'pcd' and not options.fast_lr and not options.centered and betas[-1] == 1
+        self.betas, self.base = [float(b) for b in betas], model.base_model(self.v_train)
+        self.ladder = [self.chains.clone() for _ in self.betas] # every rung starts where PCD's chains start
+        self.swaps, self.tries, self.round = torch.zeros(len(self.betas) - 1), torch.zeros(len(self.betas) - 1), 0
+
+    def negative(self):
+        model, base, g, o = self.rbm, self.base, self.g, self.o
+        for i, beta in enumerate(self.betas):
+            v = self.ladder[i]
+            for _ in range(o.k): v = _path_step(model, base, model.hidden_input(v), beta, g)
+            self.ladder[i] = v
+        terms = [list(_path_terms(model, base, v)) for v in self.ladder]
+        for i in range(self.round % 2, len(self.betas) - 1, 2):
+            lo, hi = self.betas[i], self.betas[i + 1]
+            log_r = _log_f_ratio(terms[i], base.c, hi, lo) - _log_f_ratio(terms[i + 1], base.c, hi, lo)
+            swap = torch.rand(len(log_r), generator=g, dtype=torch.float64) < log_r.exp()
+            self.swaps[i] += swap.sum().item(); self.tries[i] += len(swap)
+            s = swap[:, None]
+            self.ladder[i], self.ladder[i + 1] = torch.where(s, self.ladder[i + 1], self.ladder[i]), torch.where(s, self.ladder[i], self.ladder[i + 1])
+            for j in (0, 1):
+                a, b = terms[i][j], terms[i + 1][j]
+                m = swap if a.ndim == 1 else s
+                terms[i][j], terms[i + 1][j] = torch.where(m, b, a), torch.where(m, a, b)
+        self.round += 1
+        return self.ladder[-1], terms[-1][1].sigmoid()
+
+    def update(self, v0, eps, mu):
+        model, o = self.rbm, self.o
+        ph0 = model.p_h(v0, check=False)                       # positive phase
+        vk, phk = self.negative()                              # negative phase: the ladder's beta = 1 chains
+        self.chains = vk
+        recon = model.v_mean(bernoulli(ph0, self.g), check=False)
+        model.add_gradient_(self.velocity, (v0, ph0), (vk, phk), (eps,) * len(model.params), mu)
+        self.velocity[0].add_(model.W, alpha=-eps * o.weight_decay)
+        for p, m in zip(model.params, self.velocity): p.add_(m)
+        return (v0 - recon).square_().sum()
+
+
+def label_shares(v, n=10):
+    "The share (%) of each label in the chains' softmax group."
+    return [round(100 * x, 1) for x in v[:, -n:].mean(0).tolist()]
+
+
+def check_tempering(steps=300, burn=50):
+    """TemperedTrainer's chains at beta = 1 against the exact P(v) of an enumerable RBM (8 visible units, 3 of them a
+    softmax group, 5 hidden), with 2,000 chains per rung; then the same with the swap rule's ratio reversed, which must fail."""
+    from dbn_book.rbm import RBM, visible_states
+    g = torch.Generator().manual_seed(0)
+    rbm = RBM(8, 5, sigma=2.0, generator=g, n_softmax=3)
+    rbm.b.normal_(0, 1, generator=g); rbm.c.normal_(0, 1, generator=g)
+    states = visible_states(8, 3)
+    data = states[torch.randint(0, len(states), (50,), generator=g)]
+    exact = (-rbm.free_energy(states) - rbm.log_partition_exact()).exp()
+    def tv(trainer):
+        counts = torch.zeros(len(states))
+        with torch.no_grad():
+            for step in range(steps):
+                v, _ = trainer.negative()
+                if step >= burn: counts += torch.bincount((v[:, None] == states[None]).all(2).float().argmax(1), minlength=len(states))
+        return 0.5 * (counts / counts.sum() - exact).abs().sum().item()
+    make = lambda: TemperedTrainer(rbm, data, CDOptions(method='pcd', n_chains=2000, batch=10), [0.0, 0.3, 0.6, 1.0], seed=1)
+    t = make(); d = tv(t)
+    print(f"total variation between the beta = 1 chains ({2000 * (steps - burn):,} states) and the exact P(v): {d:.4f}; "
+          f"swap rates {[round(r, 2) for r in (t.swaps / t.tries).tolist()]}")
+    global _log_f_ratio
+    right, _log_f_ratio = _log_f_ratio, lambda terms, c, hi, lo: right(terms, c, lo, hi)
+    try: bad = tv(make())
+    finally: _log_f_ratio = right
+    print(f"the same with the swap rule's ratio reversed (a planted bug): {bad:.4f}")
+    assert d < 0.01 < 0.1 < bad, "the tempering check failed"
 
 
 def summary():
@@ -62,10 +157,13 @@ def summary():
 
 def main():
     if '--summary' in sys.argv: return summary()
+    if '--check' in sys.argv: return check_tempering()
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--data', default=os.environ.get('DBN_BOOK_DATA'), help='folder of the MNIST IDX files')
     ap.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2])
-    ap.add_argument('--recipes', nargs='+', default=['pcd', 'fpcd:0.01'], help="'pcd', or 'fpcd:FAST_LR'")
+    ap.add_argument('--recipes', nargs='+', default=['pcd', 'fpcd:0.01'],
+                    help="'pcd', 'fpcd:FAST_LR', 'chains:N' (PCD with N persistent chains), or 'pt:B1,B2,...,1' (parallel tempering, "
+                         "100 chains at each inverse temperature B on the AIS path, the last 1)")
     ap.add_argument('--fast_decay', type=float, default=0.95)
     ap.add_argument('--epochs', type=int, default=30)
     ap.add_argument('--threads', type=int, default=2)
@@ -85,15 +183,21 @@ def main():
         for recipe in a.recipes:
             dbn = DBN.load(greedy_checkpoint(a, seed))
             dbn.top.load_state_dict(fresh_top)
-            kw = dict(fast_lr=float(recipe.split(':')[1]), fast_decay=a.fast_decay) if recipe.startswith('fpcd:') else {}
+            kind, *arg = recipe.split(':')
+            kw = dict(fast_lr=float(arg[0]), fast_decay=a.fast_decay) if kind == 'fpcd' else dict(n_chains=int(arg[0])) if kind == 'chains' else {}
             o = CDOptions(epochs=a.epochs, lr=0.01, method='pcd', schedule='linear', **kw)
-            t = RBMTrainer(dbn.top, x_tr, o, v_valid=x_va, seed=1000 + seed, device='cpu')
+            if kind == 'pt':
+                betas = [float(b) for b in arg[0].split(',')]
+                t = TemperedTrainer(dbn.top, x_tr, o, betas, v_valid=x_va, seed=1000 + seed, device='cpu')
+            else: t = RBMTrainer(dbn.top, x_tr, o, v_valid=x_va, seed=1000 + seed, device='cpu')
             t0 = time.perf_counter(); t.run(progress=False); secs = time.perf_counter() - t0
             err = (predict_labels(dbn, v_va) != y_va).float().mean().item()
-            path = OUT / f"top_{recipe.replace(':', '')}_seed{seed}.pt"
+            path = OUT / f"top_{recipe.replace(':', '').replace(',', '-')}_seed{seed}.pt"
             dbn.save(path)
             rec = dict(seed=seed, recipe=recipe, fast_lr=kw.get('fast_lr'), fast_decay=kw.get('fast_decay'), seconds=secs,
-                       valid_error_generative=err, free_energy_gap=t.history[-1].get('free_energy_gap'), checkpoint=str(path))
+                       valid_error_generative=err, free_energy_gap=t.history[-1].get('free_energy_gap'), checkpoint=str(path),
+                       chain_label_pct=label_shares(t.chains))
+            if kind == 'pt': rec.update(betas=t.betas, swap_rate=(t.swaps / t.tries.clamp_min(1)).tolist())
             print(json.dumps(rec), flush=True)
             with open(log_path, 'a') as f: f.write(json.dumps(rec) + '\n')
 
