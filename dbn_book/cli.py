@@ -64,7 +64,7 @@ def _parser(prog:str, description:str, *declarations, defaults:bool=True) -> arg
     return p
 
 # %% ../nbs/08_cli.ipynb #9a6415ac
-RECIPES = {'full':  dict(dbn_epochs=10, top_epochs=30, top_lr=0.01, updown_epochs=15), # the default
+RECIPES = {'full':  dict(dbn_epochs=10, top_epochs=30, top_lr=0.01, updown_epochs=0), # the default
            'small': dict(dbn_epochs=30, top_epochs=100, top_lr=0.02, updown_epochs=50)}
 _SMALL_DATA = 20_000 # training sets smaller than this get the 'small' recipe
 _Method = Literal['cd', 'pcd']
@@ -124,8 +124,8 @@ def _device_options(
 def train_parser(defaults:bool=True, # False: the parsed options hold only those given, without defaults
                 ) -> argparse.ArgumentParser:
     "The options of `dbn_train`, with the recipe's defaults in their help."
-    p = _parser('dbn_train', "Train a deep belief network on MNIST greedily, fine-tune it as a generative model (up-down) "
-                "and as a classifier, and score the test images once, at the end.", _original_options, _model_options,
+    p = _parser('dbn_train', "Train a deep belief network on MNIST greedily, fine-tune it as a generative model (up-down, "
+                "with --updown_epochs) and as a classifier, and score the test images once, at the end.", _original_options, _model_options,
                 _classifier_options, _run_options, _device_options, defaults=defaults)
     for a in (a for a in p._actions if a.dest in RECIPES['full']):
         a.help += f"; default {RECIPES['full'][a.dest]}, or {RECIPES['small'][a.dest]} for fewer than {_SMALL_DATA:,} training images"
