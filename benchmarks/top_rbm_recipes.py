@@ -8,6 +8,7 @@ whose chains are kept mixing by parallel tempering (Desjardins et al. 2010). (is
     (or in parts, --label top_rbm_recipes_s01 and so on: the summary reads every generation_top_rbm_recipes*.json)
     python benchmarks/top_rbm_recipes.py --summary     # mean and spread over the seeds, per recipe
     python benchmarks/top_rbm_recipes.py --check       # the tempering prototype against an exact distribution
+    python benchmarks/top_rbm_recipes.py --cost        # each recipe's time per update, one thread, in one run
 
 For each seed, the two lower RBMs are those of `dbn_train`'s default greedy run with that seed (the checkpoints
 `benchmarks/updown_bound.py` writes; trained here if missing). On their codes of training images 0..49,999 (with the
@@ -39,7 +40,7 @@ from dbn_book.cli import check_train_args, run_training, train_parser
 from dbn_book.core import atomic_write
 from dbn_book.data import load_mnist, mnist_tensors
 from dbn_book.dbn import DBN, predict_labels
-from dbn_book.rbm import bernoulli
+from dbn_book.rbm import RBM, bernoulli
 from dbn_book.ais import _path_terms, _log_f_ratio, _path_step # a prototype: tempering is not in the package yet
 
 HERE = Path(__file__).parent
@@ -110,7 +111,7 @@ def label_shares(v, n=10):
 def check_tempering(steps=300, burn=50):
     """TemperedTrainer's chains at beta = 1 against the exact P(v) of an enumerable RBM (8 visible units, 3 of them a
     softmax group, 5 hidden), with 2,000 chains per rung; then the same with the swap rule's ratio reversed, which must fail."""
-    from dbn_book.rbm import RBM, visible_states
+    from dbn_book.rbm import visible_states
     g = torch.Generator().manual_seed(0)
     rbm = RBM(8, 5, sigma=2.0, generator=g, n_softmax=3)
     rbm.b.normal_(0, 1, generator=g); rbm.c.normal_(0, 1, generator=g)
@@ -136,15 +137,43 @@ def check_tempering(steps=300, burn=50):
     assert d < 0.01 < 0.1 < bad, "the tempering check failed"
 
 
+def cost(rounds=3, updates=20):
+    "Milliseconds per update of each recipe's trainer on a 510 x 2000 RBM with a softmax group, random data, one thread, alternating."
+    import statistics as st
+    g = torch.Generator().manual_seed(0)
+    rbm = RBM(510, 2000, n_softmax=10, generator=g)
+    x = (torch.rand(2000, 510, generator=g) < 0.2).float()
+    x[:, -10:] = 0; x[torch.arange(2000), 500 + torch.randint(0, 10, (2000,), generator=g)] = 1
+    makers = {'pcd': lambda: RBMTrainer(rbm, x, CDOptions(method='pcd'), seed=0),
+              'chains:500': lambda: RBMTrainer(rbm, x, CDOptions(method='pcd', n_chains=500), seed=0),
+              'pt:0.9,0.94,0.97,0.99,1': lambda: TemperedTrainer(rbm, x, CDOptions(method='pcd'), [0.9, 0.94, 0.97, 0.99, 1.0], seed=0)}
+    times = {name: [] for name in makers}
+    with torch.no_grad():
+        for _ in range(rounds):
+            for name, make in makers.items():
+                t = make(); t.update(x[:100], 0.0, 0.5); t0 = time.perf_counter()
+                for _ in range(updates): t.update(x[:100], 0.0, 0.5) # lr 0: the weights stay as they are
+                times[name].append(1000 * (time.perf_counter() - t0) / updates)
+    base = st.median(times['pcd'])
+    for name, ts in times.items(): print(f"{name:25s} {st.median(ts):6.1f} ms per update (median of {rounds} rounds), {st.median(ts) / base:.2f}x PCD's")
+
+
 def summary():
     "Per recipe, the mean, spread and worst seed of what generation.py and the training measured."
     import statistics as st
-    runs = {Path(json.loads(l)['checkpoint']).stem: json.loads(l) for l in open(RESULTS / 'top_rbm_recipes.jsonl')}
-    gen = {Path(m['checkpoint']).stem: m for f in sorted(RESULTS.glob('generation_top_rbm_recipes*.json')) for m in json.load(open(f))['models']}
-    by = {}
-    for name, r in runs.items():
-        if name in gen: by.setdefault(r['recipe'], []).append((r, gen[name]))
+    runs = [json.loads(l) for l in open(RESULTS / 'top_rbm_recipes.jsonl')] # in the order they ran
+    # a checkpoint path can be written again by a later run (seed 0's lower RBMs were retrained on 2026-12-02): the
+    # i-th run that wrote a path pairs with the i-th judging of that path, in the order generation.py started
+    gen = {}
+    for g in sorted((json.load(open(f)) for f in RESULTS.glob('generation_top_rbm_recipes*.json')), key=lambda g: g['started']):
+        for m in g['models']: gen.setdefault(Path(m['checkpoint']).stem, []).append(m)
+    by, seen = {}, {}
+    for r in runs:
+        name = Path(r['checkpoint']).stem
+        i = seen[name] = seen.get(name, -1) + 1
+        if i < len(gen.get(name, [])): by.setdefault(r['recipe'] + (f' (run {i + 1})' if i else ''), []).append((r, gen[name][i]))
     ms = lambda xs: f"{st.mean(xs):5.1f} +/- {st.stdev(xs):4.1f}" if len(xs) > 1 else f"{xs[0]:5.1f}        "
+    print("a recipe's '(run 2)' rows: the same recipe and checkpoint name trained again later (see the header of top_rbm_recipes.txt)")
     print("recipe (top RBM)  | seeds | agreement % mean +/- sd (worst seed) | smallest label-free class % | largest | "
           "diversity (least) | valid generative error %")
     for recipe, rs in by.items():
@@ -153,11 +182,14 @@ def summary():
         div = [g['diversity']['min'] for _, g in rs]; err = [100 * r['valid_error_generative'] for r, _ in rs]
         print(f"{recipe:17s} | {len(rs):5d} | {ms(agree)} ({min(agree):4.1f})             | {ms(lo)}              | {ms(hi)} | "
               f"{min(div):.2f}              | {ms(err)}")
+    print("\nper seed, agreement %:")
+    for recipe, rs in by.items(): print(f"  {recipe}: " + ", ".join(f"seed {r['seed']} {g['agreement_pct']['overall']:.1f}" for r, g in rs))
 
 
 def main():
     if '--summary' in sys.argv: return summary()
     if '--check' in sys.argv: return check_tempering()
+    if '--cost' in sys.argv: torch.set_num_threads(1); return cost()
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--data', default=os.environ.get('DBN_BOOK_DATA'), help='folder of the MNIST IDX files')
     ap.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2])
