@@ -22,7 +22,7 @@ dbn_train's default. The recipes:
   pt:B1,...,1       parallel tempering: 100 persistent chains at each inverse temperature B on chapter 6's AIS path
                     from the base model (B = 0) to the model (B = 1); after each update's Gibbs step, neighbouring rungs
                     swap states by the Metropolis rule, and the chains at B = 1 give the negative statistics. With 5
-                    rungs it costs about what chains:500 costs. (A prototype here, `TemperedTrainer`, not yet in the
+                    rungs it costs 3.4x PCD per update, chains:500 2.5x (--cost). (A prototype here, `TemperedTrainer`, not yet in the
                     package; --check runs it on an enumerable RBM against the exact P(v).)
 No up-down. What is measured here may be used to choose: the generative classification error on the validation images
 (50,000..59,999), the share of each label among the persistent chains at the end of training, and, by generation.py,
