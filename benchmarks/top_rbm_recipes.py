@@ -103,6 +103,55 @@ class TemperedTrainer(RBMTrainer):
         return (v0 - recon).square_().sum()
 
 
+def discriminative_grad(model, v, n=10):
+    """The gradient of the batch mean of log p(y | x) for W, b and c, where the last n visible units of v are the one-hot
+    label y and the rest are x. With o_k = c + W_x' x + W_k (the hidden input when the label is k), log p(y | x) =
+    -F(x, y) - log sum_k exp(-F(x, k)), and -F(x, k) = b_k + sum_j softplus(o_kj) + (a term without k); so the gradient is
+    a difference of statistics, as the generative one is: those at the true label minus their mean under p(k | x),
+    d/dW_k = (t_k - p(k | x)) sigmoid(o_k), d/dc = sigmoid(o_y) - sum_k p(k | x) sigmoid(o_k), d/dW_x = x (d/dc)',
+    d/db_k = t_k - p(k | x), d/db_x = 0."""
+    x, t = v[:, :-n], v[:, -n:]
+    o = torch.addmm(model.c, x, model.W[:-n])[:, None, :] + model.W[-n:]   # (batch, n, hidden)
+    d = t - torch.softmax(model.b[-n:] + torch.nn.functional.softplus(o).sum(2), 1) # t_k - p(k | x)
+    p = o.sigmoid_()
+    dh = torch.einsum('bk,bkj->bj', d, p)
+    return (torch.cat([x.T @ dh, torch.einsum('bk,bkj->kj', d, p)]) / len(v),
+            torch.cat([torch.zeros(x.shape[1], dtype=v.dtype, device=v.device), d.mean(0)]), dh.mean(0))
+
+
+class HybridTrainer(RBMTrainer):
+    """PCD on log p(x, y) plus alpha times the gradient of log p(y | x): the hybrid objective of Larochelle and Bengio
+    (2008), here with the generative term kept whole so that the model still generates. The discriminative step has
+    its own velocity with the same momentum (momentum is linear in the gradients, so the two velocities add up to the
+    velocity of the summed gradient), and it is taken after the generative step, at the parameters that step left."""
+    def __init__(self, model, v_train, options, alpha, **kw):
+        super().__init__(model, v_train, options, **kw)
+        assert model.n_softmax, "the hybrid term needs label units (a softmax group)"
+        self.alpha, self.disc_velocity = alpha, [torch.zeros_like(p) for p in model.params]
+
+    def update(self, v0, eps, mu):
+        err = super().update(v0, eps, mu)
+        for m, d, p in zip(self.disc_velocity, discriminative_grad(self.rbm, v0, self.rbm.n_softmax), self.rbm.params):
+            m.mul_(mu).add_(d, alpha=eps * self.alpha); p.add_(m)
+        return err
+
+
+def check_discriminative_grad():
+    "discriminative_grad against autograd's gradient of the mean log p(y | x), on a small RBM with a 4-label softmax group."
+    g = torch.Generator().manual_seed(0)
+    rbm = RBM(9, 6, sigma=1.0, generator=g, n_softmax=4).double()
+    rbm.b.normal_(0, 1, generator=g); rbm.c.normal_(0, 1, generator=g)
+    v = (torch.rand(20, 9, generator=g, dtype=torch.float64) < 0.5).double()
+    v[:, -4:] = 0; v[torch.arange(20), 5 + torch.randint(0, 4, (20,), generator=g)] = 1
+    W, b, c = [p.detach().clone().requires_grad_() for p in rbm.params]
+    x, y = v[:, :-4], v[:, -4:].argmax(1)
+    neg_f = torch.stack([b[5 + k] + torch.nn.functional.softplus(x @ W[:5] + W[5 + k] + c).sum(1) for k in range(4)], 1)
+    torch.log_softmax(neg_f, 1)[torch.arange(20), y].mean().backward()
+    err = max((a - e.grad).abs().max().item() for a, e in zip(discriminative_grad(rbm, v, 4), (W, b, c)))
+    print(f"discriminative_grad against autograd: largest difference {err:.1e}")
+    assert err < 1e-12, "the discriminative gradient is wrong"
+
+
 def label_shares(v, n=10):
     "The share (%) of each label in the chains' softmax group."
     return [round(100 * x, 1) for x in v[:, -n:].mean(0).tolist()]
@@ -146,6 +195,7 @@ def cost(rounds=3, updates=20):
     x[:, -10:] = 0; x[torch.arange(2000), 500 + torch.randint(0, 10, (2000,), generator=g)] = 1
     makers = {'pcd': lambda: RBMTrainer(rbm, x, CDOptions(method='pcd'), seed=0),
               'chains:500': lambda: RBMTrainer(rbm, x, CDOptions(method='pcd', n_chains=500), seed=0),
+              'hybrid:1': lambda: HybridTrainer(rbm, x, CDOptions(method='pcd'), 1.0, seed=0),
               'pt:0.9,0.94,0.97,0.99,1': lambda: TemperedTrainer(rbm, x, CDOptions(method='pcd'), [0.9, 0.94, 0.97, 0.99, 1.0], seed=0)}
     times = {name: [] for name in makers}
     with torch.no_grad():
@@ -183,21 +233,30 @@ def summary():
         print(f"{recipe:17s} | {len(rs):5d} | {ms(agree)} ({min(agree):4.1f})             | {ms(lo)}              | {ms(hi)} | "
               f"{min(div):.2f}              | {ms(err)}")
     print("\nper seed, agreement %:")
-    for recipe, rs in by.items(): print(f"  {recipe}: " + ", ".join(f"seed {r['seed']} {g['agreement_pct']['overall']:.1f}" for r, g in rs))
+    for recipe, rs in by.items():
+        print(f"  {recipe}: " + ", ".join(f"seed {r['seed']} {g['agreement_pct']['overall']:.1f}" for r, g in sorted(rs, key=lambda x: x[0]['seed'])))
+    # the recipes trained on the afternoon's lower RBMs (all but the morning's pcd and fpcd:0.01) pair with 'pcd (run 2)'
+    base = {r['seed']: g['agreement_pct']['overall'] for r, g in by.get('pcd (run 2)', [])}
+    print("\npaired with 'pcd (run 2)' (the same lower RBMs, initial weights and generator), agreement difference in points:")
+    for recipe, rs in by.items():
+        if recipe in ('pcd', 'fpcd:0.01', 'pcd (run 2)'): continue
+        d = [g['agreement_pct']['overall'] - base[r['seed']] for r, g in sorted(rs, key=lambda x: x[0]['seed']) if r['seed'] in base]
+        print(f"  {recipe}: " + ", ".join(f"{x:+.1f}" for x in d) + (f"; mean {st.mean(d):+.1f}" if len(d) > 1 else ""))
 
 
 def main():
     if '--summary' in sys.argv: return summary()
-    if '--check' in sys.argv: return check_tempering()
+    if '--check' in sys.argv: check_discriminative_grad(); return check_tempering()
     if '--cost' in sys.argv: torch.set_num_threads(1); return cost()
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--data', default=os.environ.get('DBN_BOOK_DATA'), help='folder of the MNIST IDX files')
     ap.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2])
     ap.add_argument('--recipes', nargs='+', default=['pcd', 'fpcd:0.01'],
-                    help="'pcd', 'fpcd:FAST_LR', 'chains:N' (PCD with N persistent chains), or 'pt:B1,B2,...,1' (parallel tempering, "
+                    help="'pcd', 'fpcd:FAST_LR', 'chains:N' (PCD with N persistent chains), 'hybrid:ALPHA' (plus ALPHA times the gradient of log p(y | x)), or 'pt:B1,B2,...,1' (parallel tempering, "
                          "100 chains at each inverse temperature B on the AIS path, the last 1)")
     ap.add_argument('--fast_decay', type=float, default=0.95)
-    ap.add_argument('--epochs', type=int, default=30)
+    ap.add_argument('--epochs', type=int, default=30, help="the top RBM's epochs (dbn_train's default: 30); another number is "
+                    "written after the recipe's name, as in 'pcd@90'")
     ap.add_argument('--threads', type=int, default=2)
     a = ap.parse_args()
     torch.set_num_threads(a.threads); OUT.mkdir(exist_ok=True)
@@ -221,14 +280,17 @@ def main():
             if kind == 'pt':
                 betas = [float(b) for b in arg[0].split(',')]
                 t = TemperedTrainer(dbn.top, x_tr, o, betas, v_valid=x_va, seed=1000 + seed, device='cpu')
+            elif kind == 'hybrid': t = HybridTrainer(dbn.top, x_tr, o, float(arg[0]), v_valid=x_va, seed=1000 + seed, device='cpu')
             else: t = RBMTrainer(dbn.top, x_tr, o, v_valid=x_va, seed=1000 + seed, device='cpu')
             t0 = time.perf_counter(); t.run(progress=False); secs = time.perf_counter() - t0
             err = (predict_labels(dbn, v_va) != y_va).float().mean().item()
-            path = OUT / f"top_{recipe.replace(':', '').replace(',', '-')}_seed{seed}.pt"
+            name = recipe + (f'@{a.epochs}' if a.epochs != 30 else '') # 'pcd@90': PCD for 90 epochs instead of 30
+            path = OUT / f"top_{name.replace(':', '').replace(',', '-')}_seed{seed}.pt"
             dbn.save(path)
-            rec = dict(seed=seed, recipe=recipe, fast_lr=kw.get('fast_lr'), fast_decay=kw.get('fast_decay'), seconds=secs,
+            rec = dict(seed=seed, recipe=name, epochs=a.epochs, fast_lr=kw.get('fast_lr'), fast_decay=kw.get('fast_decay'), seconds=secs,
                        valid_error_generative=err, free_energy_gap=t.history[-1].get('free_energy_gap'), checkpoint=str(path),
                        chain_label_pct=label_shares(t.chains))
+            if kind == 'hybrid': rec.update(alpha=t.alpha)
             if kind == 'pt': rec.update(betas=t.betas, swap_rate=(t.swaps / t.tries.clamp_min(1)).tolist())
             print(json.dumps(rec), flush=True)
             with open(log_path, 'a') as f: f.write(json.dumps(rec) + '\n')

@@ -46,11 +46,12 @@ def measure(dbn, x_top, v_test, v_train, seed, ais_steps):
 
 
 def run_seed(a, seed):
-    ckpt = OUT / f'updown_bound_greedy_seed{seed}.pt'
+    ckpt = OUT / f"updown_bound_greedy_seed{seed}{'_quick' if a.quick else ''}.pt" # --quick leaves the full run's checkpoint alone
     args = check_train_args(train_parser().parse_args(['--data', a.data, '--seed', str(seed), '--updown_epochs', '0', '--mlp_epochs', '0',
                                                        '--quiet', '--no_download', '--save', str(ckpt)] + QUICK * a.quick))
     t0 = time.perf_counter()
-    run_training(args, log=lambda s: print('  ' + s, flush=True))
+    if a.reuse and ckpt.is_file(): print(f"  reusing the greedy DBN in {ckpt} (--reuse)", flush=True)
+    else: run_training(args, log=lambda s: print('  ' + s, flush=True))
     secs_greedy = time.perf_counter() - t0
     dbn = DBN.load(ckpt)
     v_all, y_all, v_test, y_test = mnist_tensors(load_mnist(a.data, download=False), 'sample', seed) # as dbn_train binarised them
@@ -96,6 +97,8 @@ def main():
     ap.add_argument('--updown_epochs', type=int, default=15, help="dbn_train's default")
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--ais_steps', type=int, default=14_500)
+    ap.add_argument('--reuse', action='store_true', help="use the greedy DBN already in benchmarks/out/updown_bound_greedy_seedN.pt "
+                    "(as top_rbm_recipes.py does) instead of training it again")
     ap.add_argument('--quick', action='store_true', help='a check of the script: 2,000 images, sizes 784-50-50-100, short AIS')
     a = ap.parse_args()
     if a.data is None: sys.exit("updown_bound.py: error: give --data FOLDER (the full MNIST) or set DBN_BOOK_DATA")
@@ -104,11 +107,14 @@ def main():
     else: results = RESULTS
     print(f"command: python {' '.join(sys.argv)}   ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
           f"load average {os.getloadavg()[0]:.2f} at the start); torch {torch.__version__}, {torch.get_num_threads()} threads")
-    recs = []
+    path, recs = results / 'updown_bound.json', []
     for seed in a.seeds:
         print(f"seed {seed}:", flush=True)
-        recs.append(run_seed(a, seed))
-        atomic_write(results / 'updown_bound.json', lambda f: f.write(json.dumps(recs, indent=1).encode()))
+        rec = run_seed(a, seed)
+        # the other seeds' records stay (read again now: another run may have added one meanwhile), this seed's is replaced
+        recs = sorted([r for r in ([] if a.quick or not path.is_file() else json.load(open(path))) if r['seed'] != seed] + [rec],
+                      key=lambda r: r['seed'])
+        atomic_write(path, lambda f: f.write(json.dumps(recs, indent=1).encode()))
     table(recs)
 
 if __name__ == '__main__':
