@@ -5,6 +5,9 @@ train_rbm as it was at git revision --before (default: before the model protocol
     python benchmarks/cd_epoch.py [--rounds 3] [--data ../shared/data/mnist] [--before 5205096]
 
 The three are alternated `rounds` times and the medians reported, so that machine load hits all of them alike.
+With --uniform16, a fifth: dbn_book's train_rbm with its Bernoulli draws made from 16-bit uniforms (64-bit random
+integers read as four 16-bit ones, `../shared/ENGINEERING.md`), to measure what that change would buy (issue 17,
+section 5) before deciding on it; the package itself is not changed.
 """
 import argparse, statistics, sys, time, warnings
 
@@ -24,6 +27,21 @@ def time_dbn_book(v):
     t0 = time.perf_counter()
     train_rbm(rbm, v, epochs=1, lr=0.1, k=1, batch=B, seed=0, device='cpu', progress=False)
     return time.perf_counter() - t0
+
+
+def bernoulli16(p, generator=None):
+    "Bernoulli draws from 16-bit uniforms u = (k + 1/2) / 2^16: P(u < p) is within 2^-16 of p."
+    n = p.numel()
+    k = torch.randint(-2**63, 2**63 - 1, ((n + 3) // 4,), generator=generator, dtype=torch.int64, device=p.device).view(torch.int16)[:n]
+    return k.view(p.shape).to(p.dtype).add_(32768.5).lt_(p * 65536)
+
+
+def time_uniform16(v):
+    import dbn_book.rbm as rbm_module, dbn_book.cd as cd_module
+    saved = rbm_module.bernoulli, cd_module.bernoulli
+    rbm_module.bernoulli = cd_module.bernoulli = bernoulli16
+    try: return time_dbn_book(v)
+    finally: rbm_module.bernoulli, cd_module.bernoulli = saved
 
 
 def time_before(v, old):
@@ -63,6 +81,7 @@ def main():
     p.add_argument('--rounds', type=int, default=3)
     p.add_argument('--data', default=None, help='MNIST folder (default: DBN_BOOK_DATA or ../shared/data/mnist)')
     p.add_argument('--before', default='5205096', help='git revision whose train_rbm is timed beside today\'s')
+    p.add_argument('--uniform16', action='store_true', help="also time train_rbm with 16-bit uniforms for its Bernoulli draws")
     a = p.parse_args()
     folder = a.data or local_mnist_folder()
     if folder is None: sys.exit("cd_epoch.py: needs the full MNIST; pass --data FOLDER or set DBN_BOOK_DATA")
@@ -71,13 +90,14 @@ def main():
     v_np = v.numpy()
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; data {v.shape[0]:,} x {v.shape[1]}, float32")
     old = before(a.before)
-    times = {'dbn_book': [], 'before': [], 'sklearn': [], 'floor': []}
+    times = {'dbn_book': [], 'before': [], 'sklearn': [], 'floor': []} | ({'uniform16': []} if a.uniform16 else {})
     time_floor(v[:2000]); time_dbn_book(v[:2000]); time_before(v[:2000], old) # warm up
     for r in range(a.rounds):
         times['floor'].append(time_floor(v))
         times['dbn_book'].append(time_dbn_book(v))
         times['before'].append(time_before(v, old))
         times['sklearn'].append(time_sklearn(v_np))
+        if a.uniform16: times['uniform16'].append(time_uniform16(v))
         print(f"round {r + 1}: " + ", ".join(f"{k} {t[-1]:.2f} s" for k, t in times.items()), flush=True)
     med = {k: statistics.median(t) for k, t in times.items()}
     print(f"\nmedian of {a.rounds} rounds, one CD-1 epoch (60,000 images, 784 x 500, batch 100):")
@@ -86,6 +106,9 @@ def main():
     print(f"  dbn_book train_rbm at {a.before:<15} {med['before']:6.2f} s   = {med['before'] / med['floor']:.2f} x floor")
     print(f"  scikit-learn BernoulliRBM (PCD-1)     {med['sklearn']:6.2f} s   = {med['sklearn'] / med['floor']:.2f} x floor")
     print(f"  scikit-learn / dbn_book               {med['sklearn'] / med['dbn_book']:6.2f} x")
+    if a.uniform16:
+        print(f"  train_rbm with 16-bit uniforms        {med['uniform16']:6.2f} s   = {med['uniform16'] / med['floor']:.2f} x floor, "
+              f"{med['dbn_book'] / med['uniform16']:.2f} x faster than as it is")
 
 
 if __name__ == '__main__':
