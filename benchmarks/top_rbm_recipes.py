@@ -1,9 +1,12 @@
 """Benchmark: which way of training the default DBN's top RBM makes label-clamped samples read as the clamped digit?
 PCD (dbn_train's), PCD with fast weights (FPCD, Tieleman and Hinton 2009), PCD with more persistent chains, or PCD
-whose chains are kept mixing by parallel tempering (Desjardins et al. 2010). (issue 17, section 1)
+whose chains are kept mixing by parallel tempering (Desjardins et al. 2010), PCD with a discriminative term, or PCD for
+longer or at a larger rate? (issue 17, section 1)
 
     nice python benchmarks/top_rbm_recipes.py --data ../shared/data/mnist --seeds 0 1 2 --recipes pcd fpcd:0.01 fpcd:0.05
     nice python benchmarks/top_rbm_recipes.py --data ../shared/data/mnist --seeds 0 1 2 --recipes chains:500 pt:0.9,0.94,0.97,0.99,1
+    nice python benchmarks/top_rbm_recipes.py --data ../shared/data/mnist --seeds 0 1 2 --recipes hybrid:0.3 pcd
+    nice python benchmarks/top_rbm_recipes.py --data ../shared/data/mnist --seeds 0 1 2 --recipes pcd --epochs 90
     nice python benchmarks/generation.py benchmarks/out/top_*_seed*.pt --label top_rbm_recipes --n_per_digit 50
     (or in parts, --label top_rbm_recipes_s01 and so on: the summary reads every generation_top_rbm_recipes*.json)
     python benchmarks/top_rbm_recipes.py --summary     # mean and spread over the seeds, per recipe
@@ -24,6 +27,11 @@ dbn_train's default. The recipes:
                     swap states by the Metropolis rule, and the chains at B = 1 give the negative statistics. With 5
                     rungs it costs 3.4x PCD per update, chains:500 2.5x (--cost). (A prototype here, `TemperedTrainer`, not yet in the
                     package; --check runs it on an enumerable RBM against the exact P(v).)
+  hybrid:ALPHA      plus ALPHA times the gradient of log p(y | x), the label given the code (Larochelle and Bengio
+                    2008's hybrid objective, with the generative term kept whole); --check tests that gradient
+                    against autograd.
+--epochs N (default 30) and --lr R (default 0.01) change every recipe's number of epochs and initial rate; the
+recipe's name then says so: 'pcd@90', 'pcd lr0.03'.
 No up-down. What is measured here may be used to choose: the generative classification error on the validation images
 (50,000..59,999), the share of each label among the persistent chains at the end of training, and, by generation.py,
 samples judged by a classifier trained on training images only. generation.py's own generative error is on the test
@@ -257,6 +265,8 @@ def main():
     ap.add_argument('--fast_decay', type=float, default=0.95)
     ap.add_argument('--epochs', type=int, default=30, help="the top RBM's epochs (dbn_train's default: 30); another number is "
                     "written after the recipe's name, as in 'pcd@90'")
+    ap.add_argument('--lr', type=float, default=0.01, help="the top RBM's initial learning rate, decaying linearly to 0 "
+                    "(dbn_train's default: 0.01); another is written after the recipe's name, as in 'pcd lr0.03'")
     ap.add_argument('--threads', type=int, default=2)
     a = ap.parse_args()
     torch.set_num_threads(a.threads); OUT.mkdir(exist_ok=True)
@@ -276,7 +286,7 @@ def main():
             dbn.top.load_state_dict(fresh_top)
             kind, *arg = recipe.split(':')
             kw = dict(fast_lr=float(arg[0]), fast_decay=a.fast_decay) if kind == 'fpcd' else dict(n_chains=int(arg[0])) if kind == 'chains' else {}
-            o = CDOptions(epochs=a.epochs, lr=0.01, method='pcd', schedule='linear', **kw)
+            o = CDOptions(epochs=a.epochs, lr=a.lr, method='pcd', schedule='linear', **kw)
             if kind == 'pt':
                 betas = [float(b) for b in arg[0].split(',')]
                 t = TemperedTrainer(dbn.top, x_tr, o, betas, v_valid=x_va, seed=1000 + seed, device='cpu')
@@ -284,10 +294,11 @@ def main():
             else: t = RBMTrainer(dbn.top, x_tr, o, v_valid=x_va, seed=1000 + seed, device='cpu')
             t0 = time.perf_counter(); t.run(progress=False); secs = time.perf_counter() - t0
             err = (predict_labels(dbn, v_va) != y_va).float().mean().item()
-            name = recipe + (f'@{a.epochs}' if a.epochs != 30 else '') # 'pcd@90': PCD for 90 epochs instead of 30
-            path = OUT / f"top_{name.replace(':', '').replace(',', '-')}_seed{seed}.pt"
+            # 'pcd@90': PCD for 90 epochs instead of 30; 'pcd lr0.03': at an initial learning rate of 0.03 instead of 0.01
+            name = recipe + (f'@{a.epochs}' if a.epochs != 30 else '') + (f' lr{a.lr:g}' if a.lr != 0.01 else '')
+            path = OUT / f"top_{name.replace(':', '').replace(',', '-').replace(' ', '_')}_seed{seed}.pt"
             dbn.save(path)
-            rec = dict(seed=seed, recipe=name, epochs=a.epochs, fast_lr=kw.get('fast_lr'), fast_decay=kw.get('fast_decay'), seconds=secs,
+            rec = dict(seed=seed, recipe=name, epochs=a.epochs, lr=a.lr, fast_lr=kw.get('fast_lr'), fast_decay=kw.get('fast_decay'), seconds=secs,
                        valid_error_generative=err, free_energy_gap=t.history[-1].get('free_energy_gap'), checkpoint=str(path),
                        chain_label_pct=label_shares(t.chains))
             if kind == 'hybrid': rec.update(alpha=t.alpha)
