@@ -247,7 +247,7 @@ def summary():
     base = {r['seed']: g['agreement_pct']['overall'] for r, g in by.get('pcd (run 2)', [])}
     print("\npaired with 'pcd (run 2)' (the same lower RBMs, initial weights and generator), agreement difference in points:")
     for recipe, rs in by.items():
-        if recipe in ('pcd', 'fpcd:0.01', 'pcd (run 2)'): continue
+        if recipe in ('pcd', 'fpcd:0.01', 'pcd (run 2)') or ' on ' in recipe: continue # ' on ': other lower RBMs
         d = [g['agreement_pct']['overall'] - base[r['seed']] for r, g in sorted(rs, key=lambda x: x[0]['seed']) if r['seed'] in base]
         print(f"  {recipe}: " + ", ".join(f"{x:+.1f}" for x in d) + (f"; mean {st.mean(d):+.1f}" if len(d) > 1 else ""))
 
@@ -267,6 +267,8 @@ def main():
                     "written after the recipe's name, as in 'pcd@90'")
     ap.add_argument('--lr', type=float, default=0.01, help="the top RBM's initial learning rate, decaying linearly to 0 "
                     "(dbn_train's default: 0.01); another is written after the recipe's name, as in 'pcd lr0.03'")
+    ap.add_argument('--lower', default=None, metavar='PATH', help="a checkpoint whose lower RBMs to use instead of dbn_train's default greedy "
+                    "ones, with {seed} for the seed, e.g. benchmarks/out/lower30_seed{seed}.pt (its name is written after the recipe's)")
     ap.add_argument('--threads', type=int, default=2)
     a = ap.parse_args()
     torch.set_num_threads(a.threads); OUT.mkdir(exist_ok=True)
@@ -274,7 +276,8 @@ def main():
           f"load average {os.getloadavg()[0]:.2f} at the start); torch {torch.__version__}, {torch.get_num_threads()} threads", flush=True)
     log_path = RESULTS / 'top_rbm_recipes.jsonl'
     for seed in a.seeds:
-        greedy = DBN.load(greedy_checkpoint(a, seed))
+        lower = greedy_checkpoint(a, seed) if a.lower is None else Path(a.lower.format(seed=seed))
+        greedy = DBN.load(lower)
         v_all, y_all, *_ = mnist_tensors(load_mnist(a.data, download=False), 'sample', seed) # as dbn_train binarised them
         v_tr, y_tr, v_va, y_va = v_all[:50_000], y_all[:50_000], v_all[50_000:], y_all[50_000:]
         with torch.no_grad():
@@ -282,7 +285,7 @@ def main():
             x_tr, x_va = greedy.top_input(code(v_tr), y_tr), greedy.top_input(code(v_va), y_va)
         fresh_top = DBN(greedy.sizes, n_labels=10, v_data=v_tr, seed=seed).top.state_dict() # dbn_train's initial top RBM
         for recipe in a.recipes:
-            dbn = DBN.load(greedy_checkpoint(a, seed))
+            dbn = DBN.load(lower)
             dbn.top.load_state_dict(fresh_top)
             kind, *arg = recipe.split(':')
             kw = dict(fast_lr=float(arg[0]), fast_decay=a.fast_decay) if kind == 'fpcd' else dict(n_chains=int(arg[0])) if kind == 'chains' else {}
@@ -295,7 +298,7 @@ def main():
             t0 = time.perf_counter(); t.run(progress=False); secs = time.perf_counter() - t0
             err = (predict_labels(dbn, v_va) != y_va).float().mean().item()
             # 'pcd@90': PCD for 90 epochs instead of 30; 'pcd lr0.03': at an initial learning rate of 0.03 instead of 0.01
-            name = recipe + (f'@{a.epochs}' if a.epochs != 30 else '') + (f' lr{a.lr:g}' if a.lr != 0.01 else '')
+            name = recipe + (f'@{a.epochs}' if a.epochs != 30 else '') + (f' lr{a.lr:g}' if a.lr != 0.01 else '') + (' on ' + Path(a.lower).stem.replace('_seed{seed}', '') if a.lower else '')
             path = OUT / f"top_{name.replace(':', '').replace(',', '-').replace(' ', '_')}_seed{seed}.pt"
             dbn.save(path)
             rec = dict(seed=seed, recipe=name, epochs=a.epochs, lr=a.lr, fast_lr=kw.get('fast_lr'), fast_decay=kw.get('fast_decay'), seconds=secs,
