@@ -18,8 +18,7 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).parent))
-from judge import get_judge, judge_predict
-from dbn_book.data import load_mnist, mnist_tensors
+from judge import judge_predict, judged_validation
 from dbn_book.dbn import DBN
 
 
@@ -32,13 +31,7 @@ def main():
     ap.add_argument('--seed', type=int, default=0)
     ap.add_argument('--threads', type=int, default=2)
     a = ap.parse_args()
-    torch.set_num_threads(a.threads)
-    print(f"command: python {' '.join(sys.argv)}   ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average "
-          f"{os.getloadavg()[0]:.2f} at the start); torch {torch.__version__}, {torch.get_num_threads()} threads", flush=True)
-    ds = load_mnist(a.data, download=False)
-    judge, _ = get_judge(ds, threads=a.threads, log=lambda s: None)
-    v_all, y_all, *_ = mnist_tensors(ds, 'sample', a.seed)
-    v_va, y_va = v_all[50_000:], y_all[50_000:]
+    judge, v_va, y_va = judged_validation(a) # binarised as dbn_train binarises them
     dbn = DBN.load(a.checkpoint)
     n, g = a.n_per_digit, torch.Generator().manual_seed(a.seed)
     labels = torch.arange(10).repeat_interleave(n)

@@ -13,14 +13,13 @@ sorts on label-clamped agreement, for chains that would sample codes of real dig
 the judge on the validation digits themselves (binarised as the DBN saw them), and on the codes passed down as
 probabilities instead of binary samples.
 """
-import argparse, os, sys, time
+import argparse, os, sys
 from pathlib import Path
 
 import torch
 
 sys.path.insert(0, str(Path(__file__).parent))
-from judge import get_judge, judge_predict
-from dbn_book.data import load_mnist, mnist_tensors
+from judge import judge_predict, judged_validation
 from dbn_book.dbn import DBN
 
 
@@ -31,16 +30,10 @@ def main():
     ap.add_argument('--seed', type=int, default=0)
     ap.add_argument('--threads', type=int, default=1)
     a = ap.parse_args()
-    torch.set_num_threads(a.threads)
-    print(f"command: python {' '.join(sys.argv)}   ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average "
-          f"{os.getloadavg()[0]:.2f} at the start); torch {torch.__version__}, {torch.get_num_threads()} threads", flush=True)
-    ds = load_mnist(a.data, download=False)
-    judge, _ = get_judge(ds, threads=a.threads, log=lambda s: None)
-    v_all, y_all, *_ = mnist_tensors(ds, 'sample', a.seed) # binarised as dbn_train binarises them
-    v_va, y_va = v_all[50_000:], y_all[50_000:]
+    judge, v_va, y_va = judged_validation(a) # binarised as dbn_train binarises them
     read = lambda x: (judge_predict(judge, x) == y_va).float()
     per_digit = lambda ok: " ".join(f"{ok[y_va == d].mean() * 100:5.1f}" for d in range(10)) + f"   {ok.mean() * 100:5.1f}"
-    print(f"the judge's agreement with the label, % per digit 0..9 and overall, on the 10,000 validation digits\n")
+    print("the judge's agreement with the label, % per digit 0..9 and overall, on the 10,000 validation digits\n")
     print(f"  {'validation digits, binarised':58s} " + per_digit(read(v_va)))
     for path in a.checkpoints:
         dbn, g = DBN.load(path), torch.Generator().manual_seed(a.seed)

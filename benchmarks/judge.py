@@ -139,3 +139,17 @@ def get_judge(ds, cache: Path = CACHE, threads: int = 2, log=print) -> tuple:
                                                   trained_on=trained_on), f))
     log(f"judge: trained in {secs:.0f} s, cached in {cache}")
     return judge, dict(cached=False, train_seconds=secs, trained_on=trained_on)
+
+
+def judged_validation(a):
+    """For a benchmark with --data, --seed and --threads: set the threads, print the command, and return the judge and
+    the validation digits (training images 50,000..59,999, binarised as dbn_train binarises them) with their labels."""
+    import sys
+    from dbn_book.data import load_mnist, mnist_tensors
+    torch.set_num_threads(a.threads)
+    print(f"command: python {' '.join(sys.argv)}   ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average "
+          f"{os.getloadavg()[0]:.2f} at the start); torch {torch.__version__}, {torch.get_num_threads()} threads", flush=True)
+    ds = load_mnist(a.data, download=False)
+    judge, _ = get_judge(ds, threads=a.threads, log=lambda s: None)
+    v_all, y_all, *_ = mnist_tensors(ds, 'sample', a.seed)
+    return judge, v_all[N_JUDGE_TRAIN:], y_all[N_JUDGE_TRAIN:]
