@@ -14,7 +14,7 @@ from typing import NamedTuple
 import torch
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import check_k, check_int, check_positive, own_generator, resolve_device, Trainer, cpu_copy, split_options
+from .core import check_k, check_int, check_number, own_generator, resolve_device, Trainer, cpu_copy, split_options
 from .rbm import RBMBase, RBM, bernoulli, binary_states, visible_states, visible_log_sum, enumerable, MAX_ENUMERATE
 
 # %% ../nbs/02_cd.ipynb #df21e280
@@ -100,7 +100,7 @@ class CDOptions:
     fast_decay:float=0.95 # the share of the fast weights each update keeps
 
     def __post_init__(self):
-        check_int(self.epochs, 'epochs'); check_int(self.batch, 'batch', 1); check_positive(self.lr, 'lr'); check_k(self.k)
+        check_int(self.epochs, 'epochs'); check_int(self.batch, 'batch', 1); check_number(self.lr, 'lr'); check_k(self.k)
         check_int(self.momentum_epochs, 'momentum_epochs')
         if self.method not in ('cd', 'pcd'): raise ValueError(f"method must be 'cd' or 'pcd', got {self.method!r}")
         if self.schedule not in SCHEDULES: raise ValueError(f"schedule must be one of {SCHEDULES}, got {self.schedule!r}")
@@ -108,19 +108,12 @@ class CDOptions:
         if not isinstance(m, (tuple, list)) or len(m) != 2 or not all(isinstance(x, (int, float)) and 0 <= x < 1 for x in m):
             raise ValueError(f"momentum must be two values (initial, final) in [0, 1), got {m!r}")
         object.__setattr__(self, 'momentum', tuple(m))
-        if not (isinstance(self.weight_decay, (int, float)) and self.weight_decay >= 0):
-            raise ValueError(f"weight_decay must be >= 0, got {self.weight_decay!r}")
+        check_number(self.weight_decay, 'weight_decay', lo_in=True)
         if self.n_chains is not None: check_int(self.n_chains, 'n_chains', 1)
         if not isinstance(self.centered, bool): raise ValueError(f"centered must be True or False, got {self.centered!r}")
-        lr_var = self.lr / 10 if self.lr_var is None else self.lr_var
-        if isinstance(lr_var, bool) or not isinstance(lr_var, (int, float)) or not 0 <= lr_var < math.inf:
-            raise ValueError(f"lr_var must be a number >= 0 (0 keeps the variances fixed), got {lr_var!r}")
-        object.__setattr__(self, 'lr_var', lr_var)
-        if self.min_var is not None: check_positive(self.min_var, 'min_var')
-        if isinstance(self.fast_lr, bool) or not isinstance(self.fast_lr, (int, float)) or not 0 <= self.fast_lr < math.inf:
-            raise ValueError(f"fast_lr must be a number >= 0 (0: no fast weights), got {self.fast_lr!r}")
-        if not (isinstance(self.fast_decay, (int, float)) and 0 <= self.fast_decay < 1):
-            raise ValueError(f"fast_decay must lie in [0, 1), got {self.fast_decay!r}")
+        object.__setattr__(self, 'lr_var', self.lr / 10 if self.lr_var is None else check_number(self.lr_var, 'lr_var', lo_in=True))
+        if self.min_var is not None: check_number(self.min_var, 'min_var')
+        check_number(self.fast_lr, 'fast_lr', lo_in=True); check_number(self.fast_decay, 'fast_decay', hi=1, lo_in=True)
         if self.fast_lr and (self.method != 'pcd' or self.centered):
             raise ValueError("fast weights (fast_lr > 0) steer PCD's persistent chains, and are not combined with centring here: "
                              "use method='pcd' and centered=False, or fast_lr=0")

@@ -7,7 +7,7 @@ __all__ = ['RECIPES', 'train_parser', 'UsageError', 'check_train_args', 'resume_
            'StopRequest', 'train_main', 'sample_main', 'rbm_main']
 
 # %% ../nbs/08_cli.ipynb #83d1db33
-import argparse, hashlib, json, math, os, signal, sys, threading, time, typing, warnings
+import argparse, hashlib, json, os, signal, sys, threading, time, typing, warnings
 from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 import torch
 from PIL import Image
 from fastcore.docments import docments, empty
-from .core import resolve_device, atomic_write
+from .core import resolve_device, atomic_write, check_int, check_number
 from .widgets import image_grid, to_uint8
 from .data import load_mnist, mnist_tensors, MNISTDataError
 from .rbm import RBM
@@ -26,19 +26,16 @@ from .updown import UpDownOptions, UpDownTrainer
 
 # %% ../nbs/08_cli.ipynb #ac87c183
 class _Number:
-    "An option's type: an int or float for which `ok` holds, else an error naming the option."
-    def __init__(self, kind, ok, must): self.kind, self.ok, self.must = kind, ok, must
+    "An option's type: an int or float within the bounds given to chapter 0's `check_int` or `check_number`, else an error naming the option."
+    def __init__(self, kind, **bounds): self.kind, self.bounds = kind, bounds
     def __call__(self, s:str, name:str):
         try: x = self.kind(s)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{name} must be {'an integer' if self.kind is int else 'a number'}, got {s!r}") from None
-        if not self.ok(x): raise argparse.ArgumentTypeError(f"{name} must {self.must}, got {s}")
-        return x
+        except ValueError: x = s # not a number: refused by the check
+        try: return (check_int if self.kind is int else check_number)(x, name, **self.bounds)
+        except ValueError as e: raise argparse.ArgumentTypeError(str(e)) from None
 
-_positive, _count = _Number(int, lambda x: x >= 1, 'be at least 1'), _Number(int, lambda x: x >= 0, 'be 0 or more')
-_rate = _Number(float, lambda x: 0 < x < math.inf, 'lie in (0, inf)') # nan fails every comparison
-_penalty = _Number(float, lambda x: 0 <= x < math.inf, 'lie in [0, inf)')
-_fraction = _Number(float, lambda x: 0 <= x < 1, 'lie in [0, 1)')
+_positive, _count = _Number(int, lo=1), _Number(int)
+_rate, _penalty, _fraction = _Number(float), _Number(float, lo_in=True), _Number(float, hi=1, lo_in=True)
 _PATH, _FOLDER = Annotated[str, dict(metavar='PATH')], Annotated[str, dict(metavar='FOLDER')]
 _positives = Annotated[_positive, dict(nargs='+', metavar='N')] # one or more
 
@@ -396,12 +393,18 @@ def _sample_options(
     out:_PATH='samples.png'): # the PNG file to write
     "what to draw, and where"
 
+def _command(main, options, argv:list|None) -> tuple:
+    "The parser of console script `main` (its name begins the docstring), the parsed options, and their checked --device and --out."
+    p = _parser(main.__doc__.split(':')[0], main.__doc__, options, _device_options)
+    a = p.parse_args(argv)
+    try: return p, a, _check_device(a.device), _check_output(a.out, '--out')
+    except UsageError as e: p.error(e)
+
 def sample_main(argv:list|None=None): # the command-line arguments; default sys.argv[1:]
     "dbn_sample: draw samples from a checkpoint of dbn_train --save into a PNG grid."
-    p = _parser('dbn_sample', sample_main.__doc__, _sample_options, _device_options)
-    a = p.parse_args(argv)
+    p, a, device, out = _command(sample_main, _sample_options, argv)
     try:
-        device, out, dbn = _check_device(a.device), _check_output(a.out, '--out'), DBN.load(a.checkpoint)
+        dbn = DBN.load(a.checkpoint)
         if a.digit is not None and not dbn.n_labels:
             raise UsageError(f"--digit: {a.checkpoint} has no label units (it was trained with --no_labels); drop --digit")
         if a.digit is not None and not 0 <= a.digit < dbn.n_labels:
@@ -432,10 +435,8 @@ def _rbm_options(
 
 def rbm_main(argv:list|None=None): # the command-line arguments; default sys.argv[1:]
     "dbn_rbm: train an RBM on MNIST by CD-k or PCD-k and save a figure of its filters and of samples from it."
-    p = _parser('dbn_rbm', rbm_main.__doc__, _rbm_options, _device_options)
-    a = p.parse_args(argv)
+    p, a, device, out = _command(rbm_main, _rbm_options, argv)
     try:
-        device, out = _check_device(a.device), _check_output(a.out, '--out')
         if out.suffix.lower() not in ('.png', '.pdf', '.svg', '.jpg', '.jpeg'):
             raise UsageError(f"--out must name a .png, .pdf, .svg or .jpg file, got {a.out!r}")
         source, v_tr, *_ = _mnist(a.data, a.seed, binarize=a.binarize)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from .core import check_batch, check_int, check_positive, check_real
+from .core import check_batch, check_int, check_number, check_real
 
 # %% ../nbs/00_data.ipynb #0f72f66c
 MNIST_FILES = {  # official name: (md5 of the .gz, md5 decompressed, shape)
@@ -215,7 +215,7 @@ def fit_standardizer(x:torch.Tensor, # training rows, e.g. dequantized pixels
                      min_std:float=1e-6, # columns whose standard deviation is below this are constant
                     ) -> AffineMap:
     "Per-column standardising v = (x - mean)/std fitted on x, dropping the constant columns."
-    check_positive(min_std, 'min_std')
+    check_number(min_std, 'min_std')
     x = check_real(x, x.shape[1] if x.ndim == 2 else -1, 'x')
     std = x.std(0)
     keep = std >= min_std
@@ -227,7 +227,7 @@ def fit_zca(x:torch.Tensor, # training rows, e.g. image patches
             eps:float=1e-2, # added to the covariance's eigenvalues, relative to their mean
            ) -> AffineMap:
     "ZCA whitening v = (x - mean) U diag(1/sqrt(lambda + eps)) U' fitted on x."
-    check_positive(eps, 'eps')
+    check_number(eps, 'eps')
     x = check_real(x, x.shape[1] if x.ndim == 2 else -1, 'x').double()
     if len(x) <= x.shape[1]: raise ValueError(f"fit_zca needs more rows than columns to estimate a covariance, got {tuple(x.shape)}")
     lam, U = torch.linalg.eigh(torch.cov(x.T))

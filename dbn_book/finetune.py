@@ -13,7 +13,7 @@ from typing import NamedTuple
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .core import (check_sizes, check_int, check_positive, check_batch, check_labels, make_generator, own_generator, resolve_device,
+from .core import (check_sizes, check_int, check_number, check_batch, check_labels, make_generator, own_generator, resolve_device,
                            Trainer, cpu_copy, split_options)
 from .cd import lr_factor, SCHEDULES
 from .dbn import DBN, read_checkpoint
@@ -29,8 +29,7 @@ class MLP(nn.Module):
         super().__init__()
         self.sizes, self.n_classes, self.dropout, self.input_dropout = check_sizes(sizes), n_classes, dropout, input_dropout
         check_int(n_classes, 'n_classes', 2)
-        for name, p in (('dropout', dropout), ('input_dropout', input_dropout)):
-            if not (isinstance(p, (int, float)) and 0 <= p < 1): raise ValueError(f"{name} must lie in [0, 1), got {p!r}")
+        for name, p in (('dropout', dropout), ('input_dropout', input_dropout)): check_number(p, name, hi=1, lo_in=True)
         self.hidden = nn.ModuleList(nn.Linear(a, b) for a, b in zip(sizes, sizes[1:]))
         self.out = nn.Linear(sizes[-1], n_classes)
         g = make_generator(generator, seed)
@@ -106,13 +105,11 @@ class FineTuneOptions:
     head_epochs:int=0 # train only the output layer for this many epochs first
 
     def __post_init__(self):
-        check_int(self.epochs, 'epochs'); check_int(self.batch, 'batch', 1); check_positive(self.lr, 'lr'); check_int(self.head_epochs, 'head_epochs')
+        check_int(self.epochs, 'epochs'); check_int(self.batch, 'batch', 1); check_number(self.lr, 'lr'); check_int(self.head_epochs, 'head_epochs')
         if self.optimizer not in ('sgd', 'adam'): raise ValueError(f"optimizer must be 'sgd' or 'adam', got {self.optimizer!r}")
         if self.schedule not in SCHEDULES: raise ValueError(f"schedule must be one of {SCHEDULES}, got {self.schedule!r}")
-        for name in ('momentum', 'weight_decay'):
-            x = getattr(self, name)
-            if isinstance(x, bool) or not (isinstance(x, (int, float)) and 0 <= x < math.inf): raise ValueError(f"{name} must be >= 0, got {x!r}")
-        if self.max_norm is not None: check_positive(self.max_norm, 'max_norm')
+        for name in ('momentum', 'weight_decay'): check_number(getattr(self, name), name, lo_in=True)
+        if self.max_norm is not None: check_number(self.max_norm, 'max_norm')
 
 class FineTuner(Trainer):
     "Backpropagation of the cross-entropy through `mlp`, resumable after any epoch."

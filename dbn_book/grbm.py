@@ -11,7 +11,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import check_int, check_positive, check_real, make_generator
+from .core import check_int, check_number, check_real, make_generator
 from .rbm import RBMBase, binary_states
 
 # %% ../nbs/09_grbm.ipynb #8d75e1eb
@@ -23,7 +23,7 @@ class GaussianRBM(RBMBase):
                  sigma:float=0.01, # standard deviation of the initial weights (0: all zero)
                  var:float=1.0, # the initial variance s_i^2 of every visible unit, when there is no v_data
                  seed:int|None=None, generator:torch.Generator|None=None):
-        check_positive(var, 'var')
+        check_number(var, 'var')
         super().__init__(n_visible, n_hidden, sigma, make_generator(generator, seed))
         self.z = nn.Parameter(torch.full((n_visible,), math.log(var)), requires_grad=False)
         if v_data is not None:

@@ -10,7 +10,7 @@ import math, time
 from dataclasses import dataclass
 import torch
 from fastcore.basics import patch
-from .core import check_units, check_labels, check_int, check_k, check_positive, make_generator, own_generator, resolve_device, Trainer, cpu_copy, split_options
+from .core import check_units, check_labels, check_int, check_k, check_number, make_generator, own_generator, resolve_device, Trainer, cpu_copy, split_options
 from .rbm import RBM, bernoulli, binary_states
 from .cd import lr_factor, SCHEDULES
 from .dbn import DBN, train_dbn, predict_labels
@@ -60,10 +60,9 @@ class UpDownOptions:
     weight_decay:float=0.0 # L2 penalty on every weight matrix
 
     def __post_init__(self):
-        check_int(self.epochs, 'epochs'); check_positive(self.lr, 'lr'); check_k(self.k); check_int(self.batch, 'batch', 1)
+        check_int(self.epochs, 'epochs'); check_number(self.lr, 'lr'); check_k(self.k); check_int(self.batch, 'batch', 1)
         if self.schedule not in SCHEDULES: raise ValueError(f"schedule must be one of {SCHEDULES}, got {self.schedule!r}")
-        if not (isinstance(self.weight_decay, (int, float)) and self.weight_decay >= 0):
-            raise ValueError(f"weight_decay must be >= 0, got {self.weight_decay!r}")
+        check_number(self.weight_decay, 'weight_decay', lo_in=True)
 
 class UpDownTrainer(Trainer):
     "The up-down algorithm over epochs of shuffled mini-batches, resumable; unties the DBN's weights first."

@@ -18,12 +18,12 @@ def test_help_explains_every_option():
                 '--momentum', '--weight_decay', '--data', '--device', '--seed']:
         assert opt in r.stdout
 
-@pytest.mark.parametrize('extra,msg', [(['--batch', '0'], '--batch must be at least 1'),
-                                       (['--dbn_lr', '-1'], '--dbn_lr must lie in'),
-                                       (['--mlp_epochs', '-2'], '--mlp_epochs must be 0 or more'),
+@pytest.mark.parametrize('extra,msg', [(['--batch', '0'], '--batch must be an integer >= 1'),
+                                       (['--dbn_lr', '-1'], '--dbn_lr must be a number in'),
+                                       (['--mlp_epochs', '-2'], '--mlp_epochs must be an integer >= 0'),
                                        (['--sizes', '100', '10'], 'the first size must be 784'),
                                        (['--top_fast_lr', '0.01', '--top_method', 'cd'], '--top_fast_lr: fast weights steer'),
-                                       (['--top_fast_lr', '-0.01'], '--top_fast_lr must lie in [0, inf)')])
+                                       (['--top_fast_lr', '-0.01'], '--top_fast_lr must be a number in [0, inf)')])
 def test_bad_options_fail_in_one_line(extra, msg):
     r = run('dbn_train', *TINY, *extra)
     assert r.returncode == 2 and msg in r.stderr and len(r.stderr.strip().splitlines()) == 1 and r.stdout == ''
