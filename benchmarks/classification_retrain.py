@@ -123,11 +123,11 @@ def summary():
         if r['stage'] == 'tune':
             lines.append(f"| tune | {r['init']} | {r['lr']} | {r['max_norm']} | {r['epochs']} | {100 * r['valid_error']:.2f}% | | {r['wall_minutes']} / {r['cpu_minutes']} |")
         if r['stage'] == 'final':
-            lines.append(f"| **final**, all 60,000 | {r['init']} | {r['lr']} | {r['max_norm']} | {r['epochs']} | (chosen at {100 * r['chosen_valid_error']:.2f}%) "
+            lines.append(f"| **final**, all 60,000, seed {r['seed']} | {r['init']} | {r['lr']} | {r['max_norm']} | {r['epochs']} | (chosen at {100 * r['chosen_valid_error']:.2f}%) "
                          f"| **{100 * r['test_error']:.2f}%** | {r['wall_minutes']} / {r['cpu_minutes']} |")
     for r in (r for r in recs if r['stage'] == 'final' and r['init'] == 'dbn'):
         train = pre.get(60_000, {}).get('cpu_minutes', 0) + r['cpu_minutes']
-        lines.append(f"\nDBN pipeline on all 60,000: {train:.1f} CPU-minutes of training (pretraining + fine-tuning, one thread); "
+        lines.append(f"\nDBN pipeline on all 60,000, seed {r['seed']}: {train:.1f} CPU-minutes of training (pretraining + fine-tuning, one thread); "
                      f"test {100 * r['test_error']:.2f}% against the target 1.0% (Hinton and Salakhutdinov 2006: 1.2%; "
                      f"Srivastava et al. 2014, dropout: 0.92%)")
     say('\n'.join(lines))
