@@ -18,7 +18,7 @@ thread each, two at a time on a 2-core machine):
     python benchmarks/classification_retrain.py final --init dbn              # the chosen lr, all 60k, TEST scored once
     python benchmarks/classification_retrain.py summary                       # the table
 """
-import argparse, json, platform, time
+import argparse, json, platform, sys, time
 from pathlib import Path
 import torch
 from dbn_book.core import atomic_write
@@ -145,7 +145,7 @@ def main():
     a = p.parse_args()
     if a.stage == 'summary': return summary()
     torch.set_num_threads(a.threads)
-    say(f"command: {' '.join(['python benchmarks/classification_retrain.py', *__import__('sys').argv[1:]])}; "
+    say(f"command: {' '.join(['python benchmarks/classification_retrain.py', *sys.argv[1:]])}; "
         f"{platform.machine()}, torch {torch.__version__}, {a.threads} thread(s)")
     v, y, v_te, y_te = data()
     if a.stage == 'pretrain': pretrain(a, v)
