@@ -14,7 +14,7 @@ from typing import NamedTuple
 import torch
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import check_k, check_int, check_number, own_generator, resolve_device, Trainer, cpu_copy, split_options
+from .core import check_k, check_int, check_number, own_generator, resolve_device, Trainer, cpu_copy, split_options, plain_fields
 from .rbm import RBMBase, RBM, bernoulli, binary_states, visible_states, visible_log_sum, enumerable, MAX_ENUMERATE
 
 # %% ../nbs/02_cd.ipynb #df21e280
@@ -100,6 +100,7 @@ class CDOptions:
     fast_decay:float=0.95 # the share of the fast weights each update keeps
 
     def __post_init__(self):
+        plain_fields(self) # numpy's numbers as Python's
         check_int(self.epochs, 'epochs'); check_int(self.batch, 'batch', 1); check_number(self.lr, 'lr'); check_k(self.k)
         check_int(self.momentum_epochs, 'momentum_epochs')
         if self.method not in ('cd', 'pcd'): raise ValueError(f"method must be 'cd' or 'pcd', got {self.method!r}")

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['resolve_device', 'make_generator', 'own_generator', 'check_int', 'check_k', 'check_number', 'check_sizes',
            'check_batch', 'check_units', 'check_labels', 'check_real', 'progress_bar', 'atomic_write', 'Trainer',
-           'split_options', 'cpu_copy']
+           'plain_fields', 'split_options', 'cpu_copy']
 
 # %% ../nbs/00_core.ipynb #fe7cf4bc
 import math, numbers, os, tempfile
@@ -151,7 +151,7 @@ class Trainer:
     "The resumable half of every training loop in the book."
     added_options = {} # options added after states were first saved: name -> the value that behaves as before it existed
     def __init__(self, options:dict, generator:torch.Generator, n_batches:int):
-        self.options = asdict(options) if is_dataclass(options) else options # plain values, as the state stores them
+        self.options = cpu_copy(asdict(options) if is_dataclass(options) else options) # plain values, as the state stores them
         self.g, self.n_batches = generator, n_batches
         self.epoch, self.step, self.history = 0, 0, [] # epochs and updates done; one record per epoch
 
@@ -210,6 +210,10 @@ def _with_added(theirs, mine, added:dict):
     if isinstance(theirs, list) and isinstance(mine, list): return [_with_added(t, m, added) for t, m in zip(theirs, mine)] + theirs[len(mine):]
     return theirs
 
+def plain_fields(options):
+    "Store each field of a (frozen) options dataclass as plain values: numpy's numbers become Python's, as states store them."
+    for f in fields(options): object.__setattr__(options, f.name, cpu_copy(getattr(options, f.name)))
+
 def split_options(cls, # an options dataclass, e.g. chapter 2's `CDOptions`
                   kwargs:dict) -> tuple:
     "kwargs split into a `cls` made of its fields among them (checked once, when made) and the rest."
@@ -217,8 +221,9 @@ def split_options(cls, # an options dataclass, e.g. chapter 2's `CDOptions`
     return cls(**{k: v for k, v in kwargs.items() if k in names}), {k: v for k, v in kwargs.items() if k not in names}
 
 def cpu_copy(x):
-    "x with every tensor in it, also in lists, tuples and dicts, copied to the CPU."
+    "x with every tensor in it, also in lists, tuples and dicts, copied to the CPU, and numpy's numbers made Python's."
     if isinstance(x, torch.Tensor): return x.detach().cpu().clone()
+    if type(x).__module__ == 'numpy' and hasattr(x, 'item'): return x.item() # so that torch.load(weights_only=True) reads it
     if isinstance(x, dict): return {k: cpu_copy(v) for k, v in x.items()}
     if isinstance(x, (list, tuple)): return type(x)(cpu_copy(v) for v in x)
     return x

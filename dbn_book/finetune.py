@@ -14,7 +14,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from .core import (check_sizes, check_int, check_number, check_batch, check_labels, make_generator, own_generator, resolve_device,
-                           Trainer, cpu_copy, split_options)
+                           Trainer, cpu_copy, split_options, plain_fields)
 from .cd import lr_factor, SCHEDULES
 from .dbn import DBN, read_checkpoint
 
@@ -105,6 +105,7 @@ class FineTuneOptions:
     head_epochs:int=0 # train only the output layer for this many epochs first
 
     def __post_init__(self):
+        plain_fields(self) # numpy's numbers as Python's
         check_int(self.epochs, 'epochs'); check_int(self.batch, 'batch', 1); check_number(self.lr, 'lr'); check_int(self.head_epochs, 'head_epochs')
         if self.optimizer not in ('sgd', 'adam'): raise ValueError(f"optimizer must be 'sgd' or 'adam', got {self.optimizer!r}")
         if self.schedule not in SCHEDULES: raise ValueError(f"schedule must be one of {SCHEDULES}, got {self.schedule!r}")

@@ -10,7 +10,7 @@ import math, time
 from dataclasses import dataclass
 import torch
 from fastcore.basics import patch
-from .core import check_units, check_labels, check_int, check_k, check_number, make_generator, own_generator, resolve_device, Trainer, cpu_copy, split_options
+from .core import check_units, check_labels, check_int, check_k, check_number, make_generator, own_generator, resolve_device, Trainer, cpu_copy, split_options, plain_fields
 from .rbm import RBM, bernoulli, binary_states
 from .cd import lr_factor, SCHEDULES
 from .dbn import DBN, train_dbn, predict_labels
@@ -60,6 +60,7 @@ class UpDownOptions:
     weight_decay:float=0.0 # L2 penalty on every weight matrix
 
     def __post_init__(self):
+        plain_fields(self) # numpy's numbers as Python's
         check_int(self.epochs, 'epochs'); check_number(self.lr, 'lr'); check_k(self.k); check_int(self.batch, 'batch', 1)
         if self.schedule not in SCHEDULES: raise ValueError(f"schedule must be one of {SCHEDULES}, got {self.schedule!r}")
         check_number(self.weight_decay, 'weight_decay', lo_in=True)
