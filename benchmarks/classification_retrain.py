@@ -6,7 +6,7 @@ Pixels are grey levels grey/255 used as probabilities, in pretraining and in fin
 - DBN 784-500-500-2000: greedy CD-1, 50 epochs per RBM, lr 0.1, weight cost 2e-4, momentum 0.5 then 0.9.
 - Fine-tuning (both initialisations alike): SGD with momentum 0.9, a cosine schedule, dropout 0.5 on the hidden units
   and 0.2 on the pixels (Srivastava et al. 2014), max-norm on each hidden unit's incoming weights, the output layer
-  alone for the first 2 epochs. The candidates differ in the peak learning rate; each initialisation gets the rate
+  alone for the first 2 epochs (--momentum and --head_epochs change these). The candidates differ in the peak learning rate; each initialisation gets the rate
   with the lowest validation error at the last epoch, chosen the same way for both.
 
 Stages (each appends one JSON record to benchmarks/results/classification_retrain.jsonl; run them with nice, one
@@ -74,7 +74,8 @@ def finetune(a, x, y, n_train, valid=None):
         dbn = DBN(SIZES, seed=0); dbn.load_state_dict(torch.load(dbn_path(n_train)))
         mlp = mlp_from_dbn(dbn, **make)
     else: mlp = MLP(SIZES, **make)
-    options = FineTuneOptions(epochs=a.epochs, lr=a.lr, batch=100, momentum=0.9, schedule='cosine', max_norm=a.max_norm, head_epochs=2)
+    options = FineTuneOptions(epochs=a.epochs, lr=a.lr, batch=100, momentum=a.momentum, schedule='cosine', max_norm=a.max_norm,
+                              head_epochs=a.head_epochs)
     kw = {} if valid is None else dict(v_valid=valid[0], y_valid=valid[1])
     h = FineTuner(mlp, x, y, options, seed=a.seed, device='cpu', **kw).run(
         progress=False, callback=lambda t, r: say(f"{a.init} lr {a.lr} epoch {r['epoch']:3d} train loss {r['train_loss']:.4f}"
@@ -87,8 +88,11 @@ def tune(a, v, y):
     try: _, h = finetune(a, v[:-N_VALID], y[:-N_VALID], 50_000, (v[-N_VALID:], y[-N_VALID:]))
     except FloatingPointError as e: # a rate too large for this network: recorded, never chosen
         say(f"diverged: {e}"); h = [{'valid_error': 1.0, 'diverged': str(e)}]
-    append({'stage': 'tune', 'init': a.init, 'lr': a.lr, 'max_norm': a.max_norm, 'epochs': a.epochs, 'seed': a.seed,
+    append({'stage': 'tune', 'init': a.init, 'lr': a.lr, 'max_norm': a.max_norm, 'epochs': a.epochs, 'seed': a.seed, **recipe(a),
             'valid_error': h[-1]['valid_error'], 'valid_curve': [round(r['valid_error'], 5) for r in h], **since(t0)})
+
+
+def recipe(a): return {'momentum': a.momentum, 'head_epochs': a.head_epochs}
 
 
 def chosen(init):
@@ -101,11 +105,12 @@ def chosen(init):
 def final(a, v, y, v_te, y_te):
     best = chosen(a.init)
     a.lr, a.max_norm, a.epochs = best['lr'], best['max_norm'], best['epochs']
+    a.momentum, a.head_epochs = best.get('momentum', 0.9), best.get('head_epochs', 2) # records before these options: 0.9, 2
     say(f"final: {a.init} init, lr {a.lr}, max-norm {a.max_norm}, {a.epochs} epochs, on all {len(v):,} training images")
     t0 = clock()
     mlp, h = finetune(a, v, y, 60_000)
     ev = evaluate(mlp, v_te, y_te) # the test images, once
-    append({'stage': 'final', 'init': a.init, 'lr': a.lr, 'max_norm': a.max_norm, 'epochs': a.epochs, 'seed': a.seed,
+    append({'stage': 'final', 'init': a.init, 'lr': a.lr, 'max_norm': a.max_norm, 'epochs': a.epochs, 'seed': a.seed, **recipe(a),
             'chosen_valid_error': best['valid_error'], 'test_error': ev['error'], 'test_wrong': len(ev['wrong']), **since(t0)})
     say(f"TEST error ({a.init} init): {100 * ev['error']:.2f}%")
 
@@ -115,15 +120,15 @@ def summary():
     pre = {r['n_train']: r for r in recs if r['stage'] == 'pretrain'}
     lines = ["MNIST classification, 784-500-500-2000, grey pixels as probabilities; choices on 50,000 / 10,000, "
              "then retrained on all 60,000 and the test set scored once", "",
-             "| stage | init | peak lr | max-norm | epochs | validation error (last epoch) | TEST error | minutes (wall / CPU) |",
-             "|---|---|---|---|---|---|---|---|"]
+             "| stage | init | peak lr | momentum | head epochs | max-norm | epochs | validation error (last epoch) | TEST error | minutes (wall / CPU) |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for n, r in sorted(pre.items()):
-        lines.append(f"| pretrain on {n:,} | | | | {r['pre_epochs']} per RBM | | | {r['wall_minutes']} / {r['cpu_minutes']} |")
+        lines.append(f"| pretrain on {n:,} | | | | | | {r['pre_epochs']} per RBM | | | {r['wall_minutes']} / {r['cpu_minutes']} |")
     for r in recs:
         if r['stage'] == 'tune':
-            lines.append(f"| tune | {r['init']} | {r['lr']} | {r['max_norm']} | {r['epochs']} | {100 * r['valid_error']:.2f}% | | {r['wall_minutes']} / {r['cpu_minutes']} |")
+            lines.append(f"| tune | {r['init']} | {r['lr']} | {r.get('momentum', 0.9)} | {r.get('head_epochs', 2)} | {r['max_norm']} | {r['epochs']} | {100 * r['valid_error']:.2f}% | | {r['wall_minutes']} / {r['cpu_minutes']} |")
         if r['stage'] == 'final':
-            lines.append(f"| **final**, all 60,000, seed {r['seed']} | {r['init']} | {r['lr']} | {r['max_norm']} | {r['epochs']} | (chosen at {100 * r['chosen_valid_error']:.2f}%) "
+            lines.append(f"| **final**, all 60,000, seed {r['seed']} | {r['init']} | {r['lr']} | {r.get('momentum', 0.9)} | {r.get('head_epochs', 2)} | {r['max_norm']} | {r['epochs']} | (chosen at {100 * r['chosen_valid_error']:.2f}%) "
                          f"| **{100 * r['test_error']:.2f}%** | {r['wall_minutes']} / {r['cpu_minutes']} |")
     for r in (r for r in recs if r['stage'] == 'final' and r['init'] == 'dbn'):
         train = pre.get(60_000, {}).get('cpu_minutes', 0) + r['cpu_minutes']
@@ -141,6 +146,8 @@ def main():
     p.add_argument('--init', choices=['dbn', 'random'], default='dbn')
     p.add_argument('--lr', type=float, default=0.3); p.add_argument('--max_norm', type=float, default=3.0)
     p.add_argument('--epochs', type=int, default=100); p.add_argument('--seed', type=int, default=0)
+    p.add_argument('--momentum', type=float, default=0.9, help="SGD's momentum in fine-tuning")
+    p.add_argument('--head_epochs', type=int, default=2, help='epochs that train the output layer alone, first')
     p.add_argument('--threads', type=int, default=1)
     a = p.parse_args()
     if a.stage == 'summary': return summary()
