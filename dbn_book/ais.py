@@ -238,7 +238,7 @@ def _top_log_prior(dbn:DBN, h:torch.Tensor) -> torch.Tensor:
 @torch.no_grad()
 def dbn_log_likelihood_bound(dbn:DBN, # a DBN of at least 2 RBMs (tied or untied, with or without labels)
                              v:torch.Tensor, # data, one row per example
-                             log_z_top:float, # log Z of the top RBM (e.g. log_partition(dbn.top).log_z)
+                             log_z_top, # log Z of the top RBM: a number, or what log_partition(dbn.top) or AIS returns
                              n_samples:int=10, # samples of Q(h | v) per row
                              generator:torch.Generator|None=None,
                             ) -> torch.Tensor:
@@ -255,5 +255,5 @@ def dbn_log_likelihood_bound(dbn:DBN, # a DBN of at least 2 RBMs (tied or untied
         a = a.double()
         bound += (F.softplus(a) - torch.sigmoid(a) * a).sum(1) # the entropy of Q(h | x)
         x = h
-    bound += _top_log_prior(dbn, x) - float(log_z_top)
+    bound += _top_log_prior(dbn, x) - float(getattr(log_z_top, 'log_z', log_z_top))
     return bound.view(n_samples, -1).mean(0)

@@ -14,7 +14,7 @@ from typing import NamedTuple
 import torch
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import check_k, check_int, check_number, own_generator, resolve_device, Trainer, cpu_copy, split_options, plain_fields
+from .core import check_k, check_int, check_number, own_generator, resolve_device, Trainer, cpu_copy, split_options, plain_fields, check_steps
 from .rbm import RBMBase, RBM, bernoulli, binary_states, visible_states, visible_log_sum, enumerable, MAX_ENUMERATE
 
 # %% ../nbs/02_cd.ipynb #df21e280
@@ -232,7 +232,6 @@ class RBMTrainer(Trainer):
         "One pass over the shuffled training rows; returns the epoch's monitors, and raises on divergence."
         model, o, n = self.rbm, self.o, len(self.v_train)
         t0 = time.perf_counter()
-        good = [p.clone() for p in model.params] # restored if this epoch diverges
         mu = o.momentum[0] if self.epoch < o.momentum_epochs else o.momentum[1]
         order = torch.randperm(n, generator=self.g, device=self.device)
         err = model.W.new_zeros(())
@@ -243,7 +242,6 @@ class RBMTrainer(Trainer):
             if bar is not None: bar.update()
         record = {'epoch': self.epoch + 1, 'recon_error': err.item() / n}
         if not all(torch.isfinite(p).all() for p in model.params) or not math.isfinite(record['recon_error']):
-            for p, q in zip(model.params, good): p.copy_(q)
             rates = f"lr={o.lr}" + (f", lr_var={o.lr_var}, min_var={o.min_var}" if 'z' in model.param_names else "")
             raise FloatingPointError(f"{type(model).__name__} training diverged in epoch {self.epoch + 1}: the parameters became "
                                      f"NaN or infinite ({rates}, momentum={mu}, batch={o.batch}). The model was restored to its "
@@ -275,7 +273,7 @@ def train_rbm(model:RBMBase, v_train:torch.Tensor, # training rows, as `model.ch
               **kwargs, # CDOptions' fields, and RBMTrainer's other arguments (v_valid, seed, device, ...)
              ) -> list: # one record (dict) per epoch
     "Train `model` in place by CD-k or PCD-k with momentum and weight decay; return per-epoch monitors."
-    if options is None: options, kwargs = split_options(CDOptions, kwargs)
+    options, kwargs = split_options(CDOptions, kwargs, options)
     return RBMTrainer(model, v_train, options, **kwargs).run(progress=progress, desc=desc or type(model).__name__, callback=callback)
 
 # %% ../nbs/02_cd.ipynb #7bf92f92
@@ -302,9 +300,7 @@ def sample_chains(model:RBMBase, n:int=10, # number of chains
                   start:torch.Tensor|None=None, # initial visible states; default: noise from P(v|h=0)
                  ) -> list:
     "E[v | h] of n Gibbs chains after each number of steps in `steps`."
-    check_int(n, 'n', 1)
-    if not steps or steps[0] < 1 or any(a >= b for a, b in zip(steps, steps[1:])):
-        raise ValueError(f"steps must be increasing integers >= 1, got {steps!r}")
+    check_int(n, 'n', 1); steps = check_steps(steps, 1)
     v = model.check_visible(start, 'start') if start is not None else model.sample_v(model.W.new_zeros(n, model.n_hidden), generator)
     out, done = [], 0
     for s in steps:

@@ -7,7 +7,7 @@ __all__ = ['RECIPES', 'train_parser', 'UsageError', 'check_train_args', 'resume_
            'StopRequest', 'train_main', 'sample_main', 'rbm_main']
 
 # %% ../nbs/08_cli.ipynb #83d1db33
-import argparse, hashlib, json, os, signal, sys, threading, time, typing, warnings
+import argparse, hashlib, json, math, os, signal, sys, threading, time, typing, warnings
 from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
@@ -270,7 +270,8 @@ def _pretrain(run) -> bool:
     options, _ = DBNOptions.split(dict(epochs=[a.dbn_epochs] * n + [a.top_epochs], lr=[a.dbn_lr] * n + [a.top_lr], k=a.k, batch=a.batch,
                                       method=[a.method] * n + [a.top_method], schedule=['constant'] * n + ['linear'], fast_lr=[0.] * n + [a.top_fast_lr],
                                       momentum=(0.5, a.momentum), weight_decay=a.weight_decay, centered=a.centered), run.dbn)
-    t = DBNTrainer(run.dbn, run.v_tr, run.labels, options, v_valid=run.v_va, y_valid=run.y_va, seed=a.seed, device=a.device)
+    t = DBNTrainer(run.dbn, run.v_tr, run.labels, options, v_valid=run.v_va, y_valid=None if run.labels is None else run.y_va,
+                   seed=a.seed, device=a.device)
     if not run.train(t): return False
     run.res['recon_error'] = [[h['recon_error'] for h in layer] for layer in t.layer_histories]
     if run.dbn.n_labels and run.v_va is not None: run.res['valid_error_generative_greedy'] = run.generative_error(run.v_va, run.y_va)
@@ -377,6 +378,7 @@ def train_main(argv:list|None=None): # the command-line arguments; default sys.a
         finally:
             for s, h in old.items(): signal.signal(s, h)
     except UsageError as e: parser.error(e)
+    except FloatingPointError as e: parser.exit(1, f"{parser.prog}: error: {e}\n") # divergence: what to change, in one line
     if 'stopped' in res:
         print(f"stopped {res['stopped']['where']}; " +
               (f"continue with: dbn_train --resume {args.save}" if args.save else "nothing was saved (no --save)"))
@@ -405,6 +407,10 @@ def sample_main(argv:list|None=None): # the command-line arguments; default sys.
     p, a, device, out = _command(sample_main, _sample_options, argv)
     try:
         dbn = DBN.load(a.checkpoint)
+        side = math.isqrt(dbn.sizes[0]) # the images are side x side pixels
+        if not isinstance(dbn.rbms[0], RBM) or side * side != dbn.sizes[0]:
+            raise UsageError(f"{a.checkpoint} models {dbn.sizes[0]} {type(dbn.rbms[0]).__name__} units, not a square image of binary "
+                             f"pixels; dbn_sample draws those (dbn_train's DBNs): draw from it in Python with DBN.load(path).sample(n)")
         if a.digit is not None and not dbn.n_labels:
             raise UsageError(f"--digit: {a.checkpoint} has no label units (it was trained with --no_labels); drop --digit")
         if a.digit is not None and not 0 <= a.digit < dbn.n_labels:
@@ -416,7 +422,7 @@ def sample_main(argv:list|None=None): # the command-line arguments; default sys.
         ncol = max(1, a.n // dbn.n_labels)
         n, labels, what = ncol * dbn.n_labels, torch.arange(dbn.n_labels).repeat_interleave(ncol).to(device), f"{ncol} of each digit"
     v = dbn.to(device).sample(n, k=a.k, labels=labels, generator=torch.Generator(device=device).manual_seed(a.seed), mean=not a.binary).cpu()
-    atomic_write(out, lambda f: Image.fromarray(to_uint8(image_grid(v, ncol=ncol, shape=(28, 28)))).save(f, format='PNG'))
+    atomic_write(out, lambda f: Image.fromarray(to_uint8(image_grid(v, ncol=ncol, shape=(side, side)))).save(f, format='PNG'))
     print(f"wrote {len(v)} samples ({what}, {a.k} Gibbs steps) to {out.resolve()}")
 
 # %% ../nbs/08_cli.ipynb #8d0aa814

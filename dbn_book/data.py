@@ -8,7 +8,7 @@ __all__ = ['MNIST_FILES', 'MNIST_URL', 'MNISTDataError', 'parse_idx', 'find_mnis
            'dequantize', 'AffineMap', 'fit_standardizer', 'fit_zca', 'grey_sample_images', 'image_patches']
 
 # %% ../nbs/00_data.ipynb #2d664e30
-import gzip, hashlib, importlib.resources, os, warnings
+import gzip, hashlib, importlib.resources, os, warnings, zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,7 +83,7 @@ def _read_idx(path:Path, shape:tuple) -> torch.Tensor:
     "The array in the IDX file `path` (gzip or plain), of the official `shape`."
     try:
         with (gzip.open if path.suffix == '.gz' else open)(path, 'rb') as f: data = f.read()
-    except (OSError, EOFError) as e:
+    except (OSError, EOFError, zlib.error) as e: # a file cut short, or damaged inside (found even without verify)
         raise MNISTDataError(f"{path}: cannot be read ({e}). The file is truncated or corrupt: "
                              f"delete it and download it again from {MNIST_URL}") from e
     a = parse_idx(data, str(path))
@@ -148,9 +148,11 @@ def binarize(x:torch.Tensor, # grey images: uint8 in 0..255, or floats in [0, 1]
              generator:torch.Generator|None=None, # for 'sample'; default: seed 0
              dtype=torch.float32) -> torch.Tensor:
     "Binary images (0./1. floats) from grey ones, by sampling or by threshold."
+    x = torch.as_tensor(x) # numpy arrays too
     p = x.float() / 255 if x.dtype == torch.uint8 else x.float()
-    if p.numel() and (p.min() < 0 or p.max() > 1):
-        raise ValueError(f"binarize: grey values must lie in [0, 1] (or be uint8), got min {p.min():.3g}, max {p.max():.3g}")
+    if p.numel() and not (p.min() >= 0 and p.max() <= 1): # NaN fails this too
+        raise ValueError(f"binarize: grey values must lie in [0, 1] (or be uint8), got min {p.min():.3g}, max {p.max():.3g}"
+                         + (" and NaN" if bool(p.isnan().any()) else ""))
     if how == 'threshold': return (p > 0.5).to(dtype)
     if how == 'sample': return (torch.rand(p.shape, generator=generator or torch.Generator().manual_seed(0)) < p).to(dtype)
     raise ValueError(f"binarize: how must be 'sample' or 'threshold', got {how!r}")
@@ -202,7 +204,7 @@ class AffineMap:
     def inverse(self, v:torch.Tensor) -> torch.Tensor:
         "Full rows of x from rows of v, dropped columns at their constant values."
         x = self.fill.expand(len(v), -1).clone()
-        x[:, self.keep] = v.float().cpu() @ self.A_inv + self.mean
+        x[:, self.keep] = v.cpu().to(self.A_inv.dtype) @ self.A_inv + self.mean
         return x
     @property
     def n_dropped(self) -> int: return int((~self.keep).sum())

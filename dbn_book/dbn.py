@@ -16,7 +16,7 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 from .core import (check_units, check_labels, check_sizes, check_int, make_generator, own_generator, resolve_device,
                            atomic_write, cpu_copy, Trainer)
-from .rbm import RBMBase, RBM, bernoulli
+from .rbm import RBMBase, RBM, bernoulli, visible_bias_from_data
 from .cd import RBMTrainer, CDOptions
 
 # %% ../nbs/03_dbn.ipynb #aa06446b
@@ -40,12 +40,13 @@ class DBN(nn.Module):
                  v_data:torch.Tensor|None=None, # training data to set the first RBM's visible biases from
                  seed:int|None=None, generator:torch.Generator|None=None):
         sizes = check_sizes(sizes)
-        if check_int(n_labels, 'n_labels') == 1: raise ValueError("n_labels must be 0 (no labels) or at least 2 classes, got 1")
+        if (n_labels := check_int(n_labels, 'n_labels')) == 1: raise ValueError("n_labels must be 0 (no labels) or at least 2 classes, got 1")
         g, top = make_generator(generator, seed), len(sizes) - 2
         super().__init__()
-        self._stack([RBM(n_v + (n_labels if i == top else 0), n_h, v_data=v_data if i == 0 else None,
-                         n_softmax=n_labels if i == top else 0, generator=g)
+        self._stack([RBM(n_v + (n_labels if i == top else 0), n_h, n_softmax=n_labels if i == top else 0, generator=g)
                      for i, (n_v, n_h) in enumerate(zip(sizes, sizes[1:]))])
+        if v_data is not None: # the first RBM's visible biases from the data (a lone top RBM's labels beside them stay at 0)
+            with torch.no_grad(): self.rbms[0].b[:sizes[0]] = visible_bias_from_data(self.check_visible(v_data, 'v_data'))
 
     @classmethod
     def from_rbms(cls, rbms:list, # bottom first: any model of chapter 1's protocol at the bottom, binary RBMs above it
@@ -90,7 +91,7 @@ class DBN(nn.Module):
         "The top RBM's visible vector: h^(l-1), beside one-hot labels y when the DBN has label units."
         if not self.n_labels: return h
         if y is None: raise ValueError("this DBN has label units: pass the labels y as well")
-        return torch.cat([h, one_hot(y, self.n_labels, h.dtype).to(h.device)], 1)
+        return torch.cat([h, F.one_hot(check_labels(y, self.n_labels, len(h), 'y'), self.n_labels).to(h)], 1)
 
     @torch.no_grad()
     def up(self, v:torch.Tensor, # visible rows
@@ -185,11 +186,14 @@ class DBNOptions:
         rest = {k: v for k, v in kwargs.items() if k not in names and k not in ('up', 'init')}
         return cls(layers, **{k: kwargs[k] for k in ('up', 'init') if k in kwargs}), rest
 
-def _rows(dbn:DBN, v:torch.Tensor, y:torch.Tensor|None, part:str, device) -> tuple:
-    "v_part as the bottom RBM takes it, on `device`, and its labels y_part (needed with label units), checked."
-    v = dbn.check_visible(v, f'v_{part}')
-    if dbn.n_labels and y is None: raise ValueError(f"this DBN has label units: pass y_{part} with v_{part}")
-    return v.to(device), (y if y is None else check_labels(y, max(dbn.n_labels, 1), len(v), f'y_{part}'))
+@patch
+def check_data(self:DBN, v:torch.Tensor, y:torch.Tensor|None=None, part:str='train') -> tuple:
+    "v_part as the bottom RBM takes it, and its labels y_part (needed with label units, refused without), checked."
+    v = self.check_visible(v, f'v_{part}')
+    if self.n_labels and y is None: raise ValueError(f"this DBN has label units: pass y_{part} with v_{part}")
+    if not self.n_labels and y is not None:
+        raise ValueError(f"this DBN has no label units: leave y_{part} out, or build one with them (DBN(sizes, n_labels=10))")
+    return v, (y if y is None else check_labels(y, self.n_labels, len(v), f'y_{part}'))
 
 class DBNTrainer(Trainer):
     "Greedy layer-wise training, resumable after any epoch of any layer; each record says its RBM in 'layer'."
@@ -214,8 +218,9 @@ class DBNTrainer(Trainer):
         if not dbn.tied: raise ValueError("this DBN's generative weights are untied (chapter 7); greedy training would leave them "
                                           "behind. Train a new DBN greedily, then fine-tune it")
         self.device = resolve_device(device)
-        self.v, self.y = _rows(dbn, v_train, y_train, 'train', self.device)
-        self.v_valid, self.y_valid = (None, y_valid) if v_valid is None else _rows(dbn, v_valid, y_valid, 'valid', self.device)
+        self.v, self.y = dbn.check_data(v_train, y_train)
+        self.v_valid, self.y_valid = (None, y_valid) if v_valid is None else dbn.check_data(v_valid, y_valid, 'valid')
+        self.v, self.v_valid = self.v.to(self.device), None if v_valid is None else self.v_valid.to(self.device)
         super().__init__({'layers': [asdict(x) for x in self.layer_options], 'up': o.up, 'init': o.init},
                          own_generator(generator, seed, self.device), max(math.ceil(len(self.v) / x.batch) for x in self.layer_options))
         self.dbn = dbn.to(self.device)
@@ -292,6 +297,8 @@ def train_dbn(dbn:DBN, v_train:torch.Tensor, # training rows, as the bottom RBM 
              ) -> list: # for each RBM, its list of per-epoch records
     "Train the DBN greedily, bottom RBM first, each on the codes of the layer below; return the monitors."
     if options is None: options, kwargs = DBNOptions.split(kwargs, dbn)
+    elif given := [k for k in kwargs if k in CDOptions.__dataclass_fields__ or k in ('up', 'init')]:
+        raise TypeError(f"{', '.join(given)}: give these inside the DBNOptions passed as options, or leave options out")
     t = DBNTrainer(dbn, v_train, y_train, options, **kwargs)
     t.run(progress=progress, callback=callback)
     return t.layer_histories
@@ -337,8 +344,8 @@ def _model_class(name:str):
 def save(self:DBN, path, # where to write; the folder must exist
          **extra) -> Path: # more entries to store beside the DBN (plain values and tensors)
     "Write the DBN (and any extra entries) to one checkpoint file, atomically."
-    ckpt = {'format': CHECKPOINT_FORMAT, 'sizes': self.sizes, 'n_labels': self.n_labels, 'models': [type(r).__name__ for r in self.rbms],
-            'untied': not self.tied, 'dbn': cpu_copy(self.state_dict()), **extra}
+    ckpt = cpu_copy({'format': CHECKPOINT_FORMAT, 'sizes': self.sizes, 'n_labels': self.n_labels, 'models': [type(r).__name__ for r in self.rbms],
+            'untied': not self.tied, 'dbn': self.state_dict(), **extra}) # numpy's numbers as Python's: read back with weights_only
     return atomic_write(path, lambda f: torch.save(ckpt, f))
 
 @patch(cls_method=True)

@@ -27,9 +27,8 @@ class MLP(nn.Module):
                  input_dropout:float=0.0, # dropout probability on the input units during training
                  seed:int|None=None, generator:torch.Generator|None=None): # for the initial weights
         super().__init__()
-        self.sizes, self.n_classes, self.dropout, self.input_dropout = check_sizes(sizes), n_classes, dropout, input_dropout
-        check_int(n_classes, 'n_classes', 2)
-        for name, p in (('dropout', dropout), ('input_dropout', input_dropout)): check_number(p, name, hi=1, lo_in=True)
+        self.sizes, self.n_classes = check_sizes(sizes), check_int(n_classes, 'n_classes', 2)
+        self.dropout, self.input_dropout = (check_number(p, name, hi=1, lo_in=True) for name, p in (('dropout', dropout), ('input_dropout', input_dropout)))
         self.hidden = nn.ModuleList(nn.Linear(a, b) for a, b in zip(sizes, sizes[1:]))
         self.out = nn.Linear(sizes[-1], n_classes)
         g = make_generator(generator, seed)
@@ -70,13 +69,21 @@ def mlp_from_dbn(dbn:DBN, n_classes:int=10, dropout:float=0.0, input_dropout:flo
     return mlp.to(dbn.top.W.device)
 
 # %% ../nbs/05_finetune.ipynb #5b7b13cf
+def _check_inputs(mlp:MLP, v:torch.Tensor, what:str) -> torch.Tensor:
+    "Rows of input for `mlp`: shape (batch, inputs), finite, not raw 0..255 pixels; or a clear error."
+    check_batch(v, mlp.sizes[0], what, 'input')
+    if not v.is_floating_point() and v.numel() and v.max() > 1:
+        raise ValueError(f"{what} holds integers up to {int(v.max())}, raw pixels perhaps; the network takes values in [0, 1]: "
+                         f"pass x.float() / 255, or binarize(x)")
+    if not bool(torch.isfinite(v).all()): raise ValueError(f"{what} holds NaN or infinite values; drop or impute those rows")
+    return v
+
 @torch.no_grad()
-def evaluate(mlp:nn.Module, v:torch.Tensor, y:torch.Tensor,
+def evaluate(mlp:MLP, v:torch.Tensor, y:torch.Tensor,
              batch:int=1000, # rows per forward pass; any size, the remainder is kept
              device=None) -> dict: # {'error', 'loss', 'n', 'wrong'}: error rate, mean cross-entropy, rows, indices misclassified
     "Classification error and mean cross-entropy of `mlp` over every row of (v, y)."
-    if len(v) != len(y): raise ValueError(f"v has {len(v)} rows but y has {len(y)}")
-    check_int(batch, 'batch', 1)
+    v = _check_inputs(mlp, v, 'v'); y = check_labels(y, mlp.n_classes, len(v), 'y'); check_int(batch, 'batch', 1)
     device = torch.device(device) if device is not None else next(mlp.parameters()).device
     was_training = mlp.training
     mlp.eval()
@@ -109,7 +116,7 @@ class FineTuneOptions:
         check_int(self.epochs, 'epochs'); check_int(self.batch, 'batch', 1); check_number(self.lr, 'lr'); check_int(self.head_epochs, 'head_epochs')
         if self.optimizer not in ('sgd', 'adam'): raise ValueError(f"optimizer must be 'sgd' or 'adam', got {self.optimizer!r}")
         if self.schedule not in SCHEDULES: raise ValueError(f"schedule must be one of {SCHEDULES}, got {self.schedule!r}")
-        for name in ('momentum', 'weight_decay'): check_number(getattr(self, name), name, lo_in=True)
+        check_number(self.momentum, 'momentum', hi=1, lo_in=True); check_number(self.weight_decay, 'weight_decay', lo_in=True)
         if self.max_norm is not None: check_number(self.max_norm, 'max_norm')
 
 class FineTuner(Trainer):
@@ -121,11 +128,10 @@ class FineTuner(Trainer):
                  device=None):
         o = self.o = FineTuneOptions() if options is None else options
         if not isinstance(o, FineTuneOptions): raise TypeError(f"options must be a FineTuneOptions, got {type(o).__name__}")
-        check_batch(v_train, mlp.sizes[0], 'v_train', 'input')
-        if len(v_train) == 0: raise ValueError("v_train is empty")
+        if len(_check_inputs(mlp, v_train, 'v_train')) == 0: raise ValueError("v_train is empty")
         y_train = check_labels(y_train, mlp.n_classes, len(v_train), 'y_train')
         if (v_valid is None) != (y_valid is None): raise ValueError("give v_valid and y_valid together, or neither")
-        if v_valid is not None: y_valid = check_labels(y_valid, mlp.n_classes, len(v_valid), 'y_valid')
+        if v_valid is not None: y_valid = check_labels(y_valid, mlp.n_classes, len(_check_inputs(mlp, v_valid, 'v_valid')), 'y_valid')
         self.device = resolve_device(device)
         super().__init__(o, own_generator(generator, seed, self.device), math.ceil(len(v_train) / o.batch))
         self.mlp = mlp.to(self.device).train()
@@ -180,7 +186,7 @@ def finetune(mlp:MLP, v_train:torch.Tensor, y_train:torch.Tensor,
              **kwargs, # FineTuneOptions' fields, and FineTuner's other arguments: v_valid, y_valid, seed, generator, device
             ) -> list: # one record (dict) per epoch
     "Train `mlp` in place by backpropagation of the cross-entropy on its logits; return per-epoch records."
-    if options is None: options, kwargs = split_options(FineTuneOptions, kwargs)
+    options, kwargs = split_options(FineTuneOptions, kwargs, options)
     return FineTuner(mlp, v_train, y_train, options, **kwargs).run(progress=progress, desc=desc, callback=callback)
 
 # %% ../nbs/05_finetune.ipynb #79f4ae2c

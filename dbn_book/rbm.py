@@ -134,6 +134,7 @@ def visible_bias_from_data(v:torch.Tensor, # training data, one row per example
                            n_softmax:int=0, # the last n_softmax units are one softmax group (see below)
                           ) -> torch.Tensor:
     "Visible biases from each unit's frequency p in the data: log(p/(1-p)) (Hinton 2010, section 8); log p in a softmax group."
+    if len(v) == 0: raise ValueError("the training data has no rows: the visible biases need at least one")
     p = v.float().mean(0).clamp(1e-3, 1 - 1e-3)
     b = torch.log(p) - torch.log1p(-p)
     if n_softmax: b[-n_softmax:] = torch.log(p[-n_softmax:])
@@ -147,7 +148,7 @@ class RBM(RBMBase):
                  n_softmax:int=0, # the last n_softmax visible units form one softmax group, e.g. a one-hot label
                  seed:int|None=None, generator:torch.Generator|None=None):
         super().__init__(n_visible, n_hidden, sigma, make_generator(generator, seed))
-        if check_int(n_softmax, 'n_softmax') == 1 or n_softmax > n_visible:
+        if (n_softmax := check_int(n_softmax, 'n_softmax')) == 1 or n_softmax > n_visible:
             raise ValueError(f"n_softmax must be 0 (no group) or 2..n_visible={n_visible}, got {n_softmax}")
         self.n_softmax = n_softmax
         if v_data is not None: self.b.copy_(visible_bias_from_data(self.check_visible(v_data, 'v_data'), n_softmax=n_softmax))

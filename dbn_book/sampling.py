@@ -8,7 +8,7 @@ __all__ = []
 # %% ../nbs/04_sampling.ipynb #36fab420
 import torch
 from fastcore.basics import patch
-from .core import check_labels, check_int
+from .core import check_labels, check_int, check_steps
 from .rbm import bernoulli
 from .dbn import DBN, one_hot
 
@@ -19,7 +19,8 @@ def _label_rows(dbn:DBN, n:int, labels) -> torch.Tensor|None:
     if not dbn.n_labels:
         raise ValueError("this DBN has no label units, so it cannot be asked for a chosen digit; "
                          "train DBN(sizes, n_labels=10) (dbn_train does by default)")
-    y = torch.full((n,), labels, dtype=torch.long) if isinstance(labels, int) and not isinstance(labels, bool) else torch.as_tensor(labels)
+    y = torch.as_tensor(labels)
+    if y.ndim == 0: y = y.expand(n) # one class for every sample (an int, numpy's, or a 0-d tensor)
     if y.shape != (n,): raise ValueError(f"labels must be one class or {n} classes, got shape {tuple(y.shape)}")
     return check_labels(y, dbn.n_labels)
 
@@ -34,17 +35,14 @@ def sample_frames(self:DBN, n:int=10, # number of samples (chains)
                   mean:bool=True, # return P(v|h^(1)) of the last layer rather than binary pixels
                  ) -> list: # one (n, n_visible) tensor per entry of steps
     "Ancestral samples of the DBN after each given number of Gibbs steps in its top RBM."
-    steps = list(steps)
-    if (not steps or not all(isinstance(s, int) and not isinstance(s, bool) for s in steps) or steps[0] < 0
-            or any(a >= b for a, b in zip(steps, steps[1:]))):
-        raise ValueError(f"steps must be increasing integers >= 0, got {steps!r}")
-    check_int(n, 'n', 1)
+    steps = check_steps(steps, 0); check_int(n, 'n', 1)
     top, device, n_pen = self.top, self.top.W.device, self.sizes[-2]
     y = _label_rows(self, n, labels)
     x = top.draw_v(top.v_mean(torch.zeros(n, top.n_hidden, dtype=top.W.dtype, device=device), check=False), generator) # noise from P(v | h = 0)
     if v_start is not None:
+        v_start = self.check_visible(v_start, 'v_start').to(device)
         if len(v_start) != n: raise ValueError(f"v_start must have n={n} rows, got {len(v_start)}")
-        h = self.up(v_start.to(device), sample=True, generator=generator) if len(self.rbms) > 1 else self.check_visible(v_start.to(device))
+        h = self.up(v_start, sample=True, generator=generator) if len(self.rbms) > 1 else v_start
         x[:, :n_pen] = h
     clamp = None if y is None else one_hot(y, self.n_labels, x.dtype).to(device)
     if clamp is not None: x[:, n_pen:] = clamp

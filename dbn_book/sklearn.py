@@ -41,7 +41,7 @@ def validate_input(estimator, X,
     X, y = out if isinstance(out, tuple) else (out, None)
     if y is not None: check_classification_targets(y) # a continuous y is refused before X's range is checked
     if sp.issparse(X): X = X.toarray() # any sparse format (made csr or csc above): the RBM's products are dense
-    elif not X.flags.writeable: X = X.copy() # a read-only memory map: torch shares only writable memory
+    elif not X.flags.writeable or min(X.strides, default=0) < 0: X = X.copy() # a read-only memory map, a reversed view: torch shares neither
     if getattr(estimator, 'visible', 'binary') != 'gaussian' and X.size and (X.min() < 0 or X.max() > 1):
         what, value, x = ('Negative values', 'minimum', X.min()) if X.min() < 0 else ('Values above 1', 'maximum', X.max())
         raise ValueError(f"{what} in data passed to {type(estimator).__name__} (X with n_samples={X.shape[0]}, "
@@ -215,7 +215,7 @@ class DBNClassifier(ClassifierMixin, _Estimator):
         pre_epochs, pre_lr = check_int(self.pretrain_epochs, 'pretrain_epochs'), check_number(self.pretrain_learning_rate, 'pretrain_learning_rate')
         g_lr = check_number(self.gaussian_learning_rate, 'gaussian_learning_rate')
         tuning = FineTuneOptions(epochs=check_int(self.epochs, 'epochs'), lr=check_number(self.learning_rate, 'learning_rate'), batch=batch,
-                                 optimizer=self.optimizer, momentum=float(self.momentum), weight_decay=float(self.weight_decay))
+                                 optimizer=self.optimizer, momentum=self.momentum, weight_decay=self.weight_decay)
         X, y = validate_input(self, X, True, y)
         X = X.astype(np.float32, copy=False) # the DBN trains in float32
         self.classes_, labels = np.unique(y, return_inverse=True)
@@ -232,7 +232,7 @@ class DBNClassifier(ClassifierMixin, _Estimator):
         self.pretrain_history_ = train_dbn(self.dbn_, v, epochs=pre_epochs, lr=lrs, k=k, method=self.method, batch=batch,
                                            min_var=MIN_VAR if gaussian else None, seed=_torch_seed(rng), device=device,
                                            progress=self.verbose > 0)
-        self.mlp_ = mlp_from_dbn(self.dbn_, len(self.classes_), float(self.dropout), seed=_torch_seed(rng))
+        self.mlp_ = mlp_from_dbn(self.dbn_, len(self.classes_), self.dropout, seed=_torch_seed(rng))
         self.finetune_history_ = finetune(self.mlp_, v, t, tuning, seed=_torch_seed(rng), device=device, progress=self.verbose > 0)
         return self
 

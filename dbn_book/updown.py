@@ -24,6 +24,7 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of binary rows
                  weight_decay:float=0.0, # L2 penalty on every weight matrix
                 ) -> float: # the wake pass's reconstruction error of the pixels, per row
     "One up-down update (contrastive wake-sleep) of an untied DBN on a mini-batch, in place."
+    if dbn.tied: raise ValueError("up_down_step trains the generative weights apart from the recognition ones: call dbn.untie() first")
     L, m, keep = len(dbn.rbms) - 1, len(v), 1 - lr * weight_decay # keep: the weights' share left by weight decay
     s = [v]                                                                   # up (wake) pass, recognition weights
     for rbm in dbn.rbms[:-1]: s.append(bernoulli(rbm.p_h(s[-1], check=False), generator))
@@ -76,11 +77,8 @@ class UpDownTrainer(Trainer):
         if len(dbn.rbms) < 2: raise ValueError("up-down needs a DBN with at least one directed layer (sizes of length 3 or more)")
         for rbm in dbn.rbms[:-1]:
             if rbm.param_names != RBM.param_names: raise rbm.unsupported('the up-down algorithm', 'it is derived here for binary units')
-        v_train = dbn.check_visible(v_train, 'v_train')
+        v_train, y_train = dbn.check_data(v_train, y_train)
         if len(v_train) == 0: raise ValueError("v_train is empty")
-        if dbn.n_labels:
-            if y_train is None: raise ValueError("this DBN has label units: pass y_train")
-            y_train = check_labels(y_train, dbn.n_labels, len(v_train), 'y_train')
         self.device = resolve_device(device)
         super().__init__(o, own_generator(generator, seed, self.device), math.ceil(len(v_train) / o.batch))
         self.dbn = dbn.untie().to(self.device)
@@ -110,5 +108,5 @@ def up_down(dbn:DBN, v_train:torch.Tensor, y_train:torch.Tensor|None=None, # bin
             **kwargs, # UpDownOptions' fields, and UpDownTrainer's other arguments: seed, generator, device
            ) -> list: # one record (dict) per epoch
     "Fine-tune a greedily trained DBN as one generative model by the up-down algorithm; unties its weights first."
-    if options is None: options, kwargs = split_options(UpDownOptions, kwargs)
+    options, kwargs = split_options(UpDownOptions, kwargs, options)
     return UpDownTrainer(dbn, v_train, y_train, options, **kwargs).run(progress=progress, desc=desc, callback=callback)

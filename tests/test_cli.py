@@ -112,3 +112,24 @@ def test_resume_refuses_contradicting_options(tmp_path):
     assert r.returncode == 2 and '--mlp_lr 0.5 contradicts the checkpoint' in r.stderr and '--sizes' not in r.stderr, r.stderr
     r = run('dbn_train', '--resume', str(path), '--n_train', '1000', '--quiet')
     assert r.returncode == 2 and '--n_train 1000 contradicts' in r.stderr
+
+
+# --- what the audit of 2026-12-03 found: each case failed with a traceback before ---
+@pytest.mark.parametrize('extra', [['--no_labels', '--valid', '50'], ['--sizes', '784', '32', '--valid', '50']],
+                         ids=['no labels, with validation', 'one RBM with labels'])
+def test_trains_without_labels_or_with_one_rbm(extra):
+    r = run('dbn_train', *TINY, *extra)
+    assert r.returncode == 0, r.stderr
+    assert 'error, scored once' in r.stdout
+
+def test_divergence_fails_in_one_line():
+    r = run('dbn_train', *TINY, '--dbn_lr', '1e30')
+    assert r.returncode == 1 and 'diverged' in r.stderr and 'lower the learning rate' in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+def test_sample_refuses_what_is_not_a_square_binary_image(tmp_path):
+    from dbn_book.dbn import DBN
+    DBN([90, 20, 20], n_labels=10).save(tmp_path / 'odd.pt')
+    r = run('dbn_sample', str(tmp_path / 'odd.pt'), '--k', '2', '--out', str(tmp_path / 's.png'))
+    assert r.returncode == 2 and 'RBM units, not a square image of binary pixels' in r.stderr, r.stderr
+    assert not (tmp_path / 's.png').exists()
