@@ -177,6 +177,7 @@ def log_partition(model:RBMBase, # any RBM of the book
                  ) -> LogPartition:
     "log Z of `model`: its own exact `log_partition_exact` where that can be computed, else an AIS estimate."
     if method not in ('auto', 'exact', 'ais'): raise ValueError(f"method must be 'auto', 'exact' or 'ais', got {method!r}")
+    check_int(max_units, 'max_units') # before 'auto' takes a ValueError to mean 'too large to enumerate'
     if method != 'ais':
         try: return LogPartition(model.log_partition_exact(**({'max_units': max_units} if method == 'auto' else {})).item(), 'exact', None)
         except ValueError:
