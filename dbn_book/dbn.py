@@ -345,7 +345,7 @@ def save(self:DBN, path, # where to write; the folder must exist
          **extra) -> Path: # more entries to store beside the DBN (plain values and tensors)
     "Write the DBN (and any extra entries) to one checkpoint file, atomically."
     ckpt = cpu_copy({'format': CHECKPOINT_FORMAT, 'sizes': self.sizes, 'n_labels': self.n_labels, 'models': [type(r).__name__ for r in self.rbms],
-            'untied': not self.tied, 'dbn': self.state_dict(), **extra}) # numpy's numbers as Python's: read back with weights_only
+                     'untied': not self.tied, 'dbn': self.state_dict(), **extra}) # numpy's numbers as Python's: read back with weights_only
     return atomic_write(path, lambda f: torch.save(ckpt, f))
 
 @patch(cls_method=True)

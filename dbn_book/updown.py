@@ -9,8 +9,7 @@ __all__ = ['up_down_step', 'UpDownOptions', 'UpDownTrainer', 'up_down']
 import math, time
 from dataclasses import dataclass
 import torch
-from fastcore.basics import patch
-from .core import check_units, check_labels, check_int, check_k, check_number, make_generator, own_generator, resolve_device, Trainer, cpu_copy, split_options, plain_fields
+from .core import check_int, check_k, check_number, own_generator, resolve_device, Trainer, cpu_copy, split_options, plain_fields
 from .rbm import RBM, bernoulli, binary_states
 from .cd import lr_factor, SCHEDULES
 from .dbn import DBN, train_dbn, predict_labels
