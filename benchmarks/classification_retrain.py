@@ -16,9 +16,11 @@ thread each, two at a time on a 2-core machine):
     python benchmarks/classification_retrain.py pretrain --n_train 60000      # out/clf_grey_dbn_60000.pt
     python benchmarks/classification_retrain.py tune --init dbn --lr 0.3      # 50k/10k, validation only
     python benchmarks/classification_retrain.py final --init dbn              # the chosen lr, all 60k, TEST scored once
+    python benchmarks/classification_retrain.py tune --init random --random_init glorot --head_epochs 0 --lr 0.1
+                                                    # random weights at Glorot and Bengio's scale for sigmoid units
     python benchmarks/classification_retrain.py summary                       # the table
 """
-import argparse, json, platform, sys, time
+import argparse, json, math, platform, sys, time
 from pathlib import Path
 import torch
 from dbn_book.core import atomic_write
@@ -66,6 +68,15 @@ def pretrain(a, v):
     append({'stage': 'pretrain', 'n_train': a.n_train, 'pre_epochs': a.pre_epochs, 'seed': a.seed, **since(t0)})
 
 
+def glorot_init(mlp, seed):
+    "Glorot and Bengio's (2010) scale for sigmoid layers: weights uniform in +-4 sqrt(6 / (fan-in + fan-out)), biases 0."
+    g = torch.Generator().manual_seed(seed)
+    with torch.no_grad():
+        for layer in (*mlp.hidden, mlp.out):
+            bound = 4 * math.sqrt(6 / (layer.in_features + layer.out_features))
+            layer.weight.uniform_(-bound, bound, generator=g); layer.bias.zero_()
+
+
 def finetune(a, x, y, n_train, valid=None):
     "The MLP for `a.init`, fine-tuned on (x, y); its trainer's history."
     make = dict(dropout=0.5, input_dropout=0.2, seed=a.seed)
@@ -73,7 +84,9 @@ def finetune(a, x, y, n_train, valid=None):
         if not dbn_path(n_train).exists(): raise SystemExit(f"{dbn_path(n_train)} is missing: run the pretrain stage with --n_train {n_train} first")
         dbn = DBN(SIZES, seed=0); dbn.load_state_dict(torch.load(dbn_path(n_train)))
         mlp = mlp_from_dbn(dbn, **make)
-    else: mlp = MLP(SIZES, **make)
+    else:
+        mlp = MLP(SIZES, **make)
+        if a.random_init == 'glorot': glorot_init(mlp, a.seed)
     options = FineTuneOptions(epochs=a.epochs, lr=a.lr, batch=100, momentum=a.momentum, schedule='cosine', max_norm=a.max_norm,
                               head_epochs=a.head_epochs)
     kw = {} if valid is None else dict(v_valid=valid[0], y_valid=valid[1])
@@ -92,7 +105,7 @@ def tune(a, v, y):
             'valid_error': h[-1]['valid_error'], 'valid_curve': [round(r['valid_error'], 5) for r in h], **since(t0)})
 
 
-def recipe(a): return {'momentum': a.momentum, 'head_epochs': a.head_epochs}
+def recipe(a): return {'momentum': a.momentum, 'head_epochs': a.head_epochs} | ({'random_init': a.random_init} if a.init == 'random' else {})
 
 
 def chosen(init):
@@ -106,6 +119,7 @@ def final(a, v, y, v_te, y_te):
     best = chosen(a.init)
     a.lr, a.max_norm, a.epochs = best['lr'], best['max_norm'], best['epochs']
     a.momentum, a.head_epochs = best.get('momentum', 0.9), best.get('head_epochs', 2) # records before these options: 0.9, 2
+    a.random_init = best.get('random_init', 'pytorch') # and PyTorch's initial scale
     say(f"final: {a.init} init, lr {a.lr}, max-norm {a.max_norm}, {a.epochs} epochs, on all {len(v):,} training images")
     t0 = clock()
     mlp, h = finetune(a, v, y, 60_000)
@@ -113,6 +127,9 @@ def final(a, v, y, v_te, y_te):
     append({'stage': 'final', 'init': a.init, 'lr': a.lr, 'max_norm': a.max_norm, 'epochs': a.epochs, 'seed': a.seed, **recipe(a),
             'chosen_valid_error': best['valid_error'], 'test_error': ev['error'], 'test_wrong': len(ev['wrong']), **since(t0)})
     say(f"TEST error ({a.init} init): {100 * ev['error']:.2f}%")
+
+
+def init_name(r): return r['init'] if r['init'] == 'dbn' else f"random ({'Glorot' if r.get('random_init') == 'glorot' else 'PyTorch'} scale)"
 
 
 def summary():
@@ -126,9 +143,9 @@ def summary():
         lines.append(f"| pretrain on {n:,} | | | | | | {r['pre_epochs']} per RBM | | | {r['wall_minutes']} / {r['cpu_minutes']} |")
     for r in recs:
         if r['stage'] == 'tune':
-            lines.append(f"| tune | {r['init']} | {r['lr']} | {r.get('momentum', 0.9)} | {r.get('head_epochs', 2)} | {r['max_norm']} | {r['epochs']} | {100 * r['valid_error']:.2f}% | | {r['wall_minutes']} / {r['cpu_minutes']} |")
+            lines.append(f"| tune | {init_name(r)} | {r['lr']} | {r.get('momentum', 0.9)} | {r.get('head_epochs', 2)} | {r['max_norm']} | {r['epochs']} | {100 * r['valid_error']:.2f}% | | {r['wall_minutes']} / {r['cpu_minutes']} |")
         if r['stage'] == 'final':
-            lines.append(f"| **final**, all 60,000, seed {r['seed']} | {r['init']} | {r['lr']} | {r.get('momentum', 0.9)} | {r.get('head_epochs', 2)} | {r['max_norm']} | {r['epochs']} | (chosen at {100 * r['chosen_valid_error']:.2f}%) "
+            lines.append(f"| **final**, all 60,000, seed {r['seed']} | {init_name(r)} | {r['lr']} | {r.get('momentum', 0.9)} | {r.get('head_epochs', 2)} | {r['max_norm']} | {r['epochs']} | (chosen at {100 * r['chosen_valid_error']:.2f}%) "
                          f"| **{100 * r['test_error']:.2f}%** | {r['wall_minutes']} / {r['cpu_minutes']} |")
     for r in (r for r in recs if r['stage'] == 'final' and r['init'] == 'dbn'):
         train = pre.get(60_000, {}).get('cpu_minutes', 0) + r['cpu_minutes']
@@ -148,6 +165,8 @@ def main():
     p.add_argument('--epochs', type=int, default=100); p.add_argument('--seed', type=int, default=0)
     p.add_argument('--momentum', type=float, default=0.9, help="SGD's momentum in fine-tuning")
     p.add_argument('--head_epochs', type=int, default=2, help='epochs that train the output layer alone, first')
+    p.add_argument('--random_init', choices=['pytorch', 'glorot'], default='pytorch',
+                   help="--init random: PyTorch's default scale (uniform +-1/sqrt(fan-in)) or Glorot and Bengio's for sigmoid units")
     p.add_argument('--threads', type=int, default=1)
     a = p.parse_args()
     if a.stage == 'summary': return summary()

@@ -12,6 +12,12 @@ The runs behind benchmarks/results/rbm_likelihood.txt (two recipes side by side,
     nice python benchmarks/rbm_likelihood.py train --name pcd1_plain --epochs 1000
     nice python benchmarks/rbm_likelihood.py evaluate --split valid benchmarks/out/pcd1_centered.pt   # and pcd1_plain.pt
     nice python benchmarks/rbm_likelihood.py evaluate --split test --raise_rows 500 --threads 2 benchmarks/out/<the recipe validation chose>.pt
+
+Those took 85-90 minutes each; the two recipes of 2026-12-03 fit the hour (400 epochs, weight decay 1e-4, PCD-1 and
+FPCD-1, side by side, one thread each):
+
+    nice python benchmarks/rbm_likelihood.py train --name pcd1_wd1e-4_400 --epochs 400 --weight_decay 1e-4
+    nice python benchmarks/rbm_likelihood.py train --name fpcd_wd1e-4_400 --epochs 400 --weight_decay 1e-4 --fast_lr 0.02
 """
 import argparse, json, math, time
 from pathlib import Path
@@ -40,7 +46,7 @@ def train(args):
     t0 = time.perf_counter()
     log = train_rbm(rbm, v_train, epochs=args.epochs, lr=args.lr, k=args.k, method=args.method, batch=args.batch,
                     momentum=(args.momentum,) * 2, weight_decay=args.weight_decay, schedule=args.schedule,
-                    centered=args.centered, v_valid=v_valid, seed=args.seed, device='cpu', progress=False,
+                    centered=args.centered, fast_lr=args.fast_lr, fast_decay=args.fast_decay, v_valid=v_valid, seed=args.seed, device='cpu', progress=False,
                     callback=lambda r, rec: print(json.dumps(rec), flush=True) if rec['epoch'] % 10 == 0 else None)
     minutes = (time.perf_counter() - t0) / 60
     print(f"trained {args.name}: {args.epochs} epochs in {minutes:.1f} min", flush=True)
@@ -67,7 +73,7 @@ def evaluate(args):
             est.minutes = (time.perf_counter() - t0) / 60
             atomic_write(ais_path, lambda f: torch.save(est, f))
         ll = lambda v, z: rbm.log_likelihood(v, z).mean().item()
-        row = dict(model=path.stem, split=args.split, args={k: ck['args'][k] for k in ('method', 'k', 'epochs', 'lr', 'schedule', 'centered', 'momentum', 'weight_decay')},
+        row = dict(model=path.stem, split=args.split, args={k: ck['args'].get(k, 0.0) for k in ('method', 'k', 'epochs', 'lr', 'schedule', 'centered', 'momentum', 'weight_decay', 'fast_lr')},
                    train_minutes=round(ck['train_minutes'], 1), epoch_seconds_median=round(sorted(r['seconds'] for r in ck['log'])[len(ck['log']) // 2], 2),
                    ais_chains=len(est.log_w), ais_steps=est.n_steps, ais_minutes=round(getattr(est, 'minutes', float('nan')), 1),
                    log_z=round(est.log_z, 3), log_z_interval=[round(est.log_z_low, 3), round(est.log_z_high, 3)],
@@ -100,6 +106,8 @@ def main(argv=None):
     t.add_argument('--weight_decay', type=float, default=0.0)
     t.add_argument('--batch', type=int, default=100)
     t.add_argument('--centered', action='store_true')
+    t.add_argument('--fast_lr', type=float, default=0.0, help="fast weights' learning rate (FPCD; 0: none)")
+    t.add_argument('--fast_decay', type=float, default=0.95, help='the share of the fast weights each update keeps')
     t.add_argument('--seed', type=int, default=0)
     t.add_argument('--threads', type=int, default=1)
     e = sub.add_parser('evaluate')
