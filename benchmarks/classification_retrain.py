@@ -169,6 +169,7 @@ def main():
                    help="--init random: PyTorch's default scale (uniform +-1/sqrt(fan-in)) or Glorot and Bengio's for sigmoid units")
     p.add_argument('--threads', type=int, default=1)
     a = p.parse_args()
+    if a.init == 'dbn' and a.random_init != 'pytorch': p.error('--random_init sets the scale of random weights: give it with --init random')
     if a.stage == 'summary': return summary()
     torch.set_num_threads(a.threads)
     say(f"command: {' '.join(['python benchmarks/classification_retrain.py', *sys.argv[1:]])}; "
