@@ -31,7 +31,10 @@ dbn_train's default. The recipes:
                     2008's hybrid objective, with the generative term kept whole); --check tests that gradient
                     against autograd.
 --epochs N (default 30) and --lr R (default 0.01) change every recipe's number of epochs and initial rate; the
-recipe's name then says so: 'pcd@90', 'pcd lr0.03'.
+recipe's name then says so: 'pcd@90', 'pcd lr0.03'. --codes sample trains every recipe on binary codes instead of
+P(h = 1 | v): each training image's code is drawn once, h ~ Q(h | v) layer by layer, as DBNOptions(up='sample') draws
+them and as the top RBM's own chains are binary when it generates (name: 'pcd codes:sample'). The lower RBMs, the
+initial weights and the training generator stay those of the other recipes, so the two pair seed by seed.
 No up-down. What is measured here may be used to choose: the generative classification error on the validation images
 (50,000..59,999), the share of each label among the persistent chains at the end of training, and, by generation.py,
 samples judged by a classifier trained on training images only. generation.py's own generative error is on the test
@@ -56,10 +59,13 @@ OUT, RESULTS = HERE / 'out', HERE / 'results'
 
 
 def greedy_checkpoint(a, seed):
+    "dbn_train's default greedy DBN for this seed (updown_bound.py's), or, when that is missing, its lower RBMs alone."
     ckpt = OUT / f'updown_bound_greedy_seed{seed}.pt'
+    if ckpt.is_file(): return ckpt
+    ckpt = OUT / f'lower_default_seed{seed}.pt' # the same lower RBMs: greedy training reaches the top RBM last
     if not ckpt.is_file():
         args = check_train_args(train_parser().parse_args(['--data', a.data, '--seed', str(seed), '--updown_epochs', '0', '--mlp_epochs', '0',
-                                                           '--quiet', '--no_download', '--save', str(ckpt)]))
+                                                           '--top_epochs', '0', '--quiet', '--no_download', '--save', str(ckpt)]))
         run_training(args, log=lambda s: print('  ' + s, flush=True))
     return ckpt
 
@@ -247,9 +253,17 @@ def summary():
     base = {r['seed']: g['agreement_pct']['overall'] for r, g in by.get('pcd (run 2)', [])}
     print("\npaired with 'pcd (run 2)' (the same lower RBMs, initial weights and generator), agreement difference in points:")
     for recipe, rs in by.items():
-        if recipe in ('pcd', 'fpcd:0.01', 'pcd (run 2)') or ' on ' in recipe: continue # ' on ': other lower RBMs
+        if recipe.startswith(('pcd (run', 'pcd codes')) or recipe in ('pcd', 'fpcd:0.01') or ' on ' in recipe: continue # ' on ': other lower RBMs
         d = [g['agreement_pct']['overall'] - base[r['seed']] for r, g in sorted(rs, key=lambda x: x[0]['seed']) if r['seed'] in base]
         print(f"  {recipe}: " + ", ".join(f"{x:+.1f}" for x in d) + (f"; mean {st.mean(d):+.1f}" if len(d) > 1 else ""))
+    # a recipe on sampled codes pairs with the same recipe on probabilities, in its latest run (trained beside it, on the same lower RBMs)
+    for recipe, rs in by.items():
+        if ' codes:sample' not in recipe: continue
+        base_name = recipe.replace(' codes:sample', '')
+        latest = max((r for r in by if r == base_name or r.startswith(base_name + ' (run')), key=lambda r: (len(r), r))
+        base = {r['seed']: g['agreement_pct']['overall'] for r, g in by[latest]}
+        d = [g['agreement_pct']['overall'] - base[r['seed']] for r, g in sorted(rs, key=lambda x: x[0]['seed']) if r['seed'] in base]
+        print(f"  {recipe}, paired with '{latest}': " + ", ".join(f"{x:+.1f}" for x in d) + (f"; mean {st.mean(d):+.1f}" if len(d) > 1 else ""))
 
 
 def main():
@@ -269,6 +283,8 @@ def main():
                     "(dbn_train's default: 0.01); another is written after the recipe's name, as in 'pcd lr0.03'")
     ap.add_argument('--lower', default=None, metavar='PATH', help="a checkpoint whose lower RBMs to use instead of dbn_train's default greedy "
                     "ones, with {seed} for the seed, e.g. benchmarks/out/lower30_seed{seed}.pt (its name is written after the recipe's)")
+    ap.add_argument('--codes', choices=['prob', 'sample'], default='prob', help="the top RBM's data: P(h = 1 | v) of the layer "
+                    "below (dbn_train's), or one binary sample of it per image ('sample'; written after the recipe's name)")
     ap.add_argument('--threads', type=int, default=2)
     a = ap.parse_args()
     torch.set_num_threads(a.threads); OUT.mkdir(exist_ok=True)
@@ -282,6 +298,9 @@ def main():
         v_tr, y_tr, v_va, y_va = v_all[:50_000], y_all[:50_000], v_all[50_000:], y_all[50_000:]
         with torch.no_grad():
             code = lambda v: greedy.rbms[1].p_h(greedy.rbms[0].p_h(v))
+            if a.codes == 'sample': # drawn once per image, layer by layer, from their own generator
+                g_codes = torch.Generator().manual_seed(2000 + seed)
+                code = lambda v: bernoulli(greedy.rbms[1].p_h(bernoulli(greedy.rbms[0].p_h(v), g_codes)), g_codes)
             x_tr, x_va = greedy.top_input(code(v_tr), y_tr), greedy.top_input(code(v_va), y_va)
         fresh_top = DBN(greedy.sizes, n_labels=10, v_data=v_tr, seed=seed).top.state_dict() # dbn_train's initial top RBM
         for recipe in a.recipes:
@@ -298,10 +317,10 @@ def main():
             t0 = time.perf_counter(); t.run(progress=False); secs = time.perf_counter() - t0
             err = (predict_labels(dbn, v_va) != y_va).float().mean().item()
             # 'pcd@90': PCD for 90 epochs instead of 30; 'pcd lr0.03': at an initial learning rate of 0.03 instead of 0.01
-            name = recipe + (f'@{a.epochs}' if a.epochs != 30 else '') + (f' lr{a.lr:g}' if a.lr != 0.01 else '') + (' on ' + Path(a.lower).stem.replace('_seed{seed}', '') if a.lower else '')
+            name = recipe + (f'@{a.epochs}' if a.epochs != 30 else '') + (f' lr{a.lr:g}' if a.lr != 0.01 else '') + (' codes:sample' if a.codes == 'sample' else '') + (' on ' + Path(a.lower).stem.replace('_seed{seed}', '') if a.lower else '')
             path = OUT / f"top_{name.replace(':', '').replace(',', '-').replace(' ', '_')}_seed{seed}.pt"
             dbn.save(path)
-            rec = dict(seed=seed, recipe=name, epochs=a.epochs, lr=a.lr, fast_lr=kw.get('fast_lr'), fast_decay=kw.get('fast_decay'), seconds=secs,
+            rec = dict(seed=seed, recipe=name, epochs=a.epochs, lr=a.lr, codes=a.codes, fast_lr=kw.get('fast_lr'), fast_decay=kw.get('fast_decay'), seconds=secs,
                        valid_error_generative=err, free_energy_gap=t.history[-1].get('free_energy_gap'), checkpoint=str(path),
                        chain_label_pct=label_shares(t.chains))
             if kind == 'hybrid': rec.update(alpha=t.alpha)
