@@ -250,20 +250,21 @@ def summary():
     for recipe, rs in by.items():
         print(f"  {recipe}: " + ", ".join(f"seed {r['seed']} {g['agreement_pct']['overall']:.1f}" for r, g in sorted(rs, key=lambda x: x[0]['seed'])))
     # the recipes trained on the afternoon's lower RBMs (all but the morning's pcd and fpcd:0.01) pair with 'pcd (run 2)'
-    base = {r['seed']: g['agreement_pct']['overall'] for r, g in by.get('pcd (run 2)', [])}
+    def paired(label, rs, base_rows):
+        "Agreement differences, seed by seed, of runs rs against base_rows."
+        base = {r['seed']: g['agreement_pct']['overall'] for r, g in base_rows}
+        d = [g['agreement_pct']['overall'] - base[r['seed']] for r, g in sorted(rs, key=lambda x: x[0]['seed']) if r['seed'] in base]
+        print(f"  {label}: " + ", ".join(f"{x:+.1f}" for x in d) + (f"; mean {st.mean(d):+.1f}" if len(d) > 1 else ""))
     print("\npaired with 'pcd (run 2)' (the same lower RBMs, initial weights and generator), agreement difference in points:")
     for recipe, rs in by.items():
         if recipe.startswith(('pcd (run', 'pcd codes')) or recipe in ('pcd', 'fpcd:0.01') or ' on ' in recipe: continue # ' on ': other lower RBMs
-        d = [g['agreement_pct']['overall'] - base[r['seed']] for r, g in sorted(rs, key=lambda x: x[0]['seed']) if r['seed'] in base]
-        print(f"  {recipe}: " + ", ".join(f"{x:+.1f}" for x in d) + (f"; mean {st.mean(d):+.1f}" if len(d) > 1 else ""))
+        paired(recipe, rs, by.get('pcd (run 2)', []))
     # a recipe on sampled codes pairs with the same recipe on probabilities, in its latest run (trained beside it, on the same lower RBMs)
     for recipe, rs in by.items():
         if ' codes:sample' not in recipe: continue
         base_name = recipe.replace(' codes:sample', '')
         latest = max((r for r in by if r == base_name or r.startswith(base_name + ' (run')), key=lambda r: (len(r), r))
-        base = {r['seed']: g['agreement_pct']['overall'] for r, g in by[latest]}
-        d = [g['agreement_pct']['overall'] - base[r['seed']] for r, g in sorted(rs, key=lambda x: x[0]['seed']) if r['seed'] in base]
-        print(f"  {recipe}, paired with '{latest}': " + ", ".join(f"{x:+.1f}" for x in d) + (f"; mean {st.mean(d):+.1f}" if len(d) > 1 else ""))
+        paired(f"{recipe}, paired with '{latest}'", rs, by[latest])
 
 
 def main():
@@ -297,10 +298,8 @@ def main():
         v_all, y_all, *_ = mnist_tensors(load_mnist(a.data, download=False), 'sample', seed) # as dbn_train binarised them
         v_tr, y_tr, v_va, y_va = v_all[:50_000], y_all[:50_000], v_all[50_000:], y_all[50_000:]
         with torch.no_grad():
-            code = lambda v: greedy.rbms[1].p_h(greedy.rbms[0].p_h(v))
-            if a.codes == 'sample': # drawn once per image, layer by layer, from their own generator
-                g_codes = torch.Generator().manual_seed(2000 + seed)
-                code = lambda v: bernoulli(greedy.rbms[1].p_h(bernoulli(greedy.rbms[0].p_h(v), g_codes)), g_codes)
+            g_codes = torch.Generator().manual_seed(2000 + seed) # --codes sample: drawn once per image, layer by layer
+            code = lambda v: greedy.up(v, sample=a.codes == 'sample', generator=g_codes)
             x_tr, x_va = greedy.top_input(code(v_tr), y_tr), greedy.top_input(code(v_va), y_va)
         fresh_top = DBN(greedy.sizes, n_labels=10, v_data=v_tr, seed=seed).top.state_dict() # dbn_train's initial top RBM
         for recipe in a.recipes:
