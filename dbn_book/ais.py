@@ -51,7 +51,6 @@ def _check_betas(betas) -> torch.Tensor:
         raise ValueError(f"betas must never decrease; betas[{i}] = {betas[i].item():g} > betas[{i + 1}] = {betas[i + 1].item():g}")
     return betas
 
-# %% ../nbs/06_ais.ipynb #a15c0d01
 def _check_base(model:RBMBase, base:RBMBase|None, v_data:torch.Tensor|None=None) -> RBMBase:
     "`base` (default `model.base_model(v_data)`) on the model's device and dtype, if it can start AIS's path to `model`."
     for op in ('base_model', 'path_sample_v'):
@@ -81,7 +80,6 @@ def _path_step(model:RBMBase, base:RBMBase, x:torch.Tensor, beta:float, generato
     h = bernoulli(torch.sigmoid(base.c + beta * (x - base.c)), generator)
     return model.path_sample_v(h, beta, base, generator)
 
-# %% ../nbs/06_ais.ipynb #917c0ebe
 @torch.no_grad()
 def ais_log_weights(model:RBMBase, # the target model, B: any RBM of the book (binary, Gaussian)
                     base:RBMBase, # the base model, A: W = 0 (see `base_model`)
@@ -91,14 +89,13 @@ def ais_log_weights(model:RBMBase, # the target model, B: any RBM of the book (b
                     callback=None, # called as callback(k, beta_k, v) after each transition
                    ) -> torch.Tensor:
     "log w of `n_chains` AIS runs from `base` to `model`, per chain (float64)."
-    betas, n_chains, base = _check_betas(betas), check_int(n_chains, 'n_chains', 2), _check_base(model, base)
+    beta, n_chains, base = _check_betas(betas).tolist(), check_int(n_chains, 'n_chains', 2), _check_base(model, base)
     W = model.W
     if generator is not None and generator.device.type != W.device.type:
         raise ValueError(f"the generator is on {generator.device} but the model on {W.device}; "
                          f"pass torch.Generator(device='{W.device.type}')")
     v = base.sample_v(W.new_zeros(n_chains, model.n_hidden), generator) # v_1 ~ p_0 exactly: W_A = 0, so h does not matter
     log_w = torch.zeros(n_chains, dtype=torch.float64, device=W.device)
-    beta = betas.tolist()
     for k in range(1, len(beta)):
         terms = _path_terms(model, base, v)
         log_w += _log_f_ratio(terms, base.c, beta[k], beta[k - 1])
@@ -235,7 +232,6 @@ def _top_log_prior(dbn:DBN, h:torch.Tensor) -> torch.Tensor:
     ys = (torch.full((len(h),), y, dtype=torch.long, device=h.device) for y in range(dbn.n_labels))
     return torch.logsumexp(torch.stack([-dbn.top.free_energy(dbn.top_input(h, y)).double() for y in ys]), 0)
 
-# %% ../nbs/06_ais.ipynb #48da36ed
 @torch.no_grad()
 def dbn_log_likelihood_bound(dbn:DBN, # a DBN of at least 2 RBMs (tied or untied, with or without labels)
                              v:torch.Tensor, # data, one row per example

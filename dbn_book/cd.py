@@ -12,10 +12,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NamedTuple
 import torch
-import torch.nn.functional as F
 from fastcore.basics import patch
 from .core import check_k, check_int, check_number, own_generator, resolve_device, Trainer, cpu_copy, split_options, plain_fields, check_steps
-from .rbm import RBMBase, RBM, bernoulli, binary_states, visible_states, visible_log_sum, enumerable, MAX_ENUMERATE
+from .rbm import RBMBase, RBM, bernoulli, enumerate_layer, MAX_ENUMERATE
 
 # %% ../nbs/02_cd.ipynb #df21e280
 @patch
@@ -26,18 +25,10 @@ def statistics(self:RBM, v, p_h) -> tuple:
 @patch
 def model_expectations(self:RBM, max_units:int=MAX_ENUMERATE) -> tuple:
     "The model's expectations E_P[v h'], E_P[v], E_P[h], by enumerating the smaller layer."
-    side, count, W, b, c = enumerable(self, max_units, 'the exact gradient', 'Use cd_grad or pcd_grad for RBMs this large')
-    if side == 'h':
-        s = binary_states(self.n_hidden, device=W.device)
-        a = torch.addmm(b, s, W.T)
-        p = torch.softmax(s @ c + visible_log_sum(a, self.n_softmax), 0)
-        pv = self.visible_probs(a)
-        return (pv * p[:, None]).T @ s, p @ pv, p @ s
-    s = visible_states(self.n_visible, self.n_softmax, device=W.device) # enumerate v
-    a = torch.addmm(c, s, W)
-    p = torch.softmax(s @ b + F.softplus(a).sum(1), 0)
-    ph = torch.sigmoid(a)
-    return (s * p[:, None]).T @ ph, p @ s, p @ ph
+    side, s, a, log_w = next(enumerate_layer(self, max_units, 'the exact gradient', 'Use cd_grad or pcd_grad for RBMs this large'))
+    p = torch.softmax(log_w, 0)
+    v, h = (self.visible_probs(a), s) if side == 'h' else (s, torch.sigmoid(a)) # their means at each state
+    return (v * p[:, None]).T @ h, p @ v, p @ h
 
 def difference(positive:tuple, negative:tuple) -> tuple:
     "The gradient: positive-phase minus negative-phase statistics, one tensor per parameter."
@@ -53,14 +44,14 @@ def exact_grad(model:RBMBase, v:torch.Tensor) -> tuple:
 def cd_grad(model:RBMBase, v:torch.Tensor,
             k:int=1, # Gibbs steps from each data vector (Algorithm 18.2)
             generator:torch.Generator|None=None) -> tuple:
-    "The CD-k estimate of the mean log-likelihood gradient of the rows of v, one tensor per parameter."
+    "The CD-k estimate of the gradient, one tensor per parameter."
     v, k = model.check_visible(v), check_k(k)
     ph0 = model.p_h(v, check=False)
     neg = model.gibbs_chain(v, k, generator, p_h=ph0)
     return difference(model.statistics(v, ph0), model.statistics(neg.v, neg.p_h))
 
 class PCDStep(NamedTuple):
-    "A PCD gradient estimate and the persistent chains' new visible states."
+    "A PCD gradient estimate and the chains' new visible states."
     grad:tuple
     chains:torch.Tensor
 
@@ -96,7 +87,7 @@ class CDOptions:
     centered:bool=False # the centred gradient (Melchior et al. 2016)
     lr_var:float|None=None # the learning rate of log-variances z (chapter 9); default lr / 10
     min_var:float|None=1e-2 # the floor on each variance (None: none)
-    fast_lr:float=0. # PCD's fast weights (FPCD, Tieleman and Hinton 2009): their learning rate; 0: none
+    fast_lr:float=0. # the learning rate of PCD's fast weights (FPCD); 0: none
     fast_decay:float=0.95 # the share of the fast weights each update keeps
 
     def __post_init__(self):
@@ -116,7 +107,7 @@ class CDOptions:
         if self.min_var is not None: check_number(self.min_var, 'min_var')
         check_number(self.fast_lr, 'fast_lr', lo_in=True); check_number(self.fast_decay, 'fast_decay', hi=1, lo_in=True)
         if self.fast_lr and (self.method != 'pcd' or self.centered):
-            raise ValueError("fast weights (fast_lr > 0) steer PCD's persistent chains, and are not combined with centring here: "
+            raise ValueError("fast weights (fast_lr > 0) steer PCD's chains and are not combined with centring: "
                              "use method='pcd' and centered=False, or fast_lr=0")
 
 # %% ../nbs/02_cd.ipynb #c6d26efd
@@ -140,19 +131,19 @@ def rbm_monitors(model:RBMBase, v_train:torch.Tensor, v_valid:torch.Tensor|None=
 def add_gradient_(self:RBMBase, velocity:list, # one tensor per parameter, updated in place
                   data:tuple, chain:tuple, # (v, P(h=1|v)) of the data and of the chains' last state
                   rates:tuple, mu:float): # each parameter's learning rate; the momentum
-    "The momentum step: velocity <- mu velocity + rate (statistics of the data - statistics of the chains)."
+    "The momentum step: velocity <- mu velocity + rate * gradient, per parameter."
     for m, d, r in zip(velocity, difference(self.statistics(*data), self.statistics(*chain)), rates): m.mul_(mu).add_(d, alpha=r)
 
 @patch
 def add_gradient_(self:RBM, velocity:list, data:tuple, chain:tuple, rates:tuple, mu:float):
-    "The same step, the gradient's two products added straight into the velocity (no temporary matrix)."
+    "The same step, with no temporary gradient matrix."
     (vW, vb, vc), (v0, ph0), (vk, phk), (eps, eps_b, eps_c) = velocity, data, chain, rates
     vW.addmm_(v0.T, ph0, beta=mu, alpha=eps / len(v0)).addmm_(vk.T, phk, alpha=-eps / len(vk))
     vb.mul_(mu).add_(v0.sum(0), alpha=eps_b / len(v0)).add_(vk.sum(0), alpha=-eps_b / len(vk))
     vc.mul_(mu).add_(ph0.sum(0), alpha=eps_c / len(v0)).add_(phk.sum(0), alpha=-eps_c / len(vk))
 
 def centred_step_(model:RBM, velocity:list, offsets:tuple, data:tuple, chain:tuple, eps:float):
-    "Turn the velocity's W part into the centred gradient's (offsets mu of v, lambda of h) and take the step in W, b, c."
+    "Make the velocity's W part the centred gradient's (offsets mu of v, lambda of h); take the step in W, b, c."
     (vW, vb, vc), (off_v, off_h), (v0, ph0), (vk, phk) = velocity, offsets, data, chain
     db, dc = v0.mean(0) - vk.mean(0), ph0.mean(0) - phk.mean(0)
     vW.addr_(off_v, dc, alpha=-eps).addr_(db, off_h, alpha=-eps)    # grad W - mu grad_c' - grad_b lambda'
@@ -169,7 +160,7 @@ class RBMTrainer(Trainer):
                  n_monitor:int=1000, # rows of each set the monitors use
                  exact_units:int=20, # exact log-likelihoods up to 2^exact_units states
                  seed:int|None=None, generator:torch.Generator|None=None,
-                 device=None, # default: CUDA when available
+                 device=None, # default: CUDA if available
                 ):
         o = self.o = CDOptions() if options is None else options
         if not isinstance(o, CDOptions): raise TypeError(f"options must be a CDOptions, got {type(o).__name__}")
@@ -219,7 +210,7 @@ class RBMTrainer(Trainer):
 
     @contextmanager
     def fast_weights_on(self):
-        "While the chains step, the parameters are theta + the fast weights (FPCD); theta is restored exactly after."
+        "The parameters plus the fast weights while the chains step (FPCD), restored exactly after."
         if self.fast is None: yield; return
         slow = [p.data for p in self.rbm.params]
         for p, f in zip(self.rbm.params, self.fast): p.data = p.data + f
@@ -282,7 +273,7 @@ def filter_images(W:torch.Tensor, # weights, one column per hidden unit (a model
                   scale:str='range', # 'range': each to [0, 1] over its own range; 'symmetric': 0.5 for 0, by its largest |W_ij|
                   keep:torch.Tensor|None=None, # bool mask of the image's pixels that W's rows are (the others grey)
                  ) -> torch.Tensor:
-    "The first n columns W[:, j] as rows of pixel values in [0, 1], one filter per row."
+    "The first n columns of W as rows of pixel values in [0, 1], one filter per row."
     if scale not in ('range', 'symmetric'): raise ValueError(f"scale must be 'range' or 'symmetric', got {scale!r}")
     w = W[:, :n].T.detach().float().cpu()
     if scale == 'symmetric': w = 0.5 + 0.5 * w / w.abs().amax(1, keepdim=True).clamp_min(1e-12)

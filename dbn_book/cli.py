@@ -26,7 +26,7 @@ from .updown import UpDownOptions, UpDownTrainer
 
 # %% ../nbs/08_cli.ipynb #ac87c183
 class _Number:
-    "An option's type: an int or float within the bounds given to chapter 0's `check_int` or `check_number`, else an error naming the option."
+    "An option's type: a number that chapter 0's `check_int` or `check_number` accepts within `bounds`."
     def __init__(self, kind, **bounds): self.kind, self.bounds = kind, bounds
     def __call__(self, s:str, name:str):
         try: x = self.kind(s)
@@ -51,7 +51,7 @@ def _parser(prog:str, description:str, *declarations, defaults:bool=True) -> arg
         g = p.add_argument_group(declare.__doc__)
         for name, d in docments(declare, full=True, returns=False).items():
             anno, kw = d.anno, {}
-            if typing.get_origin(anno) is Annotated: anno, kw = typing.get_args(anno)[0], dict(typing.get_args(anno)[1])
+            if typing.get_origin(anno) is Annotated: anno, kw = anno.__origin__, dict(anno.__metadata__[0])
             if anno is bool: kw['action'] = 'store_true'
             elif typing.get_origin(anno) is Literal: kw['choices'] = typing.get_args(anno)
             elif isinstance(anno, _Number): kw['type'] = partial(anno, name=f'--{name}')
@@ -60,7 +60,6 @@ def _parser(prog:str, description:str, *declarations, defaults:bool=True) -> arg
             g.add_argument(name if d.default is empty else f'--{name}', help=d.docment, **kw)
     return p
 
-# %% ../nbs/08_cli.ipynb #9a6415ac
 RECIPES = {'full':  dict(dbn_epochs=10, top_epochs=30, top_lr=0.01, updown_epochs=0), # the default
            'small': dict(dbn_epochs=30, top_epochs=100, top_lr=0.02, updown_epochs=50)}
 _SMALL_DATA = 20_000 # training sets smaller than this get the 'small' recipe
@@ -156,7 +155,7 @@ def check_train_args(args) -> argparse.Namespace:
 
 _FREE_ON_RESUME = ('save', 'resume', 'json', 'quiet', 'device', 'data', 'no_download') # they change nothing in the model
 
-def resume_args(argv:list) -> tuple: # (the options of the run to continue, the checkpoint dict)
+def resume_args(argv:list) -> tuple:
     "The options of the run `--resume` continues, and its checkpoint; a UsageError on any conflict."
     given = vars(train_parser(defaults=False).parse_args(argv))
     path = Path(given['resume']).expanduser()
@@ -338,7 +337,7 @@ _MODELS = {'generative': 'generative', 'generative_greedy': 'generative before u
 def summary(args, res:dict) -> str:
     "The lines dbn_train prints at the end: what it trained, validation numbers, then test numbers."
     def errors(part:str) -> str: # 'valid' or 'test'
-        shown = [k for k in _MODELS if f'{part}_error_{k}' in res and (k != 'generative_greedy' or 'up-down' in res['phases'])]
+        shown = [k for k in _MODELS if f'{part}_error_{k}' in res and (k != 'generative_greedy' or 'up-down' in ran)]
         return ", ".join(f"{_MODELS[k]} {100 * res[f'{part}_error_{k}']:.2f}%" for k in shown)
     a, ran = args, res['phases']
     rows = [('data', f"{res['data']}: {res['n_train']:,} training, {res['n_valid']:,} validation, {res['n_test']:,} test images"),
@@ -364,7 +363,7 @@ class StopRequest:
         print(f"\ndbn_train: {signal.Signals(signum).name}: stopping after this epoch; press Ctrl-C again to stop at once",
               file=sys.stderr, flush=True)
 
-def train_main(argv:list|None=None): # the command-line arguments; default sys.argv[1:]
+def train_main(argv:list|None=None): # default: sys.argv[1:]
     "Console script `dbn_train`."
     parser = train_parser()
     args, ckpt = parser.parse_args(argv), None
@@ -402,20 +401,19 @@ def _command(main, options, argv:list|None) -> tuple:
     try: return p, a, _check_device(a.device), _check_output(a.out, '--out')
     except UsageError as e: p.error(e)
 
-def sample_main(argv:list|None=None): # the command-line arguments; default sys.argv[1:]
+def sample_main(argv:list|None=None): # default: sys.argv[1:]
     "dbn_sample: draw samples from a checkpoint of dbn_train --save into a PNG grid."
     p, a, device, out = _command(sample_main, _sample_options, argv)
-    try:
-        dbn = DBN.load(a.checkpoint)
-        side = math.isqrt(dbn.sizes[0]) # the images are side x side pixels
-        if not isinstance(dbn.rbms[0], RBM) or side * side != dbn.sizes[0]:
-            raise UsageError(f"{a.checkpoint} models {dbn.sizes[0]} {type(dbn.rbms[0]).__name__} units, not a square image of binary "
-                             f"pixels; dbn_sample draws those (dbn_train's DBNs): draw from it in Python with DBN.load(path).sample(n)")
-        if a.digit is not None and not dbn.n_labels:
-            raise UsageError(f"--digit: {a.checkpoint} has no label units (it was trained with --no_labels); drop --digit")
-        if a.digit is not None and not 0 <= a.digit < dbn.n_labels:
-            raise UsageError(f"--digit must lie in 0..{dbn.n_labels - 1}, got {a.digit}")
-    except ValueError as e: p.error(e) # a UsageError, or what is wrong with the checkpoint
+    try: dbn = DBN.load(a.checkpoint)
+    except ValueError as e: p.error(e) # what is wrong with the checkpoint
+    side = math.isqrt(dbn.sizes[0]) # the images are side x side pixels
+    if not isinstance(dbn.rbms[0], RBM) or side * side != dbn.sizes[0]:
+        p.error(f"{a.checkpoint} models {dbn.sizes[0]} {type(dbn.rbms[0]).__name__} units, not a square image of binary "
+                f"pixels; dbn_sample draws those (dbn_train's DBNs): draw from it in Python with DBN.load(path).sample(n)")
+    if a.digit is not None and not dbn.n_labels:
+        p.error(f"--digit: {a.checkpoint} has no label units (it was trained with --no_labels); drop --digit")
+    if a.digit is not None and not 0 <= a.digit < dbn.n_labels:
+        p.error(f"--digit must lie in 0..{dbn.n_labels - 1}, got {a.digit}")
     n, labels, ncol, what = a.n, None, 10, "free samples"
     if a.digit is not None: labels, what = a.digit, f"digit {a.digit}"
     elif dbn.n_labels: # one row per digit
@@ -439,13 +437,12 @@ def _rbm_options(
     out:str='rbm.png'): # where to save the figure (.png, .pdf, .svg or .jpg)
     "the RBM, its training, its data and the figure"
 
-def rbm_main(argv:list|None=None): # the command-line arguments; default sys.argv[1:]
+def rbm_main(argv:list|None=None): # default: sys.argv[1:]
     "dbn_rbm: train an RBM on MNIST by CD-k or PCD-k and save a figure of its filters and of samples from it."
     p, a, device, out = _command(rbm_main, _rbm_options, argv)
-    try:
-        if out.suffix.lower() not in ('.png', '.pdf', '.svg', '.jpg', '.jpeg'):
-            raise UsageError(f"--out must name a .png, .pdf, .svg or .jpg file, got {a.out!r}")
-        source, v_tr, *_ = _mnist(a.data, a.seed, binarize=a.binarize)
+    if out.suffix.lower() not in ('.png', '.pdf', '.svg', '.jpg', '.jpeg'):
+        p.error(f"--out must name a .png, .pdf, .svg or .jpg file, got {a.out!r}")
+    try: source, v_tr, *_ = _mnist(a.data, a.seed, binarize=a.binarize)
     except UsageError as e: p.error(e)
     print(f"data: {source}")
     n_held = min(1000, len(v_tr) // 10) # held out for the free-energy gap

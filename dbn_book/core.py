@@ -218,7 +218,7 @@ class Trainer:
         return self
 
 def _with_added(theirs, mine, added:dict):
-    "Saved options, with each option of `added` that they lack and `mine` has at the value that behaves as before it existed."
+    "Saved options, completed with each option of `added` that they lack and `mine` has."
     if isinstance(theirs, dict) and isinstance(mine, dict):
         return {**{k: added[k] for k in mine if k in added and k not in theirs}, **{k: _with_added(v, mine.get(k), added) for k, v in theirs.items()}}
     if isinstance(theirs, list) and isinstance(mine, list): return [_with_added(t, m, added) for t, m in zip(theirs, mine)] + theirs[len(mine):]
@@ -234,11 +234,11 @@ def split_options(cls, # an options dataclass, e.g. chapter 2's `CDOptions`
                  ) -> tuple:
     "`options`, or kwargs split into a `cls` made of its fields among them (checked once, when made); and the rest of kwargs."
     names = {f.name for f in fields(cls)}
-    given = [k for k in kwargs if k in names]
-    if options is not None and given:
-        raise TypeError(f"{', '.join(given)}: give these inside the {cls.__name__} passed as options, or leave options out")
-    if options is not None: return options, kwargs
-    return cls(**{k: v for k, v in kwargs.items() if k in names}), {k: v for k, v in kwargs.items() if k not in names}
+    mine = {k: v for k, v in kwargs.items() if k in names}
+    if options is None: return cls(**mine), {k: v for k, v in kwargs.items() if k not in names}
+    if mine:
+        raise TypeError(f"{', '.join(mine)}: give these inside the {cls.__name__} passed as options, or leave options out")
+    return options, kwargs
 
 def cpu_copy(x):
     "x with every tensor in it, also in lists, tuples and dicts, copied to the CPU, and numpy's numbers made Python's."

@@ -28,7 +28,6 @@ MNIST_URL = 'https://yann.lecun.com/exdb/mnist/'
 class MNISTDataError(ValueError):
     "A data file or folder that is missing, corrupt or not MNIST."
 
-# %% ../nbs/00_data.ipynb #82d0ed24
 def parse_idx(data:bytes, name:str='<bytes>') -> np.ndarray:
     "The array in the bytes of an unsigned-byte IDX file."
     if len(data) < 4 or data[:3] != b'\0\0\x08' or not 1 <= data[3] <= 4:
@@ -78,7 +77,6 @@ class MNIST:
     def __repr__(self):
         return f"MNIST(train={len(self.x_train):,}, test={len(self.x_test):,}; {self.source})"
 
-# %% ../nbs/00_data.ipynb #c51d1cf8
 def _read_idx(path:Path, shape:tuple) -> torch.Tensor:
     "The array in the IDX file `path` (gzip or plain), of the official `shape`."
     try:
@@ -213,12 +211,17 @@ class AffineMap:
         "log |det A|: log p(x) = log p(v) + log_det, for the density of x's kept columns."
         return torch.linalg.slogdet(self.A.double())[1].item()
 
+def _real_rows(x) -> torch.Tensor:
+    "Training rows x: a real tensor of shape (batch, columns), checked."
+    if isinstance(x, torch.Tensor) and x.ndim != 2: raise ValueError(f"x must have shape (batch, columns), got {tuple(x.shape)}")
+    return check_real(x, x.shape[1] if isinstance(x, torch.Tensor) else -1, 'x')
+
 def fit_standardizer(x:torch.Tensor, # training rows, e.g. dequantized pixels
                      min_std:float=1e-6, # columns whose standard deviation is below this are constant
                     ) -> AffineMap:
     "Per-column standardising v = (x - mean)/std fitted on x, dropping the constant columns."
     check_number(min_std, 'min_std')
-    x = check_real(x, x.shape[1] if x.ndim == 2 else -1, 'x')
+    x = _real_rows(x)
     std = x.std(0)
     keep = std >= min_std
     if not bool(keep.any()): raise ValueError(f"every column of x is constant (standard deviation < {min_std}); nothing to model")
@@ -230,7 +233,7 @@ def fit_zca(x:torch.Tensor, # training rows, e.g. image patches
            ) -> AffineMap:
     "ZCA whitening v = (x - mean) U diag(1/sqrt(lambda + eps)) U' fitted on x."
     check_number(eps, 'eps')
-    x = check_real(x, x.shape[1] if x.ndim == 2 else -1, 'x').double()
+    x = _real_rows(x).double()
     if len(x) <= x.shape[1]: raise ValueError(f"fit_zca needs more rows than columns to estimate a covariance, got {tuple(x.shape)}")
     lam, U = torch.linalg.eigh(torch.cov(x.T))
     d = lam.clamp_min(0) + eps * lam.mean()

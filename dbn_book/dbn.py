@@ -36,15 +36,14 @@ def one_hot(y:torch.Tensor, n_labels:int, dtype=torch.float32) -> torch.Tensor:
 class DBN(nn.Module):
     "A deep belief network: a stack of RBMs, the top one undirected, the ones below directed (Deep Learning book, 20.3)."
     def __init__(self, sizes:list, # units per layer, visible first, e.g. [784, 500, 500, 2000]
-                 n_labels:int=0, # one softmax group of label units beside the top RBM's visible layer (Hinton et al. 2006)
+                 n_labels:int=0, # one softmax group of label units beside the top RBM's visible layer
                  v_data:torch.Tensor|None=None, # training data to set the first RBM's visible biases from
                  seed:int|None=None, generator:torch.Generator|None=None):
         sizes = check_sizes(sizes)
         if (n_labels := check_int(n_labels, 'n_labels')) == 1: raise ValueError("n_labels must be 0 (no labels) or at least 2 classes, got 1")
-        g, top = make_generator(generator, seed), len(sizes) - 2
+        g, labels = make_generator(generator, seed), [0] * (len(sizes) - 2) + [n_labels] # label units at the top only
         super().__init__()
-        self._stack([RBM(n_v + (n_labels if i == top else 0), n_h, n_softmax=n_labels if i == top else 0, generator=g)
-                     for i, (n_v, n_h) in enumerate(zip(sizes, sizes[1:]))])
+        self._stack([RBM(n_v + s, n_h, n_softmax=s, generator=g) for n_v, n_h, s in zip(sizes, sizes[1:], labels)])
         if v_data is not None: # the first RBM's visible biases from the data (a lone top RBM's labels beside them stay at 0)
             with torch.no_grad(): self.rbms[0].b[:sizes[0]] = visible_bias_from_data(self.check_visible(v_data, 'v_data'))
 
@@ -66,9 +65,8 @@ class DBN(nn.Module):
                 raise ValueError(f"RBM {i} has a softmax group; only the top RBM may have one (the label units)")
             labels = n_labels if i + 2 == len(rbms) else 0
             if hi.n_visible != lo.n_hidden + labels:
-                raise ValueError(f"RBM {i + 1} has {hi.n_visible} visible units, but RBM {i} below it has {lo.n_hidden} hidden "
-                                 f"units" + (f" (and the top has {labels} labels)" if labels else "") +
-                                 "; each RBM's visible layer is the hidden layer below")
+                raise ValueError(f"RBM {i + 1} has {hi.n_visible} visible units, but RBM {i} below it has {lo.n_hidden} hidden units"
+                                 + (f" (and the top has {labels} labels)" if labels else "") + ": they must match")
         self.rbms, self.n_labels = nn.ModuleList(rbms), n_labels
         self.sizes = [r.n_visible for r in rbms] + [rbms[-1].n_hidden]
         self.sizes[-2] -= n_labels
@@ -100,7 +98,7 @@ class DBN(nn.Module):
            generator:torch.Generator|None=None) -> torch.Tensor:
         "The recognition pass: Q(h^(k) = 1 | h^(k-1)) layer by layer, from v up through `n_layers` RBMs."
         most = len(self.rbms) - bool(self.n_labels) # through the top RBM only when no labels sit beside its input
-        n_layers = len(self.rbms) - 1 if n_layers is None else n_layers
+        n_layers = len(self.rbms) - 1 if n_layers is None else check_int(n_layers, 'n_layers')
         if not 0 <= n_layers <= most: raise ValueError(f"n_layers must lie in 0..{most}, got {n_layers}")
         h = self.check_visible(v) if n_layers else v
         for rbm in self.rbms[:n_layers]:
@@ -125,9 +123,9 @@ class DBN(nn.Module):
     @torch.no_grad()
     def down(self, h:torch.Tensor, # states of h^(l-1), the top RBM's visible layer without its labels
              generator:torch.Generator|None=None,
-             mean:bool=False, # return the mean of P(v | h^(1)) (for binary pixels their probabilities) instead of a sample
+             mean:bool=False, # return the mean of P(v | h^(1)) instead of a sample
             ) -> torch.Tensor:
-        "The generative pass: each directed layer drawn from the one above, as its RBM draws its visible layer, down to v."
+        "The generative pass: each directed layer drawn from the one above, down to v."
         for i in reversed(range(len(self.rbms) - 1)):
             rbm = self.rbms[i]
             if self.tied: m = rbm.v_mean(h, check=False)
@@ -137,7 +135,7 @@ class DBN(nn.Module):
 
     @torch.no_grad()
     def recognition_weights(self) -> list:
-        "Each RBM's (W', c), Q(h = 1 | x) = sigmoid(c + x W'), without the top's label rows: what a classifier starts from."
+        "Each RBM's (W', c), Q(h = 1 | x) = sigmoid(c + x W'), without the top's label rows."
         out = []
         for r, n in zip(self.rbms, self.sizes):
             m = copy.deepcopy(r); m.c.zero_() # the hidden input without its bias, at each unit vector x: the rows of W'
@@ -175,13 +173,14 @@ class DBNOptions:
     def split(cls, kwargs:dict, dbn) -> tuple:
         "kwargs split into the DBNOptions for `dbn` (CDOptions' fields, one value or one per RBM; up; init) and the rest."
         n, names, first_only = len(dbn.rbms), CDOptions.__dataclass_fields__, ('lr_var', 'min_var')
-        first = {k: kwargs[k] for k in first_only if kwargs.get(k) is not None} # options of the first RBM alone
-        if first and 'z' not in dbn.rbms[0].param_names:
+        first = {k: kwargs[k] for k in first_only if k in kwargs} # options of the first RBM alone (min_var=None: no floor)
+        if 'z' not in dbn.rbms[0].param_names and any(v is not None for v in first.values()):
             raise ValueError("lr_var and min_var are options of a first RBM that learns variances; this DBN's first RBM has none "
                              "(stack one that does, e.g. DBN.from_rbms([GaussianRBM(...), RBM(...)]), chapter 9)")
         pair = lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and isinstance(v[0], (list, tuple))
         cols = {k: (_per_layer(v, n, k) if k != 'momentum' or pair(v) else [v] * n)
                 for k, v in kwargs.items() if k in names and k not in first_only}
+        first = first if 'z' in dbn.rbms[0].param_names else {} # a binary first RBM keeps its defaults
         layers = [CDOptions(**{'lr': 0.05, **{k: c[i] for k, c in cols.items()}, **(first if i == 0 else {})}) for i in range(n)]
         rest = {k: v for k, v in kwargs.items() if k not in names and k not in ('up', 'init')}
         return cls(layers, **{k: kwargs[k] for k in ('up', 'init') if k in kwargs}), rest
@@ -210,21 +209,20 @@ class DBNTrainer(Trainer):
         for r, x in zip(dbn.rbms, self.layer_options):
             if x.centered and r.param_names != RBM.param_names:
                 raise ValueError(f"centered=True is not available for a {type(r).__name__}; pass one value per RBM, e.g. centered={plain}")
-        if o.init == 'flipped' and (any(lo != hi for lo, hi in zip(dbn.sizes, dbn.sizes[2:])) or
-                                    not all(isinstance(r, RBM) for r in dbn.rbms[:-1])):
-            raise ValueError(f"init='flipped' needs binary RBMs and every other layer of the same size (each upper RBM is the one "
-                             f"below turned around, e.g. sizes [784, 500, 784]), got sizes {dbn.sizes} of {[type(r).__name__ for r in dbn.rbms]}; "
-                             f"or use init='random'")
+        if o.init == 'flipped' and (dbn.sizes[2:] != dbn.sizes[:-2] or not all(isinstance(r, RBM) for r in dbn.rbms[:-1])):
+            raise ValueError(f"init='flipped' needs binary RBMs and every other layer of the same size (e.g. sizes [784, 500, 784]), "
+                             f"got sizes {dbn.sizes} of {[type(r).__name__ for r in dbn.rbms]}; or use init='random'")
         if not dbn.tied: raise ValueError("this DBN's generative weights are untied (chapter 7); greedy training would leave them "
                                           "behind. Train a new DBN greedily, then fine-tune it")
         self.device = resolve_device(device)
         self.v, self.y = dbn.check_data(v_train, y_train)
-        self.v_valid, self.y_valid = (None, y_valid) if v_valid is None else dbn.check_data(v_valid, y_valid, 'valid')
+        if v_valid is None and y_valid is not None: raise ValueError("y_valid needs its rows: pass v_valid too, or leave y_valid out")
+        self.v_valid, self.y_valid = (None, None) if v_valid is None else dbn.check_data(v_valid, y_valid, 'valid')
         self.v, self.v_valid = self.v.to(self.device), None if v_valid is None else self.v_valid.to(self.device)
         super().__init__({'layers': [asdict(x) for x in self.layer_options], 'up': o.up, 'init': o.init},
                          own_generator(generator, seed, self.device), max(math.ceil(len(self.v) / x.batch) for x in self.layer_options))
         self.dbn = dbn.to(self.device)
-        # the state, beyond `Trainer`'s: the layer in training, its trainer, the generator states that drew the codes below it
+        # the state beyond `Trainer`'s; code_rng: the generator states that drew the codes below
         self.layer, self.trainer, self.code_rng = 0, None, []
         self.x, self.x_valid = self.v, self.v_valid # the current layer's data
 
@@ -263,7 +261,7 @@ class DBNTrainer(Trainer):
 
     def run_epoch(self, bar=None) -> dict:
         "One epoch of the RBM in training, started (on the codes of the layer below) when it is new."
-        if self.trainer is None and self.layer == 0 and self.layer_options[0].epochs == 0: self._start_layer(); self._next_layer()
+        if self.trainer is None and self.layer_options[self.layer].epochs == 0: self._start_layer(); self._next_layer()
         if self.trainer is None: self.trainer = self._start_layer()
         i, t = self.layer, self.trainer
         if bar is not None: bar.set_description(f'RBM {i + 1}/{len(self.dbn.rbms)}', refresh=False)
@@ -327,9 +325,8 @@ def read_checkpoint(path) -> dict:
                          f"it is damaged; write it again with dbn_train --save") from None
     found = ckpt.get('format') if isinstance(ckpt, dict) else None
     if found == 'dbn_book.checkpoint/1':
-        raise ValueError(f"{path} was written by an earlier dbn_book (checkpoint format 1), whose label units were ten "
-                         f"independent bits rather than one softmax group; it would load as a different model. "
-                         f"Retrain it with dbn_train --save")
+        raise ValueError(f"{path} has checkpoint format 1, whose label units were ten independent bits, not one softmax group: "
+                         f"it would load as a different model. Retrain it with dbn_train --save")
     if found != CHECKPOINT_FORMAT: raise ValueError(f"{path} is not a dbn_book checkpoint (format {CHECKPOINT_FORMAT} expected)")
     return ckpt
 
@@ -353,11 +350,10 @@ def from_checkpoint(cls:DBN, ckpt:dict, # a checkpoint dict, as `read_checkpoint
                     path='checkpoint') -> DBN: # named in the errors
     "The DBN in a checkpoint dict: each RBM rebuilt from its class and sizes, then the weights loaded."
     try:
-        sizes, n_labels, top = ckpt['sizes'], ckpt['n_labels'], len(ckpt['sizes']) - 2
+        sizes, top = ckpt['sizes'], len(ckpt['sizes']) - 2
         names = ckpt.get('models') or (['GaussianRBM' if ckpt.get('visible') == 'gaussian' else 'RBM'] + ['RBM'] * top)
-        dbn = cls.from_rbms([_model_class(name)(n_v + (n_labels if i == top else 0), n_h, sigma=0,
-                                                **({'n_softmax': n_labels} if i == top and n_labels else {}))
-                             for i, (name, n_v, n_h) in enumerate(zip(names, sizes, sizes[1:]))])
+        dbn = cls.from_rbms([_model_class(name)(n_v + s, n_h, sigma=0, **({'n_softmax': s} if s else {}))
+                             for name, n_v, n_h, s in zip(names, sizes, sizes[1:], [0] * top + [ckpt['n_labels']])])
         if ckpt.get('untied'): dbn.untie()
         dbn.load_state_dict(ckpt['dbn'])
     except (KeyError, ValueError, RuntimeError, TypeError) as e:

@@ -32,7 +32,7 @@ class MLP(nn.Module):
         self.hidden = nn.ModuleList(nn.Linear(a, b) for a, b in zip(sizes, sizes[1:]))
         self.out = nn.Linear(sizes[-1], n_classes)
         g = make_generator(generator, seed)
-        with torch.no_grad(): # PyTorch's default initialisation, uniform in +-1/sqrt(fan-in), from our generator
+        with torch.no_grad(): # PyTorch's default initialisation, from our generator
             for layer in (*self.hidden, self.out):
                 bound = 1 / math.sqrt(layer.in_features)
                 layer.weight.uniform_(-bound, bound, generator=g); layer.bias.uniform_(-bound, bound, generator=g)
@@ -57,7 +57,6 @@ class MLP(nn.Module):
         "Logits, one row per row of v; in training mode `generator` draws the dropout masks."
         return self.out(self.features(v, generator))
 
-# %% ../nbs/05_finetune.ipynb #8bff99fc
 def mlp_from_dbn(dbn:DBN, n_classes:int=10, dropout:float=0.0, input_dropout:float=0.0,
                  seed:int|None=None, generator:torch.Generator|None=None, # for the fresh output layer
                 ) -> MLP:
@@ -69,32 +68,31 @@ def mlp_from_dbn(dbn:DBN, n_classes:int=10, dropout:float=0.0, input_dropout:flo
     return mlp.to(dbn.top.W.device)
 
 # %% ../nbs/05_finetune.ipynb #5b7b13cf
-def _check_inputs(mlp:MLP, v:torch.Tensor, what:str) -> torch.Tensor:
-    "Rows of input for `mlp`: shape (batch, inputs), finite, not raw 0..255 pixels; or a clear error."
-    check_batch(v, mlp.sizes[0], what, 'input')
+def _check_rows(mlp:MLP, v:torch.Tensor, y, part:str='') -> tuple: # part: '_train' names them v_train and y_train
+    "Rows of input for `mlp` (finite, not raw 0..255 pixels) and their labels; or a clear error."
+    check_batch(v, mlp.sizes[0], f'v{part}', 'input')
     if not v.is_floating_point() and v.numel() and v.max() > 1:
-        raise ValueError(f"{what} holds integers up to {int(v.max())}, raw pixels perhaps; the network takes values in [0, 1]: "
+        raise ValueError(f"v{part} holds integers up to {int(v.max())}, raw pixels perhaps; the network takes values in [0, 1]: "
                          f"pass x.float() / 255, or binarize(x)")
-    if not bool(torch.isfinite(v).all()): raise ValueError(f"{what} holds NaN or infinite values; drop or impute those rows")
-    return v
+    if not bool(torch.isfinite(v).all()): raise ValueError(f"v{part} holds NaN or infinite values; drop or impute those rows")
+    return v, check_labels(y, mlp.n_classes, len(v), f'y{part}')
 
 @torch.no_grad()
 def evaluate(mlp:MLP, v:torch.Tensor, y:torch.Tensor,
              batch:int=1000, # rows per forward pass; any size, the remainder is kept
              device=None) -> dict: # {'error', 'loss', 'n', 'wrong'}: error rate, mean cross-entropy, rows, indices misclassified
     "Classification error and mean cross-entropy of `mlp` over every row of (v, y)."
-    v = _check_inputs(mlp, v, 'v'); y = check_labels(y, mlp.n_classes, len(v), 'y'); check_int(batch, 'batch', 1)
+    v, y = _check_rows(mlp, v, y); check_int(batch, 'batch', 1)
     device = torch.device(device) if device is not None else next(mlp.parameters()).device
     was_training = mlp.training
     mlp.eval()
-    loss, wrong = 0.0, []
-    for i in range(0, len(v), batch):
+    loss, wrong, n = 0.0, [torch.zeros(0, dtype=torch.long)], len(v)
+    for i in range(0, n, batch):
         z = mlp(v[i:i + batch].to(device).float()); t = y[i:i + batch].to(device)
         loss += F.cross_entropy(z, t, reduction='sum').item()
         wrong.append((z.argmax(1) != t).nonzero()[:, 0].cpu() + i)
     mlp.train(was_training)
-    wrong = torch.cat(wrong) if wrong else torch.zeros(0, dtype=torch.long)
-    n = len(v)
+    wrong = torch.cat(wrong)
     return {'error': len(wrong) / n if n else float('nan'), 'loss': loss / n if n else float('nan'), 'n': n, 'wrong': wrong}
 
 # %% ../nbs/05_finetune.ipynb #270c90f9
@@ -128,15 +126,14 @@ class FineTuner(Trainer):
                  device=None):
         o = self.o = FineTuneOptions() if options is None else options
         if not isinstance(o, FineTuneOptions): raise TypeError(f"options must be a FineTuneOptions, got {type(o).__name__}")
-        if len(_check_inputs(mlp, v_train, 'v_train')) == 0: raise ValueError("v_train is empty")
-        y_train = check_labels(y_train, mlp.n_classes, len(v_train), 'y_train')
+        v_train, y_train = _check_rows(mlp, v_train, y_train, '_train')
+        if len(v_train) == 0: raise ValueError("v_train is empty")
         if (v_valid is None) != (y_valid is None): raise ValueError("give v_valid and y_valid together, or neither")
-        if v_valid is not None: y_valid = check_labels(y_valid, mlp.n_classes, len(_check_inputs(mlp, v_valid, 'v_valid')), 'y_valid')
+        self.valid = None if v_valid is None else _check_rows(mlp, v_valid, y_valid, '_valid')
         self.device = resolve_device(device)
         super().__init__(o, own_generator(generator, seed, self.device), math.ceil(len(v_train) / o.batch))
         self.mlp = mlp.to(self.device).train()
         self.x, self.t = v_train.to(self.device).float(), y_train.to(self.device)
-        self.valid = None if v_valid is None else (v_valid, y_valid)
         self.opt = (torch.optim.SGD(mlp.parameters(), lr=o.lr, momentum=o.momentum, weight_decay=o.weight_decay) if o.optimizer == 'sgd'
                     else torch.optim.Adam(mlp.parameters(), lr=o.lr, weight_decay=o.weight_decay))
 
@@ -180,7 +177,7 @@ class FineTuner(Trainer):
         self.mlp.load_state_dict(state['mlp']); self.opt.load_state_dict(state['optimizer'])
 
 def finetune(mlp:MLP, v_train:torch.Tensor, y_train:torch.Tensor,
-             options:FineTuneOptions|None=None, # or give its fields as keywords (epochs=, lr=, batch=, optimizer=, ...)
+             options:FineTuneOptions|None=None, # or give its fields as keywords
              progress:bool=True, desc:str='fine-tune',
              callback=None, # called as callback(trainer, record) after each epoch; the network is trainer.mlp
              **kwargs, # FineTuneOptions' fields, and FineTuner's other arguments: v_valid, y_valid, seed, generator, device
@@ -213,9 +210,8 @@ def load_checkpoint(path) -> Checkpoint:
     mlp = None
     if m is not None:
         try:
-            mlp = MLP(**{k: v for k, v in m.items() if k != 'state'})
+            mlp = MLP(**{k: v for k, v in m.items() if k != 'state'}).eval()
             mlp.load_state_dict(m['state'])
         except (KeyError, ValueError, RuntimeError, TypeError) as e:
             raise ValueError(f"{path}: the MLP in this checkpoint is incomplete or inconsistent ({type(e).__name__})") from None
-        mlp.eval()
     return Checkpoint(dbn, mlp, ckpt.get('config', {}), ckpt.get('results', {}))

@@ -68,7 +68,7 @@ def log_partition_exact(self:GaussianRBM,
                        ) -> torch.Tensor:
     "The exact log Z, in float64: a Gaussian integral over v for each state of h (a sum over units when W = 0)."
     check_int(max_units, 'max_units')
-    W, b, c, z = (p.double() for p in (self.W, self.b, self.c, self.z))
+    W, b, c, z = (p.double() for p in self.params)
     gauss = 0.5 * self.n_visible * LOG_2PI + 0.5 * z.sum() # the constants of the Gaussian integrals over v
     if not bool(W.any()): return gauss + F.softplus(c).sum() # independent units: h with logits c
     if self.n_hidden > max_units:
@@ -96,7 +96,7 @@ def model_expectations(self:GaussianRBM, max_units:int=MAX_HIDDEN_EXACT) -> tupl
     if self.n_hidden > max_units:
         raise ValueError(f"the exact gradient enumerates the 2^{self.n_hidden} hidden states; that is limited to "
                          f"2^{max_units}. Use cd_grad or pcd_grad for GaussianRBMs this large")
-    W, b, c, z = (p.detach().double() for p in (self.W, self.b, self.c, self.z))
+    W, b, c, z = (p.detach().double() for p in self.params)
     var = z.exp()
     h = binary_states(self.n_hidden, device=W.device)
     a = h @ W.T

@@ -43,8 +43,8 @@ def gibbs_langevin_chain(grbm:GaussianRBM, v:torch.Tensor, # the chains' startin
     s2 = (beta[1:].square() * 2 * torch.tensor(etas, dtype=var.dtype, device=var.device)[:, None]).sum(0)
     def log_q(to, start, mean): return -((to - beta0 * start - alpha * mean).square() / (2 * s2)).sum(1)
     def log_p_h(logits, h): return (h * logits - F.softplus(logits)).sum(1)
-    def energy(v, h): return ((v - grbm.b).square() / (2 * var)).sum(1) - (((v / var) @ grbm.W) * h).sum(1) - h @ grbm.c
-    logits = torch.addmm(grbm.c, v / var, grbm.W)
+    def energy(v, h): return grbm.visible_energy(v) - (((v / var) @ grbm.W) * h).sum(1) - h @ grbm.c
+    logits = grbm.hidden_input(v)
     h = bernoulli(logits.sigmoid(), generator)
     mean, accepted = grbm.v_mean(h, check=False), 0.
     for _ in range(k):
@@ -52,7 +52,7 @@ def gibbs_langevin_chain(grbm:GaussianRBM, v:torch.Tensor, # the chains' startin
         for eta in etas:
             noise = torch.randn(v.shape, generator=generator, dtype=v.dtype, device=v.device)
             v_new = v_new - eta * (v_new - mean) / var + math.sqrt(2 * eta) * noise
-        logits_new = torch.addmm(grbm.c, v_new / var, grbm.W)
+        logits_new = grbm.hidden_input(v_new)
         h_new = bernoulli(logits_new.sigmoid(), generator)
         mean_new = grbm.v_mean(h_new, check=False)
         if not mh: v, h, logits, mean = v_new, h_new, logits_new, mean_new; continue
@@ -62,7 +62,6 @@ def gibbs_langevin_chain(grbm:GaussianRBM, v:torch.Tensor, # the chains' startin
         accepted += ok.float().mean().item()
         v, h, logits, mean = (torch.where(ok, new, old) for new, old in ((v_new, v), (h_new, h), (logits_new, logits), (mean_new, mean)))
     return LangevinChain(v, mean, accepted / k if mh else math.nan)
-
 
 # %% ../nbs/10_langevin.ipynb #8cbd8c7f
 @patch

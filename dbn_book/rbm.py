@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['MAX_ENUMERATE', 'binary_states', 'bernoulli', 'sample_softmax', 'Chain', 'RBMBase', 'visible_bias_from_data', 'RBM',
-           'visible_states', 'visible_log_sum', 'enumerable']
+           'visible_states', 'visible_log_sum', 'enumerate_layer']
 
 # %% ../nbs/01_rbm.ipynb #060dd7c4
 import math
@@ -46,7 +46,6 @@ class Chain(NamedTuple):
 
 class RBMBase(nn.Module):
     "What every RBM of the book offers its algorithms: binary hidden units; the visible units are the subclass's."
-    # a subclass defines check_visible, visible_energy, hidden_input, v_mean and draw_v (chapter 1's table); the rest follows
     param_names = ('W', 'b', 'c') # the parameters training moves, in the order of `statistics`
     def __init__(self, n_visible:int, n_hidden:int,
                  sigma:float=0.01, # standard deviation of the initial weights (0: all zero)
@@ -66,10 +65,9 @@ class RBMBase(nn.Module):
     def extra_repr(self): return f"n_visible={self.n_visible}, n_hidden={self.n_hidden}"
 
     def unsupported(self, what:str, instead:str):
-        "The error for an operation this model does not offer, naming the model and what to use instead."
+        "The error for an operation this model does not offer."
         return ValueError(f"{type(self).__name__} does not offer {what}; {instead}")
 
-    # what follows from the model's operations, for every model
     def check_hidden(self, h, what:str='h'): return check_units(h, self.n_hidden, what, 'hidden', self.W.dtype)
 
     def p_h(self, v, check:bool=True):
@@ -77,12 +75,12 @@ class RBMBase(nn.Module):
         return self.hidden_input(self.check_visible(v) if check else v).sigmoid_()
 
     def free_energy(self, v):
-        "F(v) = visible energy - sum_j softplus(hidden input j), so that P(v) = exp(-F(v))/Z; one value per row."
+        "F(v) = visible energy - sum_j softplus(hidden input j), one value per row."
         v = self.check_visible(v)
         return self.visible_energy(v) - F.softplus(self.hidden_input(v)).sum(1)
 
     def energy(self, v, h):
-        "E(v, h), one value per row: the visible energy minus h' (hidden input), since E is linear in h."
+        "E(v, h) = visible energy - h' (hidden input), one value per row."
         v, h = self.check_visible(v), self.check_hidden(h)
         if len(v) != len(h): raise ValueError(f"v and h must have the same number of rows, got {len(v)} and {len(h)}")
         return self.visible_energy(v) - (self.hidden_input(v) * h).sum(1)
@@ -110,7 +108,7 @@ class RBMBase(nn.Module):
         return Chain(v, mean, p_h)
 
     def gibbs(self, v, k:int=1, generator:torch.Generator|None=None):
-        "The visible state after k block Gibbs steps (each h ~ P(h|v) then v ~ P(v|h)) started at v."
+        "The visible state after k block Gibbs steps from v."
         return self.gibbs_chain(self.check_visible(v), check_k(k), generator).v
 
     def log_likelihood(self, v, log_z:float|torch.Tensor|None=None) -> torch.Tensor:
@@ -170,7 +168,7 @@ class RBM(RBMBase):
         return -(v @ self.b)
 
     def is_sample(self, v) -> bool:
-        "Whether every value of v is 0 or 1: states, not probabilities (which have no log-likelihood)."
+        "Whether every value of v is 0 or 1: states, not probabilities."
         return bool(((v == 0) | (v == 1)).all())
 
     def hidden_input(self, v):
@@ -210,32 +208,32 @@ def visible_log_sum(a:torch.Tensor, # the visible units' inputs b + W h, one row
     if not n_softmax: return F.softplus(a).sum(1)
     return F.softplus(a[:, :-n_softmax]).sum(1) + torch.logsumexp(a[:, -n_softmax:], 1)
 
-def enumerable(rbm:RBM, max_units:int, what:str, instead:str):
-    "The layer to enumerate ('h' or 'v', whichever has fewer states), its number of states, and W, b, c in float64."
+def enumerate_layer(rbm:RBM, max_units:int, what:str, instead:str, # the caller and what to use instead, for the error
+                    chunk:int|None=None): # states per batch; default: all at once
+    "Batches of the smaller layer's states s ('h' or 'v'), in float64: (side, s, the other layer's inputs a, log sum_other exp(-E))."
     n_v_states = 2**(rbm.n_visible - rbm.n_softmax) * max(rbm.n_softmax, 1)
     side, count = ('h', 2**rbm.n_hidden) if 2**rbm.n_hidden <= n_v_states else ('v', n_v_states)
     if count > 2**max_units:
-        raise ValueError(f"{what}: the smaller layer has {math.log2(count):.0f} units' worth of states (2^{math.log2(count):.0f}); "
-                         f"that is limited to 2^{max_units}. {instead}")
-    return side, count, rbm.W.double(), rbm.b.double(), rbm.c.double()
+        raise ValueError(f"{what}: the smaller layer has 2^{math.log2(count):.0f} states, more than 2^{max_units}. {instead}")
+    W, b, c, chunk = rbm.W.double(), rbm.b.double(), rbm.c.double(), chunk or count
+    for start in range(0, count, chunk):
+        stop = min(start + chunk, count)
+        if side == 'h': # states of h, v summed out
+            s = binary_states(rbm.n_hidden, start, stop, device=W.device)
+            a = torch.addmm(b, s, W.T)
+            yield side, s, a, s @ c + visible_log_sum(a, rbm.n_softmax)
+        else:           # states of v, h summed out
+            s = visible_states(rbm.n_visible, rbm.n_softmax, start, stop, device=W.device)
+            a = torch.addmm(c, s, W)
+            yield side, s, a, s @ b + F.softplus(a).sum(1)
 
 @patch
 def log_partition_exact(self:RBM,
                         max_units:int=MAX_ENUMERATE, # refuse to enumerate more than 2^max_units states
                         chunk:int=2**14, # states per batch
                        ) -> torch.Tensor:
-    "The exact log Z in float64: in closed form when W = 0 (independent units, any size), else by enumerating the smaller layer."
+    "The exact log Z in float64: in closed form when W = 0, else by enumerating the smaller layer."
     if not bool(self.W.any()):
         return visible_log_sum(self.b.double()[None], self.n_softmax)[0] + F.softplus(self.c.double()).sum()
-    side, count, W, b, c = enumerable(self, max_units, 'log_partition_exact', 'Estimate log Z with AIS instead (dbn_book.ais.log_partition)')
-    parts = []
-    for start in range(0, count, chunk):
-        stop = min(start + chunk, count)
-        if side == 'h': # states of h, v summed out
-            s = binary_states(self.n_hidden, start, stop, device=W.device)
-            term = s @ c + visible_log_sum(torch.addmm(b, s, W.T), self.n_softmax)
-        else:           # states of v, h summed out
-            s = visible_states(self.n_visible, self.n_softmax, start, stop, device=W.device)
-            term = s @ b + F.softplus(torch.addmm(c, s, W)).sum(1)
-        parts.append(torch.logsumexp(term, 0))
-    return torch.logsumexp(torch.stack(parts), 0)
+    batches = enumerate_layer(self, max_units, 'log_partition_exact', 'Estimate log Z with AIS instead (dbn_book.ais.log_partition)', chunk)
+    return torch.logsumexp(torch.stack([torch.logsumexp(log_w, 0) for *_, log_w in batches]), 0)

@@ -8,21 +8,19 @@ __all__ = []
 # %% ../nbs/04_sampling.ipynb #36fab420
 import torch
 from fastcore.basics import patch
-from .core import check_labels, check_int, check_steps
-from .rbm import bernoulli
+from .core import check_int, check_steps
 from .dbn import DBN, one_hot
 
 # %% ../nbs/04_sampling.ipynb #f5c33a7d
 def _label_rows(dbn:DBN, n:int, labels) -> torch.Tensor|None:
-    "The labels to clamp, as n class indices, or None to leave them free."
+    "The n one-hot rows to clamp the label units to, or None to leave them free."
     if labels is None: return None
     if not dbn.n_labels:
-        raise ValueError("this DBN has no label units, so it cannot be asked for a chosen digit; "
-                         "train DBN(sizes, n_labels=10) (dbn_train does by default)")
+        raise ValueError("this DBN has no label units to clamp: train DBN(sizes, n_labels=10) (dbn_train does by default)")
     y = torch.as_tensor(labels)
     if y.ndim == 0: y = y.expand(n) # one class for every sample (an int, numpy's, or a 0-d tensor)
     if y.shape != (n,): raise ValueError(f"labels must be one class or {n} classes, got shape {tuple(y.shape)}")
-    return check_labels(y, dbn.n_labels)
+    return one_hot(y, dbn.n_labels, dbn.top.W.dtype).to(dbn.top.W.device)
 
 # %% ../nbs/04_sampling.ipynb #e6d436ae
 @patch
@@ -37,14 +35,12 @@ def sample_frames(self:DBN, n:int=10, # number of samples (chains)
     "Ancestral samples of the DBN after each given number of Gibbs steps in its top RBM."
     steps = check_steps(steps, 0); check_int(n, 'n', 1)
     top, device, n_pen = self.top, self.top.W.device, self.sizes[-2]
-    y = _label_rows(self, n, labels)
-    x = top.draw_v(top.v_mean(torch.zeros(n, top.n_hidden, dtype=top.W.dtype, device=device), check=False), generator) # noise from P(v | h = 0)
+    clamp = _label_rows(self, n, labels)
+    x = top.draw_v(top.v_mean(top.W.new_zeros(n, top.n_hidden), check=False), generator) # noise from P(v | h = 0)
     if v_start is not None:
         v_start = self.check_visible(v_start, 'v_start').to(device)
         if len(v_start) != n: raise ValueError(f"v_start must have n={n} rows, got {len(v_start)}")
-        h = self.up(v_start, sample=True, generator=generator) if len(self.rbms) > 1 else v_start
-        x[:, :n_pen] = h
-    clamp = None if y is None else one_hot(y, self.n_labels, x.dtype).to(device)
+        x[:, :n_pen] = self.up(v_start, sample=True, generator=generator)
     if clamp is not None: x[:, n_pen:] = clamp
     frames, done = [], 0
     for s in steps:
@@ -55,12 +51,12 @@ def sample_frames(self:DBN, n:int=10, # number of samples (chains)
 
 @patch
 def sample(self:DBN, n:int=10, # number of samples
-           k:int=1000, # Gibbs steps in the top RBM; 0 passes the starting noise straight down
+           k:int=1000, # Gibbs steps in the top RBM; 0 passes the starting noise down
            labels=None, # a class, or one class per sample, to clamp the label units to; None: free
            v_start:torch.Tensor|None=None, # start from these digits' up-pass; default: noise
            generator:torch.Generator|None=None,
            mean:bool=False, # return the last layer's probabilities instead of binary pixels
           ) -> torch.Tensor: # (n, n_visible)
-    "n ancestral samples: k Gibbs steps in the top RBM, then one pass down through the directed layers."
+    "n ancestral samples: k Gibbs steps in the top RBM, then one pass down."
     check_int(k, 'k (Gibbs steps)', 0)
     return self.sample_frames(n, (k,), labels, v_start, generator, mean)[0]

@@ -56,9 +56,8 @@ def _start_rbm(X:np.ndarray, n_hidden:int, gaussian:bool, seed:int, name:str):
     if not gaussian: return RBM(X.shape[1], n_hidden, v_data=torch.from_numpy(X).float(), seed=seed)
     if len(X) < 2: raise ValueError(f"{name} with visible='gaussian' needs at least 2 samples to set the variances, got {len(X)} sample")
     grbm, x = GaussianRBM(X.shape[1], n_hidden, seed=seed), torch.from_numpy(X).double()
-    with torch.no_grad():
-        grbm.b.copy_(x.mean(0))
-        grbm.z.copy_(x.var(0).clamp_min(MIN_VAR).log()) # a constant column gets the floor, not log 0
+    grbm.b.copy_(x.mean(0))
+    grbm.z.copy_(x.var(0).clamp_min(MIN_VAR).log()) # a constant column gets the floor, not log 0
     return grbm
 
 class _Estimator(BaseEstimator):
@@ -113,7 +112,7 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
     def _n_features_out(self): return self.n_components # for the output's column names
 
     def _learning_rate(self) -> float:
-        "learning_rate, where 'auto' is 0.1 for binary units and 1e-3 for Gaussian ones."
+        "learning_rate, with 'auto' resolved."
         if self.learning_rate == 'auto': return 1e-3 if self.visible == 'gaussian' else 0.1
         return check_number(self.learning_rate, 'learning_rate')
 
@@ -123,7 +122,7 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
         n_hidden = check_int(self.n_components, 'n_components', 1)
         m = check_number(self.momentum, 'momentum', hi=1, lo_in=True)
         options = CDOptions(epochs=epochs, lr=self._learning_rate(), k=k, method=self.method, batch=batch, momentum=(m, m),
-                            momentum_epochs=0, weight_decay=check_number(self.weight_decay, 'weight_decay', lo_in=True), min_var=MIN_VAR) # variances: lr / 10, >= MIN_VAR
+                            momentum_epochs=0, weight_decay=self.weight_decay, min_var=MIN_VAR) # variances: lr / 10, >= MIN_VAR
         X = validate_input(self, X, reset=new)
         if new:
             self.random_state_ = check_random_state(self.random_state)
@@ -214,14 +213,13 @@ class DBNClassifier(ClassifierMixin, _Estimator):
         sizes = _hidden_sizes(self.hidden_layer_sizes)
         pre_epochs, pre_lr = check_int(self.pretrain_epochs, 'pretrain_epochs'), check_number(self.pretrain_learning_rate, 'pretrain_learning_rate')
         g_lr = check_number(self.gaussian_learning_rate, 'gaussian_learning_rate')
-        tuning = FineTuneOptions(epochs=check_int(self.epochs, 'epochs'), lr=check_number(self.learning_rate, 'learning_rate'), batch=batch,
+        tuning = FineTuneOptions(epochs=self.epochs, lr=check_number(self.learning_rate, 'learning_rate'), batch=batch,
                                  optimizer=self.optimizer, momentum=self.momentum, weight_decay=self.weight_decay)
         X, y = validate_input(self, X, True, y)
         X = X.astype(np.float32, copy=False) # the DBN trains in float32
         self.classes_, labels = np.unique(y, return_inverse=True)
         if len(self.classes_) < 2:
-            raise ValueError(f"{type(self).__name__} needs at least 2 classes in y, got one class ({self.classes_[0]!r}): "
-                             f"every label passed to fit is the same")
+            raise ValueError(f"{type(self).__name__} needs at least 2 classes in y, got one class ({self.classes_[0]!r})")
         rng = check_random_state(self.random_state)
         v, t, seed = torch.from_numpy(X), torch.from_numpy(labels), _torch_seed(rng)
         g = torch.Generator().manual_seed(seed) # the RBMs as DBN(sizes, seed=seed) draws them, the bottom one as RBMTransformer's

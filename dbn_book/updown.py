@@ -10,9 +10,9 @@ import math, time
 from dataclasses import dataclass
 import torch
 from .core import check_int, check_k, check_number, own_generator, resolve_device, Trainer, cpu_copy, split_options, plain_fields
-from .rbm import RBM, bernoulli, binary_states
+from .rbm import RBM, bernoulli
 from .cd import lr_factor, SCHEDULES
-from .dbn import DBN, train_dbn, predict_labels
+from .dbn import DBN
 
 # %% ../nbs/07_updown.ipynb #0f4033a3
 @torch.no_grad()
@@ -102,7 +102,7 @@ class UpDownTrainer(Trainer):
     def _load_state(self, state:dict): self.dbn.load_state_dict(state['dbn'])
 
 def up_down(dbn:DBN, v_train:torch.Tensor, y_train:torch.Tensor|None=None, # binary rows; their labels if the DBN has label units
-            options:UpDownOptions|None=None, # or its fields as keywords (epochs=, lr=, k=, batch=, schedule=, weight_decay=)
+            options:UpDownOptions|None=None, # or its fields as keywords
             progress:bool=True, desc:str='up-down', callback=None, # callback(trainer, record) after each epoch
             **kwargs, # UpDownOptions' fields, and UpDownTrainer's other arguments: seed, generator, device
            ) -> list: # one record (dict) per epoch

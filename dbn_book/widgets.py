@@ -33,7 +33,7 @@ def to_uint8(frame,           # a Figure, or an H x W (x 3) array or tensor
     if a.ndim == 3: a = a[..., :3]
     unit = vmin is None and vmax is None # floats in [0, 1]
     if a.dtype == np.uint8 and unit and cmap is None: return a
-    a = a.astype(float)
+    a = a.astype(float) / 255 if a.dtype == np.uint8 and unit else a.astype(float) # uint8: 0..255
     if not np.isfinite(a).all(): raise ValueError("a frame contains NaN or infinite values")
     if unit and (a.min() < -1e-6 or a.max() > 1 + 1e-6):
         raise ValueError(f"float frames must lie in [0, 1] (got [{a.min():.3g}, {a.max():.3g}]); pass vmin= and vmax= to rescale")
