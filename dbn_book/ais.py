@@ -13,7 +13,7 @@ from typing import NamedTuple
 import torch
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import check_int
+from .core import check_int, check_number, check_type, check_log_z
 from .rbm import RBMBase, RBM, bernoulli, visible_bias_from_data
 from .dbn import DBN
 
@@ -53,6 +53,7 @@ def _check_betas(betas) -> torch.Tensor:
 
 def _check_base(model:RBMBase, base:RBMBase|None, v_data:torch.Tensor|None=None) -> RBMBase:
     "`base` (default `model.base_model(v_data)`) on the model's device and dtype, if it can start AIS's path to `model`."
+    check_type(model, RBMBase, 'model')
     for op in ('base_model', 'path_sample_v'):
         if not hasattr(model, op): raise model.unsupported('AIS', f"define {op} for it (see chapter 6)")
     if base is not None and v_data is not None: raise ValueError("give a base model or v_data, not both")
@@ -124,7 +125,7 @@ def ais_estimate(log_w:torch.Tensor, # the chains' log weights
                  n_sd:float=3., # the interval's half-width in standard deviations
                 ) -> AISResult:
     "log Z = log Z_A + log(mean w) and its interval, computed in log space."
-    log_w = log_w.detach().double().cpu()
+    log_w, n_sd = log_w.detach().double().cpu(), check_number(n_sd, 'n_sd')
     if log_w.ndim != 1 or len(log_w) < 2: raise ValueError(f"log_w needs at least 2 chains, got shape {tuple(log_w.shape)}")
     top = log_w.max()
     w = torch.exp(log_w - top) # the largest weight is 1
@@ -175,6 +176,7 @@ def log_partition(model:RBMBase, # any RBM of the book
     "log Z of `model`: its own exact `log_partition_exact` where that can be computed, else an AIS estimate."
     if method not in ('auto', 'exact', 'ais'): raise ValueError(f"method must be 'auto', 'exact' or 'ais', got {method!r}")
     check_int(max_units, 'max_units') # before 'auto' takes a ValueError to mean 'too large to enumerate'
+    check_type(model, RBMBase, 'model')
     if method != 'ais':
         try: return LogPartition(model.log_partition_exact(**({'max_units': max_units} if method == 'auto' else {})).item(), 'exact', None)
         except ValueError:
@@ -240,7 +242,8 @@ def dbn_log_likelihood_bound(dbn:DBN, # a DBN of at least 2 RBMs (tied or untied
                              generator:torch.Generator|None=None,
                             ) -> torch.Tensor:
     "The variational lower bound on log P(v) of a DBN, in nats (float64), per row of v."
-    if len(dbn.rbms) < 2:
+    log_z_top = check_log_z(log_z_top, 'log_z_top')
+    if len(check_type(dbn, DBN, 'dbn').rbms) < 2:
         raise ValueError("this DBN is a single RBM: its log-likelihood is exact given log Z (dbn.top.log_likelihood(v, log_z))")
     check_int(n_samples, 'n_samples', 1)
     x = dbn.check_visible(v).to(dbn.rbms[0].W.device).repeat(n_samples, 1)
@@ -252,5 +255,5 @@ def dbn_log_likelihood_bound(dbn:DBN, # a DBN of at least 2 RBMs (tied or untied
         a = a.double()
         bound += (F.softplus(a) - torch.sigmoid(a) * a).sum(1) # the entropy of Q(h | x)
         x = h
-    bound += _top_log_prior(dbn, x) - float(getattr(log_z_top, 'log_z', log_z_top))
+    bound += _top_log_prior(dbn, x) - log_z_top
     return bound.view(n_samples, -1).mean(0)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 import torch
 from fastcore.basics import patch
-from .core import check_k, check_int, check_number, own_generator, resolve_device, Trainer, cpu_copy, split_options, plain_fields, check_steps
+from .core import check_k, check_int, check_number, check_type, own_generator, resolve_device, Trainer, cpu_copy, split_options, plain_fields, check_steps
 from .rbm import RBMBase, RBM, bernoulli, enumerate_layer, MAX_ENUMERATE
 
 # %% ../nbs/02_cd.ipynb #df21e280
@@ -162,8 +162,8 @@ class RBMTrainer(Trainer):
                  seed:int|None=None, generator:torch.Generator|None=None,
                  device=None, # default: CUDA if available
                 ):
-        o = self.o = CDOptions() if options is None else options
-        if not isinstance(o, CDOptions): raise TypeError(f"options must be a CDOptions, got {type(o).__name__}")
+        o = self.o = check_type(CDOptions() if options is None else options, CDOptions, 'options')
+        check_type(model, RBMBase, 'model')
         check_int(n_monitor, 'n_monitor', 1); check_int(exact_units, 'exact_units')
         if o.centered and model.param_names != ('W', 'b', 'c'):
             raise model.unsupported('the centred gradient', 'train it with centered=False')
@@ -275,6 +275,7 @@ def filter_images(W:torch.Tensor, # weights, one column per hidden unit (a model
                  ) -> torch.Tensor:
     "The first n columns of W as rows of pixel values in [0, 1], one filter per row."
     if scale not in ('range', 'symmetric'): raise ValueError(f"scale must be 'range' or 'symmetric', got {scale!r}")
+    check_int(n, 'n', 1)
     w = W[:, :n].T.detach().float().cpu()
     if scale == 'symmetric': w = 0.5 + 0.5 * w / w.abs().amax(1, keepdim=True).clamp_min(1e-12)
     else:
@@ -293,7 +294,7 @@ def sample_chains(model:RBMBase, n:int=10, # number of chains
                   start:torch.Tensor|None=None, # initial visible states; default: noise from P(v|h=0)
                  ) -> list:
     "E[v | h] of n Gibbs chains after each number of steps in `steps`."
-    check_int(n, 'n', 1); steps = check_steps(steps, 1)
+    check_type(model, RBMBase, 'model'); check_int(n, 'n', 1); steps = check_steps(steps, 1)
     v = model.check_visible(start, 'start') if start is not None else model.sample_v(model.W.new_zeros(n, model.n_hidden), generator)
     out, done = [], 0
     for s in steps:

@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['resolve_device', 'make_generator', 'own_generator', 'check_int', 'check_k', 'check_steps', 'check_number',
-           'check_sizes', 'check_batch', 'check_units', 'check_labels', 'check_real', 'progress_bar', 'atomic_write',
-           'Trainer', 'plain_fields', 'split_options', 'cpu_copy']
+           'check_type', 'check_log_z', 'check_sizes', 'check_batch', 'check_units', 'check_labels', 'check_real',
+           'progress_bar', 'atomic_write', 'Trainer', 'plain_fields', 'split_options', 'cpu_copy']
 
 # %% ../nbs/00_core.ipynb #fe7cf4bc
 import math, numbers, os, tempfile
@@ -36,6 +36,8 @@ def make_generator(generator:torch.Generator|None=None, seed:int|None=None,
                   ) -> torch.Generator|None:
     "`generator`, or a new one on `device` seeded with `seed`, or None (torch's global generator)."
     if generator is not None and seed is not None: raise ValueError("give a generator or a seed, not both")
+    if generator is not None and not isinstance(generator, torch.Generator):
+        raise TypeError(f"generator must be a torch.Generator, got {type(generator).__name__}; or pass seed= instead")
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, numbers.Integral)):
         raise TypeError(f"seed must be an integer (numpy's too), got {seed!r}")
     if seed is not None: return torch.Generator(device=device or 'cpu').manual_seed(int(seed))
@@ -75,6 +77,18 @@ def check_number(x, name:str, lo:float=0., hi:float=math.inf, # x must lie above
     if isinstance(x, bool) or not isinstance(x, numbers.Real) or not (lo <= x if lo_in else lo < x) or not x < hi:
         raise ValueError(f"{name} must be a number in {'[' if lo_in else '('}{lo:g}, {hi:g}), got {x!r}")
     return float(x)
+
+def check_type(x, cls, name:str): # cls: a class or a tuple of classes
+    "`x` if it is an instance of `cls`, else a TypeError naming `name` and the class it must be."
+    if not isinstance(x, cls):
+        raise TypeError(f"{name} must be of type {' or '.join(c.__name__ for c in (cls if isinstance(cls, tuple) else (cls,)))}, got {type(x).__name__}")
+    return x
+
+def check_log_z(log_z, name:str='log_z') -> float:
+    "log Z as a finite float: a number, a one-element tensor, or a result with a `log_z` (chapter 6's estimates)."
+    x = getattr(log_z, 'log_z', log_z)
+    if isinstance(x, torch.Tensor) and x.numel() == 1: x = x.item()
+    return check_number(x, name, lo=-math.inf)
 
 def check_sizes(sizes) -> list:
     "Units per layer of a DBN or MLP, visible first, as a list."
@@ -206,15 +220,21 @@ class Trainer:
         if not isinstance(state, dict) or state.get('trainer') != type(self).__name__:
             what = state.get('trainer') if isinstance(state, dict) else type(state).__name__
             raise ValueError(f"this is not a {type(self).__name__} state (found {what!r})")
-        theirs = _with_added(state['options'], self.options, self.added_options) # a state saved before an option existed
+        theirs = _with_added(state.get('options', {}), self.options, self.added_options) # a state saved before an option existed
         if theirs != self.options:
             diff = [k for k in {**theirs, **self.options} if theirs.get(k) != self.options.get(k)]
             raise ValueError("this training state was made with other options: " +
                              ", ".join(f"{k} {theirs.get(k)!r} there, {self.options.get(k)!r} here" for k in diff) +
                              "; continue it with the options it was made with")
-        self._load_state(state)
-        self.g.set_state(state['generator'])
-        self.epoch, self.step, self.history = state['epoch'], state['step'], [dict(r) for r in state['history']]
+        before = self.state_dict()
+        try:
+            self._load_state(state)
+            self.g.set_state(state['generator'])
+            self.epoch, self.step, self.history = state['epoch'], state['step'], [dict(r) for r in state['history']]
+        except (KeyError, TypeError, ValueError, RuntimeError) as e: # nothing half-loaded: the trainer as it was
+            self.load_state_dict(before)
+            raise ValueError(f"this {type(self).__name__} state does not fit this trainer's model ({type(e).__name__}: "
+                             f"{' '.join(str(e).split())[:300]}); continue it with the model it was made with") from None
         return self
 
 def _with_added(theirs, mine, added:dict):

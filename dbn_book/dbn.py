@@ -14,7 +14,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import (check_units, check_labels, check_sizes, check_int, make_generator, own_generator, resolve_device,
+from .core import (check_units, check_labels, check_sizes, check_int, check_type, make_generator, own_generator, resolve_device,
                            atomic_write, cpu_copy, Trainer)
 from .rbm import RBMBase, RBM, bernoulli, visible_bias_from_data
 from .cd import RBMTrainer, CDOptions
@@ -202,8 +202,8 @@ class DBNTrainer(Trainer):
                  options:DBNOptions|None=None, # default: DBNOptions()
                  v_valid:torch.Tensor|None=None, y_valid:torch.Tensor|None=None, # held-out rows for the monitors
                  seed:int|None=None, generator:torch.Generator|None=None, device=None):
-        o = DBNOptions() if options is None else options
-        if not isinstance(o, DBNOptions): raise TypeError(f"options must be a DBNOptions, got {type(o).__name__}")
+        o = check_type(DBNOptions() if options is None else options, DBNOptions, 'options')
+        check_type(dbn, DBN, 'dbn')
         self.layer_options = _per_layer(o.layers, len(dbn.rbms), 'layers') # all checked before the first layer trains
         plain = [x.centered and r.param_names == RBM.param_names for r, x in zip(dbn.rbms, self.layer_options)]
         for r, x in zip(dbn.rbms, self.layer_options):
@@ -294,7 +294,7 @@ def train_dbn(dbn:DBN, v_train:torch.Tensor, # training rows, as the bottom RBM 
               **kwargs, # those keywords, and DBNTrainer's other arguments: v_valid, y_valid, seed, generator, device
              ) -> list: # for each RBM, its list of per-epoch records
     "Train the DBN greedily, bottom RBM first, each on the codes of the layer below; return the monitors."
-    if options is None: options, kwargs = DBNOptions.split(kwargs, dbn)
+    if options is None: options, kwargs = DBNOptions.split(kwargs, check_type(dbn, DBN, 'dbn'))
     elif given := [k for k in kwargs if k in CDOptions.__dataclass_fields__ or k in ('up', 'init')]:
         raise TypeError(f"{', '.join(given)}: give these inside the DBNOptions passed as options, or leave options out")
     t = DBNTrainer(dbn, v_train, y_train, options, **kwargs)
@@ -305,7 +305,8 @@ def train_dbn(dbn:DBN, v_train:torch.Tensor, # training rows, as the bottom RBM 
 @torch.no_grad()
 def predict_labels(dbn:DBN, v:torch.Tensor, chunk:int=10_000) -> torch.Tensor:
     "For each row of v, the label whose one-hot vector gives the top RBM the lowest free energy."
-    if not dbn.n_labels: raise ValueError("this DBN has no label units; train DBN(sizes, n_labels=10) to classify with it")
+    if not check_type(dbn, DBN, 'dbn').n_labels: raise ValueError("this DBN has no label units; train DBN(sizes, n_labels=10) to classify with it")
+    v = dbn.check_visible(v); check_int(chunk, 'chunk', 1)
     def best(x):
         h = dbn.up(x)
         return torch.stack([dbn.top.free_energy(dbn.top_input(h, torch.full((len(h),), j, device=h.device)))
@@ -341,9 +342,20 @@ def _model_class(name:str):
 def save(self:DBN, path, # where to write; the folder must exist
          **extra) -> Path: # more entries to store beside the DBN (plain values and tensors)
     "Write the DBN (and any extra entries) to one checkpoint file, atomically."
-    ckpt = cpu_copy({'format': CHECKPOINT_FORMAT, 'sizes': self.sizes, 'n_labels': self.n_labels, 'models': [type(r).__name__ for r in self.rbms],
-                     'untied': not self.tied, 'dbn': self.state_dict(), **extra}) # numpy's numbers as Python's: read back with weights_only
+    ckpt = {'format': CHECKPOINT_FORMAT, 'sizes': self.sizes, 'n_labels': self.n_labels, 'models': [type(r).__name__ for r in self.rbms],
+            'untied': not self.tied, 'dbn': self.state_dict()}
+    if set(extra) & set(ckpt): raise ValueError(f"{sorted(set(extra) & set(ckpt))}: the checkpoint's own entries; store yours under other names")
+    ckpt = cpu_copy({**ckpt, **extra}) # numpy's numbers as Python's: read back with weights_only
+    if bad := _not_plain(ckpt, 'checkpoint'):
+        raise TypeError(f"{', '.join(bad)}: only plain values and tensors can be read back; convert them (str(path), x.tolist())")
     return atomic_write(path, lambda f: torch.save(ckpt, f))
+
+def _not_plain(x, where:str) -> list:
+    "Where in x (dicts, lists, tuples) a value is not one that torch.load(weights_only=True) reads back."
+    if isinstance(x, dict): return [w for k, v in x.items() for w in _not_plain(v, f"{where}[{k!r}]")]
+    if isinstance(x, (list, tuple)): return [w for i, v in enumerate(x) for w in _not_plain(v, f"{where}[{i}]")]
+    plain = x is None or isinstance(x, (bool, int, float, str, torch.Tensor, torch.Size, torch.dtype))
+    return [] if plain else [f"{where} is a {type(x).__name__}"]
 
 @patch(cls_method=True)
 def from_checkpoint(cls:DBN, ckpt:dict, # a checkpoint dict, as `read_checkpoint` returns it

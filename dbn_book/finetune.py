@@ -13,7 +13,7 @@ from typing import NamedTuple
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .core import (check_sizes, check_int, check_number, check_batch, check_labels, make_generator, own_generator, resolve_device,
+from .core import (check_sizes, check_int, check_number, check_type, check_batch, check_labels, make_generator, own_generator, resolve_device,
                            Trainer, cpu_copy, split_options, plain_fields)
 from .cd import lr_factor, SCHEDULES
 from .dbn import DBN, read_checkpoint
@@ -61,7 +61,7 @@ def mlp_from_dbn(dbn:DBN, n_classes:int=10, dropout:float=0.0, input_dropout:flo
                  seed:int|None=None, generator:torch.Generator|None=None, # for the fresh output layer
                 ) -> MLP:
     "An MLP with the DBN's recognition weights (W^T, c) in its hidden layers and a fresh output layer."
-    mlp = MLP(dbn.sizes, n_classes, dropout, input_dropout, seed=seed, generator=generator)
+    mlp = MLP(check_type(dbn, DBN, 'dbn').sizes, n_classes, dropout, input_dropout, seed=seed, generator=generator)
     with torch.no_grad():
         for layer, (W, c) in zip(mlp.hidden, dbn.recognition_weights()):
             layer.weight.copy_(W.T); layer.bias.copy_(c)
@@ -70,6 +70,7 @@ def mlp_from_dbn(dbn:DBN, n_classes:int=10, dropout:float=0.0, input_dropout:flo
 # %% ../nbs/05_finetune.ipynb #5b7b13cf
 def _check_rows(mlp:MLP, v:torch.Tensor, y, part:str='') -> tuple: # part: '_train' names them v_train and y_train
     "Rows of input for `mlp` (finite, not raw 0..255 pixels) and their labels; or a clear error."
+    check_type(mlp, MLP, 'mlp')
     check_batch(v, mlp.sizes[0], f'v{part}', 'input')
     if not v.is_floating_point() and v.numel() and v.max() > 1:
         raise ValueError(f"v{part} holds integers up to {int(v.max())}, raw pixels perhaps; the network takes values in [0, 1]: "
@@ -83,7 +84,7 @@ def evaluate(mlp:MLP, v:torch.Tensor, y:torch.Tensor,
              device=None) -> dict: # {'error', 'loss', 'n', 'wrong'}: error rate, mean cross-entropy, rows, indices misclassified
     "Classification error and mean cross-entropy of `mlp` over every row of (v, y)."
     v, y = _check_rows(mlp, v, y); check_int(batch, 'batch', 1)
-    device = torch.device(device) if device is not None else next(mlp.parameters()).device
+    device = resolve_device(device) if device is not None else next(mlp.parameters()).device
     was_training = mlp.training
     mlp.eval()
     loss, wrong, n = 0.0, [torch.zeros(0, dtype=torch.long)], len(v)
@@ -124,8 +125,7 @@ class FineTuner(Trainer):
                  v_valid:torch.Tensor|None=None, y_valid:torch.Tensor|None=None, # evaluated after each epoch
                  seed:int|None=None, generator:torch.Generator|None=None, # shuffling and dropout masks
                  device=None):
-        o = self.o = FineTuneOptions() if options is None else options
-        if not isinstance(o, FineTuneOptions): raise TypeError(f"options must be a FineTuneOptions, got {type(o).__name__}")
+        o = self.o = check_type(FineTuneOptions() if options is None else options, FineTuneOptions, 'options')
         v_train, y_train = _check_rows(mlp, v_train, y_train, '_train')
         if len(v_train) == 0: raise ValueError("v_train is empty")
         if (v_valid is None) != (y_valid is None): raise ValueError("give v_valid and y_valid together, or neither")
@@ -193,6 +193,7 @@ def save_checkpoint(path, dbn:DBN, mlp:MLP|None=None,
                     **extra, # more entries, e.g. the training state dbn_train resumes from
                    ):
     "Write the configuration, the DBN and the MLP to one checkpoint file, atomically."
+    check_type(dbn, DBN, 'dbn'); check_type(mlp, (MLP, type(None)), 'mlp')
     mlp_entry = None if mlp is None else {**mlp.config, 'state': cpu_copy(mlp.state_dict())}
     return dbn.save(path, mlp=mlp_entry, config=dict(config or {}), results=dict(results or {}), **extra)
 

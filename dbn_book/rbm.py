@@ -13,7 +13,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import check_units, check_k, check_int, make_generator
+from .core import check_units, check_k, check_int, check_number, check_log_z, make_generator
 
 # %% ../nbs/01_rbm.ipynb #f51efeff
 MAX_ENUMERATE = 25 # units: 2^25 states, about 33 million
@@ -52,6 +52,7 @@ class RBMBase(nn.Module):
                  generator:torch.Generator|None=None):
         super().__init__()
         for name, n in (('n_visible', n_visible), ('n_hidden', n_hidden)): check_int(n, name, 1)
+        check_number(sigma, 'sigma', lo_in=True)
         param = lambda t: nn.Parameter(t, requires_grad=False)
         self.W = param(torch.randn(n_visible, n_hidden, generator=generator) * sigma if sigma else torch.zeros(n_visible, n_hidden))
         self.b, self.c = param(torch.zeros(n_visible)), param(torch.zeros(n_hidden))
@@ -111,10 +112,10 @@ class RBMBase(nn.Module):
         "The visible state after k block Gibbs steps from v."
         return self.gibbs_chain(self.check_visible(v), check_k(k), generator).v
 
-    def log_likelihood(self, v, log_z:float|torch.Tensor|None=None) -> torch.Tensor:
+    def log_likelihood(self, v, log_z=None) -> torch.Tensor: # log_z: a number, or chapter 6's estimate
         "log P(v) = -F(v) - log Z in nats, one float64 value per row of v; log Z e.g. from AIS, by default exact."
-        if log_z is None: log_z = self.log_partition_exact()
-        return -self.free_energy(v).double() - torch.as_tensor(log_z, dtype=torch.float64)
+        log_z = self.log_partition_exact().item() if log_z is None else check_log_z(log_z)
+        return -self.free_energy(v).double() - log_z
 
     def log_partition_exact(self, max_units:int=MAX_ENUMERATE):
         raise self.unsupported('an exact log Z', 'estimate it with AIS (chapter 6)')

@@ -9,7 +9,7 @@ __all__ = ['up_down_step', 'UpDownOptions', 'UpDownTrainer', 'up_down']
 import math, time
 from dataclasses import dataclass
 import torch
-from .core import check_int, check_k, check_number, own_generator, resolve_device, Trainer, cpu_copy, split_options, plain_fields
+from .core import check_int, check_k, check_number, check_type, own_generator, resolve_device, Trainer, cpu_copy, split_options, plain_fields
 from .rbm import RBM, bernoulli
 from .cd import lr_factor, SCHEDULES
 from .dbn import DBN
@@ -71,8 +71,8 @@ class UpDownTrainer(Trainer):
                  y_train:torch.Tensor|None=None, # their labels, when the DBN has label units
                  options:UpDownOptions|None=None, # default: UpDownOptions()
                  seed:int|None=None, generator:torch.Generator|None=None, device=None):
-        o = self.o = UpDownOptions() if options is None else options
-        if not isinstance(o, UpDownOptions): raise TypeError(f"options must be an UpDownOptions, got {type(o).__name__}")
+        o = self.o = check_type(UpDownOptions() if options is None else options, UpDownOptions, 'options')
+        check_type(dbn, DBN, 'dbn')
         if len(dbn.rbms) < 2: raise ValueError("up-down needs a DBN with at least one directed layer (sizes of length 3 or more)")
         for rbm in dbn.rbms[:-1]:
             if rbm.param_names != RBM.param_names: raise rbm.unsupported('the up-down algorithm', 'it is derived here for binary units')
