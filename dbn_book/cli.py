@@ -31,8 +31,10 @@ class _Number:
     def __call__(self, s:str, name:str):
         try: x = self.kind(s)
         except ValueError: x = s # not a number: refused by the check
-        try: return (check_int if self.kind is int else check_number)(x, name, **self.bounds)
+        try: x = (check_int if self.kind is int else check_number)(x, name, **self.bounds)
         except ValueError as e: raise argparse.ArgumentTypeError(str(e)) from None
+        if self.kind is int and x > 2**62: raise argparse.ArgumentTypeError(f"{name} must be at most 2^62, got {x}") # torch's sizes and seeds
+        return x
 
 _positive, _count = _Number(int, lo=1), _Number(int)
 _rate, _penalty, _fraction = _Number(float), _Number(float, lo_in=True), _Number(float, hi=1, lo_in=True)
@@ -114,7 +116,7 @@ def _run_options(
 
 def _device_options(
     device:str=None, # 'cpu', 'cuda' or 'cuda:1'; default: CUDA when available
-    seed:int=0): # seed of every random choice
+    seed:_count=0): # seed of every random choice
     "device and seed"
 
 def train_parser(defaults:bool=True, # False: the parsed options hold only those given, without defaults
@@ -135,10 +137,10 @@ def _check_device(device):
     try: return resolve_device(device)
     except ValueError as e: raise UsageError(f"--device: {e}") from None
 
-def _check_output(path, option):
+def _check_output(path, option, example='dbn_model.pt'):
     if path is None: return None
     path = Path(path).expanduser()
-    if path.is_dir(): raise UsageError(f"{option} {path} is a folder; name a file in it, e.g. {path / 'dbn_model.pt'}")
+    if path.is_dir(): raise UsageError(f"{option} {path} is a folder; name a file in it, e.g. {path / example}")
     if not path.parent.is_dir(): raise UsageError(f"{option} {path}: folder {path.parent} does not exist; create it first")
     if not os.access(path.parent, os.W_OK): raise UsageError(f"{option} {path}: folder {path.parent} is not writable")
     return path
@@ -150,7 +152,9 @@ def check_train_args(args) -> argparse.Namespace:
     if args.top_fast_lr and (args.top_method != 'pcd' or args.centered):
         raise UsageError("--top_fast_lr: fast weights steer PCD's persistent chains, without centring; use --top_method pcd and no --centered, or drop --top_fast_lr")
     args.device = _check_device(args.device)
-    args.save, args.json = _check_output(args.save, '--save'), _check_output(args.json, '--json')
+    args.save, args.json = _check_output(args.save, '--save'), _check_output(args.json, '--json', 'report.json')
+    if args.save is not None and args.json is not None and args.save.resolve() == args.json.resolve():
+        raise UsageError(f"--save and --json both name {args.save}; give the JSON report another file")
     return args
 
 _FREE_ON_RESUME = ('save', 'resume', 'json', 'quiet', 'device', 'data', 'no_download') # they change nothing in the model
@@ -354,11 +358,11 @@ def summary(args, res:dict) -> str:
     return '\n'.join(f"{label:14s}{text}" for label, text in rows if text is not None)
 
 class StopRequest:
-    "A SIGINT or SIGTERM handler: stop after this epoch; a second SIGINT stops at once."
+    "A SIGINT or SIGTERM handler: stop after this epoch; a second signal stops at once."
     signum = None # the signal received
     def __call__(self) -> bool: return self.signum is not None # `run_training`'s stop
     def handle(self, signum, frame):
-        if self.signum is not None and signum == signal.SIGINT: raise KeyboardInterrupt
+        if self.signum is not None: raise KeyboardInterrupt # a second signal: stop at once
         self.signum = signum
         print(f"\ndbn_train: {signal.Signals(signum).name}: stopping after this epoch; press Ctrl-C again to stop at once",
               file=sys.stderr, flush=True)
@@ -366,11 +370,10 @@ class StopRequest:
 def train_main(argv:list|None=None): # default: sys.argv[1:]
     "Console script `dbn_train`."
     parser = train_parser()
-    args, ckpt = parser.parse_args(argv), None
+    args, ckpt, request = parser.parse_args(argv), None, StopRequest()
     try:
         if args.resume is not None: args, ckpt = resume_args(argv)
         args = check_train_args(args)
-        request = StopRequest()
         old = {s: signal.signal(s, request.handle) for s in (signal.SIGINT, signal.SIGTERM)} \
               if threading.current_thread() is threading.main_thread() else {}
         try: res = run_training(args, stop=request, checkpoint=ckpt)
@@ -378,6 +381,9 @@ def train_main(argv:list|None=None): # default: sys.argv[1:]
             for s, h in old.items(): signal.signal(s, h)
     except UsageError as e: parser.error(e)
     except FloatingPointError as e: parser.exit(1, f"{parser.prog}: error: {e}\n") # divergence: what to change, in one line
+    except KeyboardInterrupt: # the checkpoint holds the last finished epoch
+        parser.exit(128 + (request.signum or signal.SIGINT), "\ndbn_train: stopped at once; " +
+                    (f"continue the last finished epoch with: dbn_train --resume {args.save}\n" if args.save else "nothing was saved (no --save)\n"))
     if 'stopped' in res:
         print(f"stopped {res['stopped']['where']}; " +
               (f"continue with: dbn_train --resume {args.save}" if args.save else "nothing was saved (no --save)"))
@@ -398,12 +404,13 @@ def _command(main, options, argv:list|None) -> tuple:
     "The parser of console script `main` (its name begins the docstring), the parsed options, and their checked --device and --out."
     p = _parser(main.__doc__.split(':')[0], main.__doc__, options, _device_options)
     a = p.parse_args(argv)
-    try: return p, a, _check_device(a.device), _check_output(a.out, '--out')
+    try: return p, a, _check_device(a.device), _check_output(a.out, '--out', p.get_default('out'))
     except UsageError as e: p.error(e)
 
 def sample_main(argv:list|None=None): # default: sys.argv[1:]
     "dbn_sample: draw samples from a checkpoint of dbn_train --save into a PNG grid."
     p, a, device, out = _command(sample_main, _sample_options, argv)
+    if out.suffix.lower() != '.png': p.error(f"--out must name a .png file, got {a.out!r}")
     try: dbn = DBN.load(a.checkpoint)
     except ValueError as e: p.error(e) # what is wrong with the checkpoint
     side = math.isqrt(dbn.sizes[0]) # the images are side x side pixels

@@ -49,7 +49,7 @@ def find_mnist_files(folder, # a folder holding the four official IDX files, `.g
     "The paths of the four MNIST files in `folder`, each checked."
     folder = Path(folder).expanduser()
     if not folder.is_dir():
-        raise MNISTDataError(f"MNIST folder {folder} does not exist. Name a folder that holds the four IDX files "
+        raise MNISTDataError(f"MNIST folder {folder} {'is a file' if folder.exists() else 'does not exist'}. Name a folder that holds the four IDX files "
                              f"({', '.join(n + '.gz' for n in MNIST_FILES)}) from {MNIST_URL}")
     found = {}
     for name, (md5_gz, md5_raw, _) in MNIST_FILES.items():

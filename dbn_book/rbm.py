@@ -114,7 +114,7 @@ class RBMBase(nn.Module):
 
     def log_likelihood(self, v, log_z=None) -> torch.Tensor: # log_z: a number, or chapter 6's estimate
         "log P(v) = -F(v) - log Z in nats, one float64 value per row of v; log Z e.g. from AIS, by default exact."
-        log_z = self.log_partition_exact().item() if log_z is None else check_log_z(log_z)
+        log_z = self.log_partition_exact() if log_z is None else check_log_z(log_z) # the exact one keeps its gradient
         return -self.free_energy(v).double() - log_z
 
     def log_partition_exact(self, max_units:int=MAX_ENUMERATE):

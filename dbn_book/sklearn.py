@@ -74,6 +74,14 @@ class _Estimator(BaseEstimator):
             raise ValueError(f"visible must be 'binary' (X in [0, 1]) or 'gaussian' (real-valued X), got {self.visible!r}")
         return self.visible == 'gaussian', check_int(self.k, 'k', 1), check_int(self.batch_size, 'batch_size', 1), resolve_device(self.device)
 
+    def _fitting(self, fit, *args, new:bool=True):
+        "fit(*args); if it fails, a new fit leaves the estimator unfitted, not half-trained (its names ending in _ deleted)."
+        try: return fit(*args)
+        except BaseException:
+            if new:
+                for name in [n for n in vars(self) if n.endswith('_') and not n.startswith('_')]: delattr(self, name)
+            raise
+
 # %% ../nbs/11_sklearn.ipynb #abac918b
 EXACT_UNITS = 20 # score_samples enumerates up to 2^20 states of the smaller layer, and uses AIS beyond
 
@@ -143,12 +151,13 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
     def fit(self, X, # training rows
             y=None): # ignored
         "Train a new RBM on X: `n_iter` passes in mini-batches of `batch_size`."
-        return self._fit(X, check_int(self.n_iter, 'n_iter'), new=True)
+        return self._fitting(self._fit, X, check_int(self.n_iter, 'n_iter'), True)
 
     def partial_fit(self, X, # training rows
                     y=None): # ignored
         "One pass over X; the first call creates the RBM, later calls go on training it."
-        return self._fit(X, 1, new=not hasattr(self, 'rbm_'))
+        new = not hasattr(self, 'rbm_')
+        return self._fitting(self._fit, X, 1, new, new=new)
 
     def _fitted(self, X, double:bool=False) -> tuple:
         "The fitted RBM and X on its device, in X's precision (or both in float64)."
@@ -209,6 +218,9 @@ class DBNClassifier(ClassifierMixin, _Estimator):
     def fit(self, X, # training rows
             y): # their labels: at least two classes, of any kind
         "Pretrain a DBN on X, then fine-tune it as a classifier of y."
+        return self._fitting(self._fit, X, y)
+
+    def _fit(self, X, y):
         gaussian, k, batch, device = self._checked()
         sizes = _hidden_sizes(self.hidden_layer_sizes)
         pre_epochs, pre_lr = check_int(self.pretrain_epochs, 'pretrain_epochs'), check_number(self.pretrain_learning_rate, 'pretrain_learning_rate')

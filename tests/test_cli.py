@@ -53,8 +53,9 @@ def popen(*argv):
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, 'OMP_NUM_THREADS': '1'})
 
+from dbn_book.dbn import read_checkpoint
+
 def weights(path):
-    from dbn_book.dbn import read_checkpoint
     ck = read_checkpoint(path)
     return ck, [*ck['dbn'].values(), *(ck['mlp']['state'].values() if ck['mlp'] else [])]
 
@@ -112,6 +113,17 @@ def test_resume_refuses_contradicting_options(tmp_path):
     assert r.returncode == 2 and '--mlp_lr 0.5 contradicts the checkpoint' in r.stderr and '--sizes' not in r.stderr, r.stderr
     r = run('dbn_train', '--resume', str(path), '--n_train', '1000', '--quiet')
     assert r.returncode == 2 and '--n_train 1000 contradicts' in r.stderr
+
+def test_second_signal_stops_at_once_in_one_line(tmp_path):
+    path = tmp_path / 'run.pt'
+    slow = ['--no_download', '--n_train', '2000', '--sizes', '784', '500', '500', '--batch', '10', '--dbn_epochs', '3',
+            '--mlp_epochs', '1', '--device', 'cpu', '--quiet'] # epochs of 200 updates: the second signal lands within one
+    p = popen(*slow, '--save', str(path)); wait_for(path)
+    p.send_signal(signal.SIGTERM); time.sleep(0.05); p.send_signal(signal.SIGTERM) # the first asks to stop after this epoch
+    out, err = p.communicate(timeout=600)
+    assert p.returncode == 128 + signal.SIGTERM and 'Traceback' not in err, (p.returncode, err)
+    assert 'stopped at once' in err and f'dbn_train --resume {path}' in err, err
+    assert read_checkpoint(path)['training']['phase'] != 'done' # the last finished epoch's checkpoint, whole
 
 
 # --- what the audit of 2026-12-03 found: each case failed with a traceback before ---
