@@ -34,10 +34,16 @@ def difference(positive:tuple, negative:tuple) -> tuple:
     "The gradient: positive-phase minus negative-phase statistics, one tensor per parameter."
     return tuple(p - n for p, n in zip(positive, negative))
 
+def _rows(model:RBMBase, v, what:str='v') -> torch.Tensor:
+    "Checked visible rows, at least one: a gradient is a mean over them."
+    v = model.check_visible(v, what)
+    if not len(v): raise ValueError(f"{what} has no rows: a gradient needs at least one")
+    return v
+
 def exact_grad(model:RBMBase, v:torch.Tensor) -> tuple:
     "The exact gradient of the mean log-likelihood of the rows of v, one tensor per parameter (small models only)."
     m = copy.deepcopy(model).double()
-    v = m.check_visible(v)
+    v = _rows(m, v)
     return tuple(d.to(model.W.dtype) for d in difference(m.statistics(v, m.p_h(v, check=False)), m.model_expectations()))
 
 # %% ../nbs/02_cd.ipynb #097ec01e
@@ -45,7 +51,7 @@ def cd_grad(model:RBMBase, v:torch.Tensor,
             k:int=1, # Gibbs steps from each data vector (Algorithm 18.2)
             generator:torch.Generator|None=None) -> tuple:
     "The CD-k estimate of the gradient, one tensor per parameter."
-    v, k = model.check_visible(v), check_k(k)
+    v, k = _rows(model, v), check_k(k)
     ph0 = model.p_h(v, check=False)
     neg = model.gibbs_chain(v, k, generator, p_h=ph0)
     return difference(model.statistics(v, ph0), model.statistics(neg.v, neg.p_h))
@@ -60,8 +66,8 @@ def pcd_grad(model:RBMBase, v:torch.Tensor,
              k:int=1, # Gibbs steps per update (Algorithm 18.3)
              generator:torch.Generator|None=None) -> PCDStep:
     "The PCD-k estimate of the gradient, and the chains' new states."
-    v, k = model.check_visible(v), check_k(k)
-    neg = model.gibbs_chain(model.check_visible(chains, 'chains'), k, generator)
+    v, k = _rows(model, v), check_k(k)
+    neg = model.gibbs_chain(_rows(model, chains, 'chains'), k, generator)
     return PCDStep(difference(model.statistics(v, model.p_h(v, check=False)), model.statistics(neg.v, neg.p_h)), neg.v)
 
 # %% ../nbs/02_cd.ipynb #7eda48b7
@@ -288,14 +294,18 @@ def filter_images(W:torch.Tensor, # weights, one column per hidden unit (a model
 
 # %% ../nbs/02_cd.ipynb #dfa58a5c
 @torch.no_grad()
-def sample_chains(model:RBMBase, n:int=10, # number of chains
+def sample_chains(model:RBMBase, n:int|None=None, # number of chains; default 10, or start's rows
                   steps:tuple=(1, 10, 100, 1000), # the Gibbs steps at which to record the chains
                   generator:torch.Generator|None=None,
                   start:torch.Tensor|None=None, # initial visible states; default: noise from P(v|h=0)
                  ) -> list:
     "E[v | h] of n Gibbs chains after each number of steps in `steps`."
-    check_type(model, RBMBase, 'model'); check_int(n, 'n', 1); steps = check_steps(steps, 1)
-    v = model.check_visible(start, 'start') if start is not None else model.sample_v(model.W.new_zeros(n, model.n_hidden), generator)
+    check_type(model, RBMBase, 'model'); steps = check_steps(steps, 1)
+    if n is not None: check_int(n, 'n', 1)
+    if start is None: v = model.sample_v(model.W.new_zeros(n or 10, model.n_hidden), generator)
+    else:
+        v = model.check_visible(start, 'start')
+        if n not in (None, len(v)): raise ValueError(f"n={n} chains were asked for but start has {len(v)} rows: give n or start, not both")
     out, done = [], 0
     for s in steps:
         chain = model.gibbs_chain(v, s - done, generator)

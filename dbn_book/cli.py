@@ -321,6 +321,7 @@ def _finish(run) -> dict:
 # %% ../nbs/08_cli.ipynb #c3e5d8a7
 _STEPS = {'pretraining': _pretrain, 'up-down': _updown, 'fine-tuning (dbn init)': partial(_finetune, init='dbn'),
           'fine-tuning (random init)': partial(_finetune, init='random')}
+_RATES = {'pretraining': '--dbn_lr for the lower RBMs, --top_lr for the top one', 'up-down': '--updown_lr'} # else --mlp_lr
 
 def run_training(args, log=print,
                  stop=None, # called after every epoch; the run stops there (checkpoint written) when it returns True
@@ -330,7 +331,10 @@ def run_training(args, log=print,
     run = _start(args, log, stop, checkpoint)
     phases = [p for p in (*_STEPS, 'done') if p != 'fine-tuning (random init)' or args.compare]
     for following in phases[phases.index(run.phase) + 1:]:
-        if not _STEPS[run.phase](run): return run.stopped(run.trainer) # stopped within the phase
+        try: finished = _STEPS[run.phase](run)
+        except FloatingPointError as e: # divergence: name the option that sets the rate
+            raise FloatingPointError(f"{e} (in dbn_train: {_RATES.get(run.phase, '--mlp_lr')})") from None
+        if not finished: return run.stopped(run.trainer) # stopped within the phase
         run.phase = following # a stop asked for now leaves the next phase to start afresh on --resume
         if stop is not None and stop() and following != 'done': return run.stopped()
     return _finish(run)

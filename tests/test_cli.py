@@ -137,6 +137,7 @@ def test_trains_without_labels_or_with_one_rbm(extra):
 def test_divergence_fails_in_one_line():
     r = run('dbn_train', *TINY, '--dbn_lr', '1e30')
     assert r.returncode == 1 and 'diverged' in r.stderr and 'lower the learning rate' in r.stderr
+    assert '--dbn_lr for the lower RBMs' in r.stderr # the option to change, not only the function's lr=
     assert len(r.stderr.strip().splitlines()) == 1, r.stderr
 
 def test_sample_refuses_what_is_not_a_square_binary_image(tmp_path):
