@@ -43,16 +43,30 @@ def train(args):
     torch.set_num_threads(args.threads)
     v_train, v_valid, _ = data()
     rbm = RBM(784, args.hidden, v_data=v_train, seed=args.seed)
+    averages = {e: None for e in args.average_from} # iterate averaging: the mean of the parameters after epochs e+1..end
+    def callback(trainer, rec):
+        if rec['epoch'] % 10 == 0: print(json.dumps(rec), flush=True)
+        for e, avg in averages.items():
+            if rec['epoch'] <= e: continue
+            n = rec['epoch'] - e # epochs in the mean, this one included
+            if avg is None: averages[e] = {k: t.clone().double() for k, t in trainer.rbm.state_dict().items()}
+            else:
+                for k, t in trainer.rbm.state_dict().items(): avg[k] += (t.double() - avg[k]) / n
     t0 = time.perf_counter()
     log = train_rbm(rbm, v_train, epochs=args.epochs, lr=args.lr, k=args.k, method=args.method, batch=args.batch,
                     momentum=(args.momentum,) * 2, weight_decay=args.weight_decay, schedule=args.schedule,
                     centered=args.centered, fast_lr=args.fast_lr, fast_decay=args.fast_decay, v_valid=v_valid, seed=args.seed, device='cpu', progress=False,
-                    callback=lambda r, rec: print(json.dumps(rec), flush=True) if rec['epoch'] % 10 == 0 else None)
+                    callback=callback)
     minutes = (time.perf_counter() - t0) / 60
     print(f"trained {args.name}: {args.epochs} epochs in {minutes:.1f} min", flush=True)
     OUT.mkdir(exist_ok=True)
     atomic_write(OUT / f"{args.name}.pt", lambda f: torch.save(
-        {'state_dict': rbm.state_dict(), 'args': vars(args), 'log': log, 'train_minutes': minutes}, f))
+        {'state_dict': rbm.state_dict(), 'args': vars(args) | {'average_from': None}, 'log': log, 'train_minutes': minutes}, f))
+    for e, avg in averages.items(): # the averaged models, scored like any other (the same run: a paired comparison)
+        if avg is None: continue
+        atomic_write(OUT / f"{args.name}_avg{e}.pt", lambda f: torch.save(
+            {'state_dict': {k: t.float() for k, t in avg.items()}, 'args': vars(args) | {'average_from': e}, 'log': log,
+             'train_minutes': minutes}, f))
 
 def evaluate(args):
     """AIS log Z (saved, so the test split reuses the estimate validation saw) and the mean log-likelihood of one split;
@@ -73,7 +87,7 @@ def evaluate(args):
             est.minutes = (time.perf_counter() - t0) / 60
             atomic_write(ais_path, lambda f: torch.save(est, f))
         ll = lambda v, z: rbm.log_likelihood(v, z).mean().item()
-        row = dict(model=path.stem, split=args.split, args={k: ck['args'].get(k, 0.0) for k in ('method', 'k', 'epochs', 'lr', 'schedule', 'centered', 'momentum', 'weight_decay', 'fast_lr')},
+        row = dict(model=path.stem, split=args.split, args={k: ck['args'].get(k, 0.0) for k in ('method', 'k', 'epochs', 'lr', 'schedule', 'centered', 'momentum', 'weight_decay', 'fast_lr', 'average_from')},
                    train_minutes=round(ck['train_minutes'], 1), epoch_seconds_median=round(sorted(r['seconds'] for r in ck['log'])[len(ck['log']) // 2], 2),
                    ais_chains=len(est.log_w), ais_steps=est.n_steps, ais_minutes=round(getattr(est, 'minutes', float('nan')), 1),
                    log_z=round(est.log_z, 3), log_z_interval=[round(est.log_z_low, 3), round(est.log_z_high, 3)],
@@ -110,6 +124,7 @@ def main(argv=None):
     t.add_argument('--fast_decay', type=float, default=0.95, help='the share of the fast weights each update keeps')
     t.add_argument('--seed', type=int, default=0)
     t.add_argument('--threads', type=int, default=1)
+    t.add_argument('--average_from', type=int, nargs='*', default=[], help='also save the mean of the parameters after each of these epochs (iterate averaging)')
     e = sub.add_parser('evaluate')
     e.add_argument('models', nargs='+')
     e.add_argument('--split', choices=('valid', 'test'), required=True)
