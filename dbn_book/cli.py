@@ -415,8 +415,12 @@ def sample_main(argv:list|None=None): # default: sys.argv[1:]
     "dbn_sample: draw samples from a checkpoint of dbn_train --save into a PNG grid."
     p, a, device, out = _command(sample_main, _sample_options, argv)
     if out.suffix.lower() != '.png': p.error(f"--out must name a .png file, got {a.out!r}")
-    try: dbn = DBN.load(a.checkpoint)
+    try: ckpt = read_checkpoint(a.checkpoint); dbn = DBN.from_checkpoint(ckpt, a.checkpoint)
     except ValueError as e: p.error(e) # what is wrong with the checkpoint
+    phase = (ckpt.get('training') or {}).get('phase')
+    if phase in ('pretraining', 'up-down'): # a run stopped before its generative model was finished
+        print(f"dbn_sample: note: the dbn_train run that wrote {a.checkpoint} stopped during {phase}, so the DBN is partly "
+              f"trained; finish it with: dbn_train --resume {a.checkpoint}", file=sys.stderr)
     side = math.isqrt(dbn.sizes[0]) # the images are side x side pixels
     if not isinstance(dbn.rbms[0], RBM) or side * side != dbn.sizes[0]:
         p.error(f"{a.checkpoint} models {dbn.sizes[0]} {type(dbn.rbms[0]).__name__} units, not a square image of binary "
