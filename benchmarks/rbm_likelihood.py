@@ -26,12 +26,23 @@ Iterate averaging, and the chosen recipe retrained on all 60,000 training images
     nice python benchmarks/rbm_likelihood.py evaluate --split valid benchmarks/out/<each>.pt   # the final weights and the two means of each run
     nice python benchmarks/rbm_likelihood.py train --name pcd1_lr05_wd1e-4_400_all60000 --lr 0.05 --weight_decay 1e-4 --epochs 400 --all_60000 --threads 2
     nice python benchmarks/rbm_likelihood.py evaluate --split test --raise_rows 500 --threads 2 benchmarks/out/pcd1_lr05_wd1e-4_400_all60000.pt
+
+Dynamic binarisation (2026-12-03, fourth session): the same recipe, each epoch after the first on a fresh Bernoulli(grey)
+sample of the training images, against the fixed sample, over seeds 0-2 (seed 0 of the fixed sample is the run above);
+two jobs at a time, one thread each (OMP_NUM_THREADS=1):
+
+    nice python benchmarks/rbm_likelihood.py train --name pcd1_lr05_wd1e-4_400_dyn --lr 0.05 --weight_decay 1e-4 --epochs 400 --dynamic
+    nice python benchmarks/rbm_likelihood.py train --name pcd1_lr05_wd1e-4_400_dyn_s1 --lr 0.05 --weight_decay 1e-4 --epochs 400 --dynamic --seed 1   # and _s2, --seed 2
+    nice python benchmarks/rbm_likelihood.py train --name pcd1_lr05_wd1e-4_400_s1 --lr 0.05 --weight_decay 1e-4 --epochs 400 --seed 1   # and _s2, --seed 2
+    nice python benchmarks/rbm_likelihood.py evaluate --split valid benchmarks/out/<each>.pt
+    nice python benchmarks/rbm_likelihood.py train --name pcd1_lr05_wd1e-4_400_dyn_all60000 --lr 0.05 --weight_decay 1e-4 --epochs 400 --dynamic --all_60000
+    nice python benchmarks/rbm_likelihood.py evaluate --split test --raise_rows 500 --threads 2 benchmarks/out/pcd1_lr05_wd1e-4_400_dyn_all60000.pt
 """
 import argparse, json, math, time
 from pathlib import Path
 import torch
 from dbn_book.core import atomic_write
-from dbn_book.data import load_mnist, mnist_tensors, local_mnist_folder
+from dbn_book.data import load_mnist, mnist_tensors, local_mnist_folder, binarize
 from dbn_book.rbm import RBM
 from dbn_book.cd import train_rbm
 
@@ -39,22 +50,26 @@ HERE = Path(__file__).parent
 OUT, RESULTS = HERE / 'out', HERE / 'results'
 N_VALID = 10_000
 
-def data():
-    "Binary (train, valid, test) rows: train and valid split the 60,000 official training images."
+def data(grey:bool=False):
+    "Binary (train, valid, test) rows: train and valid split the 60,000 official training images; with `grey`, also the grey training images."
     folder = local_mnist_folder()
     if folder is None: raise SystemExit("the full MNIST is needed: ../shared/data/mnist was not found")
-    v, _, v_test, _ = mnist_tensors(load_mnist(folder), how='sample', seed=0)
-    return v[:-N_VALID], v[-N_VALID:], v_test
+    ds = load_mnist(folder)
+    v, _, v_test, _ = mnist_tensors(ds, how='sample', seed=0)
+    return (v[:-N_VALID], v[-N_VALID:], v_test) + ((ds.x_train,) if grey else ())
 
 def train(args):
     "Train one RBM in one call (PCD's chains and the schedule run through all epochs); save it atomically."
     torch.set_num_threads(args.threads)
-    v_train, v_valid, _ = data()
+    v_train, v_valid, _, grey = data(grey=True)
     if args.all_60000: v_train = torch.cat([v_train, v_valid]) # the protocol's last step: the chosen recipe on every training image
+    grey = grey[:len(v_train)] # the grey images behind v_train's rows, in the same order
+    g_dyn = torch.Generator().manual_seed(args.seed + 1000) # dynamic binarisation's own stream: the trainer's is untouched
     rbm = RBM(784, args.hidden, v_data=v_train, seed=args.seed)
     averages = {e: None for e in args.average_from} # iterate averaging: the mean of the parameters after epochs e+1..end
     def callback(trainer, rec):
         if rec['epoch'] % 10 == 0: print(json.dumps(rec), flush=True)
+        if args.dynamic: trainer.v_train = binarize(grey, 'sample', g_dyn) # the next epoch sees a fresh Bernoulli(grey) sample of every image
         for e, avg in averages.items():
             if rec['epoch'] <= e: continue
             n = rec['epoch'] - e # epochs in the mean, this one included
@@ -96,7 +111,7 @@ def evaluate(args):
             est.minutes = (time.perf_counter() - t0) / 60
             atomic_write(ais_path, lambda f: torch.save(est, f))
         ll = lambda v, z: rbm.log_likelihood(v, z).mean().item() if math.isfinite(z) else None # AIS's lower end of log Z can be -inf
-        row = dict(model=path.stem, split=args.split, args={k: ck['args'].get(k, 0.0) for k in ('method', 'k', 'epochs', 'lr', 'schedule', 'centered', 'momentum', 'weight_decay', 'fast_lr', 'average_from', 'all_60000')},
+        row = dict(model=path.stem, split=args.split, args={k: ck['args'].get(k, 0.0) for k in ('method', 'k', 'epochs', 'lr', 'schedule', 'centered', 'momentum', 'weight_decay', 'fast_lr', 'average_from', 'all_60000', 'dynamic')},
                    train_minutes=round(ck['train_minutes'], 1), epoch_seconds_median=round(sorted(r['seconds'] for r in ck['log'])[len(ck['log']) // 2], 2),
                    ais_chains=len(est.log_w), ais_steps=est.n_steps, ais_minutes=round(getattr(est, 'minutes', float('nan')), 1),
                    log_z=round(est.log_z, 3), log_z_interval=[round(est.log_z_low, 3), round(est.log_z_high, 3)],
@@ -135,6 +150,7 @@ def main(argv=None):
     t.add_argument('--seed', type=int, default=0)
     t.add_argument('--threads', type=int, default=1)
     t.add_argument('--all_60000', action='store_true', help='train on all 60,000 training images (the validation ones too), once the recipe is chosen')
+    t.add_argument('--dynamic', action='store_true', help='dynamic binarisation: each epoch after the first trains on a fresh Bernoulli(grey) sample of the training images')
     t.add_argument('--average_from', type=int, nargs='*', default=[], help='also save the mean of the parameters after each of these epochs (iterate averaging)')
     e = sub.add_parser('evaluate')
     e.add_argument('models', nargs='+')
