@@ -36,7 +36,8 @@ two jobs at a time, one thread each (OMP_NUM_THREADS=1):
     nice python benchmarks/rbm_likelihood.py train --name pcd1_lr05_wd1e-4_400_s1 --lr 0.05 --weight_decay 1e-4 --epochs 400 --seed 1   # and _s2, --seed 2
     nice python benchmarks/rbm_likelihood.py evaluate --split valid benchmarks/out/<each>.pt
     nice python benchmarks/rbm_likelihood.py train --name pcd1_lr05_wd1e-4_400_dyn_all60000 --lr 0.05 --weight_decay 1e-4 --epochs 400 --dynamic --all_60000
-    nice python benchmarks/rbm_likelihood.py evaluate --split test --raise_rows 500 --threads 2 benchmarks/out/pcd1_lr05_wd1e-4_400_dyn_all60000.pt
+    nice python benchmarks/rbm_likelihood.py train --name pcd1_lr05_wd1e-4_400_dyn_all60000_s1 --lr 0.05 --weight_decay 1e-4 --epochs 400 --dynamic --all_60000 --seed 1   # and _s2, --seed 2
+    nice python benchmarks/rbm_likelihood.py evaluate --split test --raise_rows 500 benchmarks/out/pcd1_lr05_wd1e-4_400_dyn_all60000.pt   # and _s1, _s2
 """
 import argparse, json, math, time
 from pathlib import Path
