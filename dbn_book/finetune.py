@@ -159,8 +159,10 @@ class FineTuner(Trainer):
             if bar is not None: bar.update()
         record = {'epoch': self.epoch + 1, 'train_loss': loss_sum.item() / n, 'train_error': wrong.item() / n,
                   'lr': self.opt.param_groups[0]['lr']}
-        if not math.isfinite(record['train_loss']):
-            raise FloatingPointError(f"fine-tuning diverged in epoch {self.epoch + 1} (loss is not finite) with lr={o.lr}; "
+        chance = math.log(mlp.out.out_features) # the loss of guessing uniformly; 100 times it: finite, but diverged
+        if not math.isfinite(record['train_loss']) or record['train_loss'] > 100 * chance:
+            raise FloatingPointError(f"fine-tuning diverged in epoch {self.epoch + 1} (mean loss {record['train_loss']:.3g}, "
+                                     f"against {chance:.2f} for guessing) with lr={o.lr}; "
                                      f"lower the learning rate (e.g. lr={o.lr / 10:g})")
         if self.valid is not None:
             ev = evaluate(mlp, *self.valid, device=self.device)

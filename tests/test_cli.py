@@ -140,6 +140,11 @@ def test_divergence_fails_in_one_line():
     assert '--dbn_lr for the lower RBMs' in r.stderr # the option to change, not only the function's lr=
     assert len(r.stderr.strip().splitlines()) == 1, r.stderr
 
+def test_finite_divergence_of_fine_tuning_fails_in_one_line():
+    r = run('dbn_train', *TINY, '--mlp_lr', '1e6') # the loss grows to ~1e9 but stays finite
+    assert r.returncode == 1 and 'fine-tuning diverged' in r.stderr and 'for guessing' in r.stderr, r.stderr
+    assert '--mlp_lr' in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+
 def test_sample_refuses_what_is_not_a_square_binary_image(tmp_path):
     from dbn_book.dbn import DBN
     DBN([90, 20, 20], n_labels=10).save(tmp_path / 'odd.pt')
