@@ -262,7 +262,7 @@ def _start(args, log, stop, checkpoint) -> _Run:
         if run.res.get('threads') and run.res['threads'] != torch.get_num_threads():
             log(f"using {run.res['threads']} threads, as the run did before (not {torch.get_num_threads()}), so that it continues exactly")
             torch.set_num_threads(run.res['threads'])
-        run.dbn, mlp, *_ = load_checkpoint(args.resume)
+        run.dbn, mlp, *_ = load_checkpoint(args.resume, checkpoint) # the checkpoint resume_args read
         if run.phase == 'fine-tuning (random init)': run.mlps['dbn'] = mlp # trained from the DBN's weights in the phase before
     run.labels = run.y_tr if run.dbn.n_labels else None # what the generative model trains on
     return run
