@@ -112,7 +112,7 @@ def evaluate(args):
             est.minutes = (time.perf_counter() - t0) / 60
             atomic_write(ais_path, lambda f: torch.save(est, f))
         ll = lambda v, z: rbm.log_likelihood(v, z).mean().item() if math.isfinite(z) else None # AIS's lower end of log Z can be -inf
-        row = dict(model=path.stem, split=args.split, args={k: ck['args'].get(k, 0.0) for k in ('method', 'k', 'epochs', 'lr', 'schedule', 'centered', 'momentum', 'weight_decay', 'fast_lr', 'average_from', 'all_60000', 'dynamic')},
+        row = dict(model=path.stem, split=args.split, args={k: ck['args'].get(k, 0.0) for k in ('method', 'k', 'epochs', 'lr', 'schedule', 'centered', 'momentum', 'weight_decay', 'fast_lr', 'average_from', 'all_60000', 'dynamic', 'seed')},
                    train_minutes=round(ck['train_minutes'], 1), epoch_seconds_median=round(sorted(r['seconds'] for r in ck['log'])[len(ck['log']) // 2], 2),
                    ais_chains=len(est.log_w), ais_steps=est.n_steps, ais_minutes=round(getattr(est, 'minutes', float('nan')), 1),
                    log_z=round(est.log_z, 3), log_z_interval=[round(est.log_z_low, 3), round(est.log_z_high, 3)],
