@@ -148,6 +148,8 @@ def _check_output(path, option, example='dbn_model.pt'):
 def check_train_args(args) -> argparse.Namespace:
     "The parsed options, checked for what one option alone cannot show."
     if len(args.sizes) < 2: raise UsageError(f"--sizes needs at least two layers (visible first), got {args.sizes}")
+    if args.updown_epochs and len(args.sizes) < 3:
+        raise UsageError(f"--updown_epochs {args.updown_epochs}: up-down needs a directed layer below the top RBM, so at least three --sizes; drop --updown_epochs")
     if args.head_epochs > args.mlp_epochs: raise UsageError(f"--head_epochs {args.head_epochs} must not exceed --mlp_epochs {args.mlp_epochs}")
     if args.top_fast_lr and (args.top_method != 'pcd' or args.centered):
         raise UsageError("--top_fast_lr: fast weights steer PCD's persistent chains, without centring; use --top_method pcd and no --centered, or drop --top_fast_lr")
@@ -157,7 +159,9 @@ def check_train_args(args) -> argparse.Namespace:
         raise UsageError(f"--save and --json both name {args.save}; give the JSON report another file")
     return args
 
-_FREE_ON_RESUME = ('save', 'resume', 'json', 'quiet', 'device', 'data', 'no_download') # they change nothing in the model
+_FREE_ON_RESUME = ('save', 'resume', 'json', 'quiet', 'device', 'data', 'no_download', 'compare') # they change nothing trained so far
+_UPDOWN = ('updown_epochs', 'updown_lr', 'updown_k') # free on resume until up-down has begun
+_FINETUNE = ('mlp_epochs', 'mlp_lr', 'optimizer', 'mlp_weight_decay', 'dropout', 'input_dropout', 'max_norm', 'head_epochs') # always free: fine-tuning restarts
 
 def resume_args(argv:list) -> tuple:
     "The options of the run `--resume` continues, and its checkpoint; a UsageError on any conflict."
@@ -167,11 +171,11 @@ def resume_args(argv:list) -> tuple:
     except ValueError as e: raise UsageError(f"--resume: {e}") from None
     if (ckpt.get('training') or {}).get('phase', 'done') == 'done': # a finished run, or not one of dbn_train's
         raise UsageError(f"--resume {path}: nothing to continue in this checkpoint; draw from it with dbn_sample, or start a new run")
-    saved = ckpt['config']
-    clash = [f"--{k} {v} contradicts the checkpoint's {saved.get(k)}" for k, v in given.items() if k not in _FREE_ON_RESUME and saved.get(k) != v]
+    saved, free = ckpt['config'], _FREE_ON_RESUME + _FINETUNE + (_UPDOWN if ckpt['training']['phase'] == 'pretraining' else ())
+    clash = [f"--{k} {v} contradicts the checkpoint's {saved.get(k)}" for k, v in given.items() if k not in free and saved.get(k) != v]
     if clash: raise UsageError(f"--resume: {'; '.join(clash)}; leave these options out, or start a new run")
     args = train_parser().parse_args([]) # the defaults, then the checkpoint's options, then those given now
-    vars(args).update({k: v for k, v in saved.items() if k in vars(args)}, json=None, save=str(path))
+    vars(args).update({k: v for k, v in saved.items() if k in vars(args)}, save=str(path))
     vars(args).update(given, resume=str(path))
     return args, ckpt
 
@@ -194,6 +198,8 @@ def _load_data(run):
     if a.sizes[0] != pixels:
         raise UsageError(f"--sizes starts with {a.sizes[0]} but the images have {pixels} pixels; the first size must be {pixels}")
     cut = n - a.valid # then the first --n_train of the rows before the cut, or all of them
+    if a.n_train is not None and a.n_train > cut:
+        raise UsageError(f"--n_train {a.n_train:,}: only {cut:,} training images are left after --valid {a.valid:,}; give at most {cut:,}, or leave --n_train out")
     run.v_tr, run.y_tr = v_all[:cut][:a.n_train], y_all[:cut][:a.n_train]
     run.v_va, run.y_va = (v_all[cut:], y_all[cut:]) if a.valid else (None, None)
     run.log(f"data: {run.source}; training on {len(run.v_tr):,} images, validating on {a.valid:,}, testing on {len(run.v_te):,} (once, at the end)")
@@ -218,6 +224,7 @@ class _Run(SimpleNamespace):
         results = {k: v for k, v in self.res.items() if k.startswith(('test_error_', 'valid_error_')) and '_curve_' not in k}
         save_checkpoint(self.args.save, self.dbn, self.mlps.get('dbn'), config=config_of(self.args), results=results,
                         training={'phase': self.phase, 'state': state, 'results': dict(self.res)})
+        self.saved_phase = self.phase # the phase the checkpoint now continues
 
     def train(self, trainer) -> bool:
         "Run or continue the phase's trainer, checkpointing after each epoch; True if it finished."
@@ -241,27 +248,33 @@ class _Run(SimpleNamespace):
 # %% ../nbs/08_cli.ipynb #e1f0a7c3
 def _start(args, log, stop, checkpoint) -> _Run:
     "The run's data, recipe, models and results: fresh, or as the checkpoint left them."
-    run = _Run(args=args, log=log, stop=stop, t0=time.perf_counter(), mlps={}, trainer=None, phase='pretraining', state=None)
+    run = _Run(args=args, log=log, stop=stop, t0=time.perf_counter(), mlps={}, trainer=None, phase='pretraining', state=None, saved_phase=None)
     _load_data(run)
     recipe = 'small' if len(run.v_tr) < _SMALL_DATA else 'full'
-    for k, v in RECIPES[recipe].items():
-        if getattr(args, k) is None: setattr(args, k, v)
+    filled = {k: v for k, v in RECIPES[recipe].items() if getattr(args, k) is None}
+    for k, v in filled.items(): setattr(args, k, v)
     if checkpoint is None:
         run.dbn = DBN(args.sizes, n_labels=0 if args.no_labels else 10, v_data=run.v_tr, seed=args.seed)
         run.res = dict(recipe=recipe, data=run.source, n_train=len(run.v_tr), n_valid=args.valid, n_test=len(run.v_te), phases={},
                        device=str(args.device), data_fingerprint=_fingerprint(run.v_tr, run.v_va), wall_seconds=0.0,
                        threads=torch.get_num_threads())
-        log(f"recipe: the defaults for {'a small training set' if recipe == 'small' else 'the full MNIST'}, " +
-            ", ".join(f"{k} {getattr(args, k)}" for k in RECIPES[recipe]))
+        if filled: log(f"recipe: the defaults for {'a small training set' if recipe == 'small' else 'the full MNIST'}, " +
+                       ", ".join(f"{k} {v}" for k, v in filled.items()))
     else:
         training = checkpoint['training']
         run.res, run.phase, run.state = dict(training['results']), training['phase'], training['state']
+        run.saved_phase = run.phase
         if run.res['data_fingerprint'] != _fingerprint(run.v_tr, run.v_va):
-            raise UsageError(f"--resume: the images in {run.source} differ from those the run trained on; give the same --data")
+            raise UsageError(f"--resume: the images in {run.source} differ from those the run trained on ({run.res['data']}); "
+                             f"give the same --data")
         log(f"resuming in phase '{run.phase}' from {args.resume}")
         if run.res.get('threads') and run.res['threads'] != torch.get_num_threads():
             log(f"using {run.res['threads']} threads, as the run did before (not {torch.get_num_threads()}), so that it continues exactly")
             torch.set_num_threads(run.res['threads'])
+        changed = [f"--{k}" for k in _FINETUNE if checkpoint['config'].get(k) != getattr(args, k)]
+        if changed and run.phase.startswith('fine-tuning'): # its options changed: it starts again from the DBN
+            run.phase, run.state = 'fine-tuning (dbn init)', None
+            log(f"fine-tuning starts again from the DBN, with the new {', '.join(changed)}")
         run.dbn, mlp, *_ = load_checkpoint(args.resume, checkpoint) # the checkpoint resume_args read
         if run.phase == 'fine-tuning (random init)': run.mlps['dbn'] = mlp # trained from the DBN's weights in the phase before
     run.labels = run.y_tr if run.dbn.n_labels else None # what the generative model trains on
@@ -332,8 +345,11 @@ def run_training(args, log=print,
     phases = [p for p in (*_STEPS, 'done') if p != 'fine-tuning (random init)' or args.compare]
     for following in phases[phases.index(run.phase) + 1:]:
         try: finished = _STEPS[run.phase](run)
-        except FloatingPointError as e: # divergence: name the option that sets the rate
-            raise FloatingPointError(f"{e} (in dbn_train: {_RATES.get(run.phase, '--mlp_lr')})") from None
+        except FloatingPointError as e: # divergence: name the option that sets the rate, and how to continue if one can
+            rate, how = _RATES.get(run.phase, '--mlp_lr'), ''
+            if args.save and (run.phase.startswith('fine-tuning') or run.phase == 'up-down' and run.saved_phase == 'pretraining'):
+                how = f"; keep what came before with: dbn_train --resume {args.save} {rate} {getattr(args, rate[2:]) / 10:g}"
+            raise FloatingPointError(f"{e} (in dbn_train: {rate}{how})") from None
         if not finished: return run.stopped(run.trainer) # stopped within the phase
         run.phase = following # a stop asked for now leaves the next phase to start afresh on --resume
         if stop is not None and stop() and following != 'done': return run.stopped()
@@ -374,7 +390,7 @@ class StopRequest:
 def train_main(argv:list|None=None): # default: sys.argv[1:]
     "Console script `dbn_train`."
     parser = train_parser()
-    args, ckpt, request = parser.parse_args(argv), None, StopRequest()
+    args, ckpt, request, t0 = parser.parse_args(argv), None, StopRequest(), time.time()
     try:
         if args.resume is not None: args, ckpt = resume_args(argv)
         args = check_train_args(args)
@@ -385,9 +401,11 @@ def train_main(argv:list|None=None): # default: sys.argv[1:]
             for s, h in old.items(): signal.signal(s, h)
     except UsageError as e: parser.error(e)
     except FloatingPointError as e: parser.exit(1, f"{parser.prog}: error: {e}\n") # divergence: what to change, in one line
-    except KeyboardInterrupt: # the checkpoint holds the last finished epoch
+    except KeyboardInterrupt: # the checkpoint, if this run wrote one, holds the last finished epoch
+        written = args.save and Path(args.save).is_file() and (args.resume or Path(args.save).stat().st_mtime >= t0)
         parser.exit(128 + (request.signum or signal.SIGINT), "\ndbn_train: stopped at once; " +
-                    (f"continue the last finished epoch with: dbn_train --resume {args.save}\n" if args.save else "nothing was saved (no --save)\n"))
+                    (f"continue the last finished epoch with: dbn_train --resume {args.save}\n" if written else
+                     "nothing was saved yet\n" if args.save else "nothing was saved (no --save)\n"))
     if 'stopped' in res:
         print(f"stopped {res['stopped']['where']}; " +
               (f"continue with: dbn_train --resume {args.save}" if args.save else "nothing was saved (no --save)"))

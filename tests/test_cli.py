@@ -109,8 +109,8 @@ def test_resume_refuses_what_it_cannot_continue(tmp_path, uninterrupted):
 def test_resume_refuses_contradicting_options(tmp_path):
     path = tmp_path / 'run.pt'
     p = popen(*LONG, '--save', str(path)); wait_for(path); p.send_signal(signal.SIGINT); p.communicate(timeout=600)
-    r = run('dbn_train', '--resume', str(path), '--mlp_lr', '0.5', '--sizes', '784', '64', '32', '--quiet')
-    assert r.returncode == 2 and '--mlp_lr 0.5 contradicts the checkpoint' in r.stderr and '--sizes' not in r.stderr, r.stderr
+    r = run('dbn_train', '--resume', str(path), '--dbn_lr', '0.5', '--sizes', '784', '64', '32', '--quiet')
+    assert r.returncode == 2 and '--dbn_lr 0.5 contradicts the checkpoint' in r.stderr and '--sizes' not in r.stderr, r.stderr
     r = run('dbn_train', '--resume', str(path), '--n_train', '1000', '--quiet')
     assert r.returncode == 2 and '--n_train 1000 contradicts' in r.stderr
 
@@ -144,6 +144,32 @@ def test_finite_divergence_of_fine_tuning_fails_in_one_line():
     r = run('dbn_train', *TINY, '--mlp_lr', '1e6') # the loss grows to ~1e9 but stays finite
     assert r.returncode == 1 and 'fine-tuning diverged' in r.stderr and 'for guessing' in r.stderr, r.stderr
     assert '--mlp_lr' in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+def test_divergence_in_fine_tuning_says_how_to_keep_the_dbn(tmp_path):
+    path = tmp_path / 'run.pt'
+    r = run('dbn_train', *TINY, '--mlp_lr', '1e6', '--save', str(path))
+    assert r.returncode == 1 and f'keep what came before with: dbn_train --resume {path} --mlp_lr 100000' in r.stderr, r.stderr
+    r = run('dbn_train', '--resume', str(path), '--mlp_lr', '0.1') # the DBN is kept; fine-tuning runs again at the new rate
+    assert r.returncode == 0 and 'MLP from DBN init' in r.stdout, r.stderr
+
+@pytest.mark.parametrize('extra, msg', [(['--sizes', '784', '32', '--updown_epochs', '3'], 'up-down needs a directed layer'),
+                                        (['--n_train', '100000', '--valid', '100'], 'give at most')])
+def test_options_that_would_be_ignored_are_refused(extra, msg):
+    r = run('dbn_train', *[a for a in TINY if a not in ('--n_train', '200')], *extra)
+    assert r.returncode == 2 and msg in r.stderr and r.stdout == '', r.stderr
+
+def test_stopped_at_once_names_a_checkpoint_only_if_this_run_wrote_it(tmp_path, monkeypatch, capsys):
+    import os, dbn_book.cli as cli
+    path = tmp_path / 'old.pt'; path.write_bytes(b'an older run'); os.utime(path, (1e9, 1e9))
+    def interrupted(write):
+        def fake(args, **kw):
+            if write: path.write_bytes(b'this run')
+            raise KeyboardInterrupt
+        return fake
+    for write, said in [(False, 'nothing was saved yet'), (True, f'dbn_train --resume {path}')]:
+        monkeypatch.setattr(cli, 'run_training', interrupted(write))
+        with pytest.raises(SystemExit): cli.train_main([*TINY, '--save', str(path)])
+        assert said in capsys.readouterr().err
 
 def test_sample_refuses_what_is_not_a_square_binary_image(tmp_path):
     from dbn_book.dbn import DBN
