@@ -160,6 +160,7 @@ def atomic_write(path, # the file to write; its folder must exist
     "Write a file through a temporary file in the same folder and `os.replace`, so it is never half-written."
     path = Path(path).expanduser()
     if not path.parent.is_dir(): raise FileNotFoundError(f"cannot write {path}: folder {path.parent} does not exist")
+    if path.is_dir(): raise IsADirectoryError(f"cannot write {path}: it is a folder; name a file in it")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
     try:
         with os.fdopen(fd, 'wb') as f: write(f)
