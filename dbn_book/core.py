@@ -264,7 +264,7 @@ def split_options(cls, # an options dataclass, e.g. chapter 2's `CDOptions`
 def cpu_copy(x):
     "x with every tensor in it, also in lists, tuples and dicts, copied to the CPU, and numpy's numbers made Python's."
     if isinstance(x, torch.Tensor): return x.detach().cpu().clone()
-    if type(x).__module__ == 'numpy' and hasattr(x, 'item'): return x.item() # so that torch.load(weights_only=True) reads it
+    if type(x).__module__ == 'numpy' and getattr(x, 'ndim', None) == 0: return x.item() # so that torch.load(weights_only=True) reads it
     if isinstance(x, dict): return {k: cpu_copy(v) for k, v in x.items()}
     if isinstance(x, (list, tuple)): return type(x)(cpu_copy(v) for v in x)
     return x
