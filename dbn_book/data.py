@@ -187,6 +187,7 @@ def dequantize(x:torch.Tensor, # uint8 pixels in 0..255
                generator:torch.Generator|None=None,
                dtype=torch.float32) -> torch.Tensor:
     "Continuous grey levels (x + u)/256, u ~ U(0, 1)."
+    x = torch.as_tensor(x) # numpy arrays too
     if x.dtype != torch.uint8: raise ValueError(f"dequantize expects uint8 pixels in 0..255, got dtype {x.dtype}")
     return (x.to(dtype) + torch.rand(x.shape, generator=generator, dtype=dtype)) / 256
 
