@@ -130,6 +130,8 @@ class FineTuner(Trainer):
         if len(v_train) == 0: raise ValueError("v_train is empty")
         if (v_valid is None) != (y_valid is None): raise ValueError("give v_valid and y_valid together, or neither")
         self.valid = None if v_valid is None else _check_rows(mlp, v_valid, y_valid, '_valid')
+        if self.valid is not None and len(self.valid[0]) == 0:
+            raise ValueError("v_valid is empty: its error would be NaN; give it held-out rows, or leave v_valid and y_valid out")
         self.device = resolve_device(device)
         super().__init__(o, own_generator(generator, seed, self.device), math.ceil(len(v_train) / o.batch))
         self.mlp = mlp.to(self.device).train()
