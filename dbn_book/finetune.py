@@ -117,6 +117,9 @@ class FineTuneOptions:
         if self.schedule not in SCHEDULES: raise ValueError(f"schedule must be one of {SCHEDULES}, got {self.schedule!r}")
         check_number(self.momentum, 'momentum', hi=1, lo_in=True); check_number(self.weight_decay, 'weight_decay', lo_in=True)
         if self.max_norm is not None: check_number(self.max_norm, 'max_norm')
+        if self.head_epochs > self.epochs: # else the hidden layers never train, and some head epochs never run (as dbn_train refuses)
+            raise ValueError(f"head_epochs {self.head_epochs} must not exceed epochs {self.epochs} (they are the first of them); "
+                             f"lower head_epochs or raise epochs")
 
 class FineTuner(Trainer):
     "Backpropagation of the cross-entropy through `mlp`, resumable after any epoch."
