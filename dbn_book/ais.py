@@ -196,6 +196,7 @@ def raise_log_likelihood(model:RBMBase, # any RBM of the book
                          chunk:int=10_000, # chains run at once
                         ) -> torch.Tensor: # one float64 estimate per row
     "RAISE (Burda et al. 2015): a conservative estimate of log P(v) per row, from chains run backwards from it."
+    check_type(model, RBMBase, 'model') # before any use of it, as in ais_log_partition
     betas = _check_betas(betas)
     check_int(n_chains, 'n_chains', 1); check_int(chunk, 'chunk', 1)
     v = model.check_visible(v, 'v')

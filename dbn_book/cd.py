@@ -177,6 +177,7 @@ class RBMTrainer(Trainer):
         v_train = model.check_visible(v_train, 'v_train')
         if v_valid is not None: v_valid = model.check_visible(v_valid, 'v_valid')
         if len(v_train) == 0: raise ValueError("v_train is empty")
+        if v_valid is not None and len(v_valid) == 0: raise ValueError("v_valid is empty: its monitors would be NaN; give it held-out rows, or leave it out")
         super().__init__(o, own_generator(generator, seed, self.device), math.ceil(len(v_train) / o.batch))
         self.rbm = model.to(self.device)
         self.v_train = v_train.to(self.device)

@@ -160,6 +160,7 @@ def atomic_write(path, # the file to write; its folder must exist
     "Write a file through a temporary file in the same folder and `os.replace`, so it is never half-written."
     path = Path(path).expanduser()
     if not path.parent.is_dir(): raise FileNotFoundError(f"cannot write {path}: folder {path.parent} does not exist")
+    if path.is_dir(): raise IsADirectoryError(f"cannot write {path}: it is a folder; name a file in it")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
     try:
         with os.fdopen(fd, 'wb') as f: write(f)
@@ -263,7 +264,7 @@ def split_options(cls, # an options dataclass, e.g. chapter 2's `CDOptions`
 def cpu_copy(x):
     "x with every tensor in it, also in lists, tuples and dicts, copied to the CPU, and numpy's numbers made Python's."
     if isinstance(x, torch.Tensor): return x.detach().cpu().clone()
-    if type(x).__module__ == 'numpy' and hasattr(x, 'item'): return x.item() # so that torch.load(weights_only=True) reads it
+    if type(x).__module__ == 'numpy' and getattr(x, 'ndim', None) == 0: return x.item() # so that torch.load(weights_only=True) reads it
     if isinstance(x, dict): return {k: cpu_copy(v) for k, v in x.items()}
     if isinstance(x, (list, tuple)): return type(x)(cpu_copy(v) for v in x)
     return x

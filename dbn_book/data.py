@@ -116,6 +116,9 @@ def load_mnist(data=None, # folder with the four IDX files; default: the `DBN_BO
                verify:bool=True, # check md5s
               ) -> MNIST:
     "MNIST from a named folder, else the download cache, a download, or the embedded 5,000 digits."
+    if isinstance(data, str) and not data: # e.g. --data "$UNSET": falling back would hide the mistake
+        raise MNISTDataError("MNIST folder '' is an empty name, perhaps an unset shell variable; name a folder that holds "
+                             "the four IDX files, or leave data out (None) for the default")
     data = data or os.environ.get('DBN_BOOK_DATA')
     if data: return load_mnist_folder(data, verify) # never fall back from a folder the user named
     cache = Path(cache) if cache else Path(os.environ.get('XDG_CACHE_HOME', Path.home()/'.cache'))/'dbn_book'
@@ -184,6 +187,7 @@ def dequantize(x:torch.Tensor, # uint8 pixels in 0..255
                generator:torch.Generator|None=None,
                dtype=torch.float32) -> torch.Tensor:
     "Continuous grey levels (x + u)/256, u ~ U(0, 1)."
+    x = torch.as_tensor(x) # numpy arrays too
     if x.dtype != torch.uint8: raise ValueError(f"dequantize expects uint8 pixels in 0..255, got dtype {x.dtype}")
     return (x.to(dtype) + torch.rand(x.shape, generator=generator, dtype=dtype)) / 256
 

@@ -22,6 +22,7 @@ from .cd import RBMTrainer, CDOptions
 # %% ../nbs/03_dbn.ipynb #aa06446b
 def flipped(rbm:RBM) -> RBM:
     "The RBM turned around: W' = W^T, b' = c, c' = b (the complementary prior of Hinton et al. 2006)."
+    check_type(rbm, RBM, 'rbm') # binary units only: a GaussianRBM's variances have no place in the flipped RBM
     if rbm.n_softmax: raise ValueError("an RBM with a softmax group cannot be flipped: its group would become hidden units")
     r = RBM(rbm.n_hidden, rbm.n_visible, sigma=0).to(rbm.W)
     with torch.no_grad(): r.W.copy_(rbm.W.T); r.b.copy_(rbm.c); r.c.copy_(rbm.b)

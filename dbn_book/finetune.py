@@ -117,6 +117,9 @@ class FineTuneOptions:
         if self.schedule not in SCHEDULES: raise ValueError(f"schedule must be one of {SCHEDULES}, got {self.schedule!r}")
         check_number(self.momentum, 'momentum', hi=1, lo_in=True); check_number(self.weight_decay, 'weight_decay', lo_in=True)
         if self.max_norm is not None: check_number(self.max_norm, 'max_norm')
+        if self.head_epochs > self.epochs: # else the hidden layers never train, and some head epochs never run (as dbn_train refuses)
+            raise ValueError(f"head_epochs {self.head_epochs} must not exceed epochs {self.epochs} (they are the first of them); "
+                             f"lower head_epochs or raise epochs")
 
 class FineTuner(Trainer):
     "Backpropagation of the cross-entropy through `mlp`, resumable after any epoch."
@@ -130,6 +133,8 @@ class FineTuner(Trainer):
         if len(v_train) == 0: raise ValueError("v_train is empty")
         if (v_valid is None) != (y_valid is None): raise ValueError("give v_valid and y_valid together, or neither")
         self.valid = None if v_valid is None else _check_rows(mlp, v_valid, y_valid, '_valid')
+        if self.valid is not None and len(self.valid[0]) == 0:
+            raise ValueError("v_valid is empty: its error would be NaN; give it held-out rows, or leave v_valid and y_valid out")
         self.device = resolve_device(device)
         super().__init__(o, own_generator(generator, seed, self.device), math.ceil(len(v_train) / o.batch))
         self.mlp = mlp.to(self.device).train()

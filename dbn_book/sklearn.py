@@ -227,6 +227,7 @@ class DBNClassifier(ClassifierMixin, _Estimator):
         g_lr = check_number(self.gaussian_learning_rate, 'gaussian_learning_rate')
         tuning = FineTuneOptions(epochs=self.epochs, lr=check_number(self.learning_rate, 'learning_rate'), batch=batch,
                                  optimizer=self.optimizer, momentum=self.momentum, weight_decay=self.weight_decay)
+        dropout = check_number(self.dropout, 'dropout', hi=1, lo_in=True) # here, not by the MLP after all of pretraining
         X, y = validate_input(self, X, True, y)
         X = X.astype(np.float32, copy=False) # the DBN trains in float32
         self.classes_, labels = np.unique(y, return_inverse=True)
@@ -242,7 +243,7 @@ class DBNClassifier(ClassifierMixin, _Estimator):
         self.pretrain_history_ = train_dbn(self.dbn_, v, epochs=pre_epochs, lr=lrs, k=k, method=self.method, batch=batch,
                                            min_var=MIN_VAR if gaussian else None, seed=_torch_seed(rng), device=device,
                                            progress=self.verbose > 0)
-        self.mlp_ = mlp_from_dbn(self.dbn_, len(self.classes_), self.dropout, seed=_torch_seed(rng))
+        self.mlp_ = mlp_from_dbn(self.dbn_, len(self.classes_), dropout, seed=_torch_seed(rng))
         self.finetune_history_ = finetune(self.mlp_, v, t, tuning, seed=_torch_seed(rng), device=device, progress=self.verbose > 0)
         return self
 
