@@ -108,6 +108,8 @@ class CDOptions:
         object.__setattr__(self, 'momentum', tuple(m))
         check_number(self.weight_decay, 'weight_decay', lo_in=True)
         if self.n_chains is not None: check_int(self.n_chains, 'n_chains', 1)
+        if self.n_chains is not None and self.method != 'pcd':
+            raise ValueError(f"n_chains={self.n_chains} sets PCD's persistent chains; CD's chains start at the mini-batch: use method='pcd', or drop n_chains")
         if not isinstance(self.centered, bool): raise ValueError(f"centered must be True or False, got {self.centered!r}")
         object.__setattr__(self, 'lr_var', self.lr / 10 if self.lr_var is None else check_number(self.lr_var, 'lr_var', lo_in=True))
         if self.min_var is not None: check_number(self.min_var, 'min_var')
