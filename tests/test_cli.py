@@ -153,7 +153,8 @@ def test_divergence_in_fine_tuning_says_how_to_keep_the_dbn(tmp_path):
     assert r.returncode == 0 and 'MLP from DBN init' in r.stdout, r.stderr
 
 @pytest.mark.parametrize('extra, msg', [(['--sizes', '784', '32', '--updown_epochs', '3'], 'up-down needs a directed layer'),
-                                        (['--n_train', '100000', '--valid', '100'], 'give at most')])
+                                        (['--n_train', '100000', '--valid', '100'], 'give at most'),
+                                        (['--data', ''], 'is an empty name')])
 def test_options_that_would_be_ignored_are_refused(extra, msg):
     r = run('dbn_train', *[a for a in TINY if a not in ('--n_train', '200')], *extra)
     assert r.returncode == 2 and msg in r.stderr and r.stdout == '', r.stderr
