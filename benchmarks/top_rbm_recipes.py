@@ -255,16 +255,15 @@ def summary():
         base = {r['seed']: g['agreement_pct']['overall'] for r, g in base_rows}
         d = [g['agreement_pct']['overall'] - base[r['seed']] for r, g in sorted(rs, key=lambda x: x[0]['seed']) if r['seed'] in base]
         print(f"  {label}: " + ", ".join(f"{x:+.1f}" for x in d) + (f"; mean {st.mean(d):+.1f}" if len(d) > 1 else ""))
+    # runs trained later on other lower RBMs pair with the PCD run trained beside them: seed 0's lower RBMs trained on
+    # 2026-12-03 (one thread, deterministic: 'pcd (run 3)' and 'pcd (run 4)' agree) differ from the afternoon's of 2026-12-02
+    later = {'pcd codes:sample': 'pcd (run 3)', 'pcd@90 (run 2)': 'pcd (run 4)', 'pcd@300': 'pcd (run 4)'}
     print("\npaired with 'pcd (run 2)' (the same lower RBMs, initial weights and generator), agreement difference in points:")
     for recipe, rs in by.items():
-        if recipe.startswith(('pcd (run', 'pcd codes')) or recipe in ('pcd', 'fpcd:0.01') or ' on ' in recipe: continue # ' on ': other lower RBMs
+        if recipe.startswith('pcd (run') or recipe in ('pcd', 'fpcd:0.01') or ' on ' in recipe or recipe in later: continue # ' on ': other lower RBMs
         paired(recipe, rs, by.get('pcd (run 2)', []))
-    # a recipe on sampled codes pairs with the same recipe on probabilities, in its latest run (trained beside it, on the same lower RBMs)
-    for recipe, rs in by.items():
-        if ' codes:sample' not in recipe: continue
-        base_name = recipe.replace(' codes:sample', '')
-        latest = max((r for r in by if r == base_name or r.startswith(base_name + ' (run')), key=lambda r: (len(r), r))
-        paired(f"{recipe}, paired with '{latest}'", rs, by[latest])
+    for recipe, base in later.items():
+        if recipe in by and base in by: paired(f"{recipe}, paired with '{base}'", by[recipe], by[base])
 
 
 def main():
