@@ -92,8 +92,10 @@ class UpDownTrainer(Trainer):
             eps = o.lr * lr_factor(o.schedule, self.step / (self.epochs * self.n_batches)); self.step += 1
             recon += up_down_step(self.dbn, self.v[idx], None if self.y is None else self.y[idx], eps, o.k, self.g, o.weight_decay) * len(idx)
             if bar is not None: bar.update()
-        if not all(bool(torch.isfinite(p).all()) for p in self.dbn.parameters()):
-            raise FloatingPointError(f"up-down diverged in epoch {self.epoch + 1}: the weights became NaN or infinite (lr={o.lr}); "
+        largest = torch.stack([p.abs().max() for p in self.dbn.parameters()]).max().item() # NaN if any is; a trained DBN's: a few units
+        if not largest <= 1e4:
+            raise FloatingPointError(f"up-down diverged in epoch {self.epoch + 1}: the weights became NaN, infinite or huge "
+                                     f"(largest |w| {largest:.3g}) at lr={o.lr}; "
                                      f"lower the learning rate (e.g. lr={o.lr / 10:g}) and start again from the greedy DBN")
         return {'epoch': self.epoch + 1, 'recon_error': recon / n, 'lr': eps, 'seconds': time.perf_counter() - t0}
 

@@ -152,6 +152,11 @@ def test_divergence_in_fine_tuning_says_how_to_keep_the_dbn(tmp_path):
     r = run('dbn_train', '--resume', str(path), '--mlp_lr', '0.1') # the DBN is kept; fine-tuning runs again at the new rate
     assert r.returncode == 0 and 'MLP from DBN init' in r.stdout, r.stderr
 
+def test_divergence_in_up_down_says_how_to_keep_the_greedy_dbn(tmp_path):
+    path = tmp_path / 'run.pt'
+    r = run('dbn_train', *TINY, '--updown_epochs', '1', '--updown_lr', '1e30', '--save', str(path)) # huge but finite weights
+    assert r.returncode == 1 and 'up-down diverged' in r.stderr and f'dbn_train --resume {path} --updown_lr 1e+29' in r.stderr, r.stderr
+
 @pytest.mark.parametrize('extra, msg', [(['--sizes', '784', '32', '--updown_epochs', '3'], 'up-down needs a directed layer'),
                                         (['--n_train', '100000', '--valid', '100'], 'give at most'),
                                         (['--data', ''], 'is an empty name')])
