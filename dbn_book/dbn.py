@@ -369,7 +369,7 @@ def from_checkpoint(cls:DBN, ckpt:dict, # a checkpoint dict, as `read_checkpoint
         dbn = cls.from_rbms([_model_class(name)(n_v + s, n_h, sigma=0, **({'n_softmax': s} if s else {}))
                              for name, n_v, n_h, s in zip(names, sizes, sizes[1:], [0] * top + [ckpt['n_labels']])])
         if ckpt.get('untied'): dbn.untie()
-        dbn.load_state_dict(ckpt['dbn'])
+        dbn.to(next(iter(ckpt['dbn'].values())).dtype).load_state_dict(ckpt['dbn']) # in the dtype it was saved in
     except (KeyError, ValueError, RuntimeError, TypeError) as e:
         raise ValueError(f"{path}: the DBN in this checkpoint is incomplete or inconsistent ({type(e).__name__}: "
                          f"{str(e).splitlines()[0]})") from None
