@@ -127,6 +127,8 @@ class DBN(nn.Module):
              mean:bool=False, # return the mean of P(v | h^(1)) instead of a sample
             ) -> torch.Tensor:
         "The generative pass: each directed layer drawn from the one above, down to v."
+        if h.ndim != 2 or h.shape[1] != self.sizes[-2]:
+            raise ValueError(f"h must have shape (batch, {self.sizes[-2]}): states of the top RBM's visible layer without its labels; got {tuple(h.shape)}")
         for i in reversed(range(len(self.rbms) - 1)):
             rbm = self.rbms[i]
             if self.tied: m = rbm.v_mean(h, check=False)
