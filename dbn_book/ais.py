@@ -247,7 +247,10 @@ def dbn_log_likelihood_bound(dbn:DBN, # a DBN of at least 2 RBMs (tied or untied
     if len(check_type(dbn, DBN, 'dbn').rbms) < 2:
         raise ValueError("this DBN is a single RBM: its log-likelihood is exact given log Z (dbn.top.log_likelihood(v, log_z))")
     check_int(n_samples, 'n_samples', 1)
-    x = dbn.check_visible(v).to(dbn.rbms[0].W.device).repeat(n_samples, 1)
+    if not dbn.rbms[0].is_sample(v := dbn.check_visible(v)):
+        raise ValueError("the bound is on log P(v) of states of the visible units (for binary units 0 or 1), not of probabilities; "
+                         "score a sample of them, e.g. bernoulli(v)")
+    x = v.to(dbn.rbms[0].W.device).repeat(n_samples, 1)
     bound = torch.zeros(len(x), dtype=torch.float64, device=x.device)
     for i, rbm in enumerate(dbn.rbms[:-1]):
         a = rbm.hidden_input(x) # Q(h = 1 | x) = sigmoid(a)

@@ -181,10 +181,10 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
 
     @torch.no_grad()
     def score_samples(self, X) -> np.ndarray:
-        "log P(v) in nats for each row (a log density for Gaussian units), in float64; not a pseudo-likelihood."
+        "log P(v) = -F(v) - log Z in nats per row of 0s and 1s (a log density for Gaussian units), float64; not a pseudo-likelihood (grey rows get the formula, not a log-probability)."
         model, v = self._fitted(X, double=True)
         if self._log_z is None: self._log_z = self.log_partition() # once per fitted model
-        return model.log_likelihood(v, self._log_z.log_z).cpu().numpy()
+        return (-model.free_energy(v).double() - self._log_z.log_z).cpu().numpy() # log P(v) for states; on grey rows, not one
 
     def log_partition(self, method:str='auto', n_chains:int=100, n_steps:int=14500) -> LogPartition:
         "log Z of the fitted RBM: exact up to 2^EXACT_UNITS states, else by AIS from a seed fixed at fit (chapter 6)."
