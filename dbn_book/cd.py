@@ -162,6 +162,7 @@ def centred_step_(model:RBM, velocity:list, offsets:tuple, data:tuple, chain:tup
 class RBMTrainer(Trainer):
     "CD-k / PCD-k training of any model of chapter 1's protocol, resumable after any epoch."
     added_options = {'fast_lr': 0., 'fast_decay': 0.95} # a state saved before fast weights existed continues without them
+    model = property(lambda self: self.rbm)
     def __init__(self, model:RBMBase, v_train:torch.Tensor, # training rows, as `model.check_visible` takes them
                  options:CDOptions|None=None, # default: CDOptions()
                  v_valid:torch.Tensor|None=None, # held-out rows for the monitors

@@ -176,6 +176,7 @@ def atomic_write(path, # the file to write; its folder must exist
 class Trainer:
     "The resumable half of every training loop in the book."
     added_options = {} # options added after states were first saved: name -> the value that behaves as before it existed
+    model = None # the module it trains (a subclass's property): the state names it, so that another model is refused
     def __init__(self, options:dict, generator:torch.Generator, n_batches:int):
         self.options = cpu_copy(asdict(options) if is_dataclass(options) else options) # plain values, as the state stores them
         self.g, self.n_batches = generator, n_batches
@@ -214,7 +215,8 @@ class Trainer:
     def state_dict(self) -> dict:
         "Everything needed to continue exactly, as plain values and CPU tensors (`torch.save` it)."
         return {'trainer': type(self).__name__, 'options': dict(self.options), 'epoch': self.epoch, 'step': self.step,
-                'history': [dict(r) for r in self.history], 'generator': self.g.get_state(), **self._state()}
+                'history': [dict(r) for r in self.history], 'generator': self.g.get_state(),
+                'model': None if self.model is None else repr(self.model), **self._state()}
 
     def load_state_dict(self, state:dict):
         "Continue from a `state_dict()`; it must come from the same kind of trainer with the same options."
@@ -227,6 +229,9 @@ class Trainer:
             raise ValueError("this training state was made with other options: " +
                              ", ".join(f"{k} {theirs.get(k)!r} there, {self.options.get(k)!r} here" for k in diff) +
                              "; continue it with the options it was made with")
+        if state.get('model') is not None and self.model is not None and state['model'] != repr(self.model): # older states: no name
+            raise ValueError(f"this training state was made for another model: {' '.join(state['model'].split())[:200]} there, "
+                             f"{' '.join(repr(self.model).split())[:200]} here; continue it with the model it was made with")
         before = self.state_dict()
         try:
             self._load_state(state)

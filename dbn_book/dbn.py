@@ -199,6 +199,7 @@ def check_data(self:DBN, v:torch.Tensor, y:torch.Tensor|None=None, part:str='tra
 
 class DBNTrainer(Trainer):
     "Greedy layer-wise training, resumable after any epoch of any layer; each record says its RBM in 'layer'."
+    model = property(lambda self: self.dbn)
     added_options = RBMTrainer.added_options # its layers' CDOptions
     def __init__(self, dbn:DBN, v_train:torch.Tensor, # training rows, as the bottom RBM takes them
                  y_train:torch.Tensor|None=None, # labels, needed when the DBN has label units

@@ -123,6 +123,7 @@ class FineTuneOptions:
 
 class FineTuner(Trainer):
     "Backpropagation of the cross-entropy through `mlp`, resumable after any epoch."
+    model = property(lambda self: self.mlp)
     def __init__(self, mlp:MLP, v_train:torch.Tensor, y_train:torch.Tensor,
                  options:FineTuneOptions|None=None, # default: FineTuneOptions()
                  v_valid:torch.Tensor|None=None, y_valid:torch.Tensor|None=None, # evaluated after each epoch

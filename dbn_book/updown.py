@@ -67,6 +67,7 @@ class UpDownOptions:
 
 class UpDownTrainer(Trainer):
     "The up-down algorithm over epochs of shuffled mini-batches, resumable; unties the DBN's weights first."
+    model = property(lambda self: self.dbn)
     def __init__(self, dbn:DBN, v_train:torch.Tensor, # binary training rows
                  y_train:torch.Tensor|None=None, # their labels, when the DBN has label units
                  options:UpDownOptions|None=None, # default: UpDownOptions()
