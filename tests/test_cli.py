@@ -1,5 +1,5 @@
 "Command-line tests of dbn_train and dbn_sample: real processes, tiny data (the embedded digits), seconds."
-import shutil, subprocess, sys
+import json, shutil, subprocess, sys
 import pytest
 
 def run(*argv, cwd=None):
@@ -163,6 +163,16 @@ def test_divergence_in_up_down_says_how_to_keep_the_greedy_dbn(tmp_path):
 def test_options_that_would_be_ignored_are_refused(extra, msg):
     r = run('dbn_train', *[a for a in TINY if a not in ('--n_train', '200')], *extra)
     assert r.returncode == 2 and msg in r.stderr and r.stdout == '', r.stderr
+
+def test_resume_keeps_the_json_report_and_names_the_source(tmp_path, capsys):
+    from dbn_book.cli import check_train_args, run_training, train_main, train_parser
+    path, report = tmp_path / 'run.pt', tmp_path / 'report.json'
+    argv = [*TINY, '--save', str(path), '--json', str(report)]
+    res = run_training(check_train_args(train_parser().parse_args(argv)), log=lambda *a: None, stop=lambda: True)
+    assert 'stopped' in res and not report.exists()
+    train_main(['--resume', str(path), '--quiet']) # as the stopped run says to continue
+    assert json.loads(report.read_text())['results']['n_train'] == 200 # the report the run was started with
+    assert f'report        {report.resolve()}' in capsys.readouterr().out
 
 def test_stopped_at_once_names_a_checkpoint_only_if_this_run_wrote_it(tmp_path, monkeypatch, capsys):
     import os, dbn_book.cli as cli
