@@ -1,0 +1,159 @@
+"""Benchmark: does up-down lower label-clamped agreement because of its CD-k top level? (issue 17, section 1)
+
+    OMP_NUM_THREADS=1 nice python benchmarks/updown_persistent.py --data ../shared/data/mnist --seed S --top cd     # and --top pcd
+    OMP_NUM_THREADS=1 nice python benchmarks/generation.py benchmarks/out/updown_{cd,pcd}_top300_seed$S.pt \\
+        --data ../shared/data/mnist --label updown_persistent_s$S --n_per_digit 50 --threads 1
+    python benchmarks/updown_persistent.py --summary
+
+dbn_train's up-down phase lowered agreement by 5-11 points on every seed (generation_summary.md, 2026-12-02) while it
+raised the variational bound. In it, as in Hinton, Osindero and Teh (2006), the top RBM's negative statistics and the
+sleep pass both start from a CD-k chain begun at the wake pass's own state. A suspect: CD-k at the top undoes what PCD
+taught the top RBM (states far from the data get too little negative weight), and the sleep pass dreams from near the
+data rather than from the model. The alternative tried here keeps 100 persistent chains at the top (PCD-k, Tieleman
+2008): the top RBM's negative statistics come from them, and the sleep pass starts at their state, a sample of the
+model as wake-sleep's sleep phase asks for. Everything else is chapter 7's `up_down_step`.
+
+Both start from the same DBN: dbn_train's default lower RBMs for the seed with a top RBM trained 300 epochs by PCD
+(top_rbm_recipes.py --epochs 300: 93.6 +/- 0.3% agreement over seeds 0-2), and train on the same binarised training
+images 0..49,999 with their labels, 15 epochs at lr 0.002 decaying linearly to 0, k = 3, batch 100 (dbn_train's up-down
+recipe), the same generator seed. Chosen on what the choice may see: the generative error on validation images
+50,000..59,999 here, and agreement judged by generation.py's CNN (trained on training images only).
+"""
+import argparse, json, os, statistics, sys, time
+from pathlib import Path
+import torch
+from dbn_book.data import load_mnist, mnist_tensors
+from dbn_book.dbn import DBN, predict_labels
+from dbn_book.rbm import bernoulli
+from dbn_book.cd import lr_factor
+from dbn_book.updown import UpDownOptions, UpDownTrainer, up_down_step
+
+HERE = Path(__file__).parent
+OUT, RESULTS = HERE / 'out', HERE / 'results'
+
+
+@torch.no_grad()
+def persistent_up_down_step(dbn, v, y, lr, k, generator, chains):
+    "chapter 7's up_down_step with the top level's negative phase and the sleep pass from persistent chains; returns them."
+    L, m, n = len(dbn.rbms) - 1, len(v), len(chains)
+    s = [v]                                                                   # up (wake) pass, recognition weights
+    for rbm in dbn.rbms[:-1]: s.append(bernoulli(rbm.p_h(s[-1], check=False), generator))
+    for i in range(L):                                                        # generative weights: predict down
+        G, g = dbn.gen_W[i], dbn.gen_b[i]
+        err = s[i] - torch.addmm(g, s[i + 1], G.T).sigmoid_()
+        G.addmm_(err.T, s[i + 1], alpha=lr / m); g.add_(err.mean(0), alpha=lr)
+    top = dbn.top                                                             # PCD-k in the top RBM, labels free
+    x = dbn.top_input(s[-1], y)
+    ph0 = top.p_h(x, check=False)
+    neg = top.gibbs_chain(chains, k, generator)                               # the chains continue where they stopped
+    top.W.addmm_(x.T, ph0, alpha=lr / m).addmm_(neg.v.T, neg.p_h, alpha=-lr / n)
+    top.b.add_(x.mean(0) - neg.v.mean(0), alpha=lr); top.c.add_(ph0.mean(0) - neg.p_h.mean(0), alpha=lr)
+    d = [None] * L + [neg.v[:, :dbn.sizes[-2]]]                               # down (sleep) pass from the chains' state
+    for i in reversed(range(L)):
+        p = torch.addmm(dbn.gen_b[i], d[i + 1], dbn.gen_W[i].T).sigmoid_()
+        d[i] = p if i == 0 else bernoulli(p, generator)
+    for i, rbm in enumerate(dbn.rbms[:-1]):                                   # recognition weights: infer up
+        err = d[i + 1] - rbm.p_h(d[i], check=False)
+        rbm.W.addmm_(d[i].T, err, alpha=lr / n); rbm.c.add_(err.mean(0), alpha=lr)
+    return neg.v
+
+
+class PersistentUpDownTrainer(UpDownTrainer):
+    "UpDownTrainer whose top level keeps persistent chains, started at the wake states of random training rows."
+    def __init__(self, dbn, v_train, y_train, options, n_chains=100, **kw):
+        super().__init__(dbn, v_train, y_train, options, **kw)
+        with torch.no_grad():
+            i = torch.randint(len(self.v), (n_chains,), generator=self.g, device=self.device)
+            self.chains = self.dbn.top_input(self.dbn.up(self.v[i], sample=True, generator=self.g), self.y[i])
+
+    def postfix(self, record): return {}
+
+    def run_epoch(self, bar=None):
+        o, n, t0 = self.o, len(self.v), time.perf_counter()
+        order = torch.randperm(n, generator=self.g, device=self.device)
+        for i in range(0, n, o.batch):
+            idx = order[i:i + o.batch]
+            eps = o.lr * lr_factor(o.schedule, self.step / (self.epochs * self.n_batches)); self.step += 1
+            self.chains = persistent_up_down_step(self.dbn, self.v[idx], self.y[idx], eps, o.k, self.g, self.chains)
+        largest = torch.stack([p.abs().max() for p in self.dbn.parameters()]).max().item()
+        if not largest <= 1e4: raise FloatingPointError(f"diverged in epoch {self.epoch + 1} (largest |w| {largest:.3g})")
+        return {'epoch': self.epoch + 1, 'lr': eps, 'seconds': time.perf_counter() - t0}
+
+
+class FrozenUpDownTrainer(UpDownTrainer):
+    "chapter 7's up-down with one part of the DBN held at its start after every step: 'top' (the top RBM) or 'lower' (the directed layers)."
+    def __init__(self, dbn, v_train, y_train, options, freeze, **kw):
+        super().__init__(dbn, v_train, y_train, options, **kw)
+        held = [dbn.top] if freeze == 'top' else list(dbn.rbms[:-1])
+        self.held = [p for m in held for p in m.parameters()] + ([] if freeze == 'top' else list(dbn.gen_W) + list(dbn.gen_b))
+        self.start = [p.detach().clone() for p in self.held]
+
+    def postfix(self, record): return {}
+
+    def run_epoch(self, bar=None):
+        o, n, t0 = self.o, len(self.v), time.perf_counter()
+        order = torch.randperm(n, generator=self.g, device=self.device)
+        for i in range(0, n, o.batch):
+            idx = order[i:i + o.batch]
+            eps = o.lr * lr_factor(o.schedule, self.step / (self.epochs * self.n_batches)); self.step += 1
+            up_down_step(self.dbn, self.v[idx], self.y[idx], eps, o.k, self.g)
+            with torch.no_grad():
+                for p, s in zip(self.held, self.start): p.copy_(s)
+        return {'epoch': self.epoch + 1, 'lr': eps, 'seconds': time.perf_counter() - t0}
+
+
+def summary():
+    rows = [json.loads(l) for l in open(RESULTS / 'updown_persistent.jsonl')]
+    gen = {}
+    for p in RESULTS.glob('generation_updown_persistent*_s*.json'):
+        for m in json.loads(p.read_text())['models']: gen[Path(m['checkpoint']).name] = m
+    print("top level of up-down | seed | validation generative error (before up-down) | agreement | smallest / largest label-free class | test generative error | seconds")
+    for top in ('cd', 'pcd', 'cd_top_frozen', 'cd_lower_frozen'):
+        agree = []
+        for r in (r for r in rows if r['top'] == top):
+            g = gen.get(Path(r['checkpoint']).name, {})
+            a = g.get('agreement_pct', {}).get('overall'); agree += [a] if a is not None else []
+            free = g.get('label_free_pct', {}).get('per_digit')
+            te = g.get('generative_classification_error_pct')
+            print(f"{top} | {r['seed']} | {100 * r['valid_error_generative']:.2f}% ({100 * r['valid_error_generative_before']:.2f}%) | "
+                  f"{a if a is None else f'{a:.1f}%'} | {'-' if free is None else f'{min(free):.1f}% / {max(free):.1f}%'} | "
+                  f"{'-' if te is None else f'{te:.2f}%'} | {r['seconds']:.0f}")
+        if len(agree) > 1: print(f"{top}: agreement {statistics.mean(agree):.1f} +/- {statistics.stdev(agree):.1f}% over {len(agree)} seeds")
+
+
+def main():
+    if '--summary' in sys.argv: return summary()
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--data', default=os.environ.get('DBN_BOOK_DATA'))
+    ap.add_argument('--seed', type=int, default=0)
+    ap.add_argument('--top', choices=['cd', 'pcd', 'cd_top_frozen', 'cd_lower_frozen'], required=True,
+                    help="the top level of up-down: CD-k from the wake state (chapter 7's), or persistent chains; or chapter 7's with the top "
+                         "RBM, or the directed layers, held at their start (where does up-down's change to agreement come from?)")
+    ap.add_argument('--epochs', type=int, default=15, help="epochs of up-down (dbn_train's: 15); another number is written in the checkpoint's name")
+    ap.add_argument('--start', choices=['pcd@300', 'pcd'], default='pcd@300', help="the top RBM to start from (top_rbm_recipes.py's checkpoints): "
+                    "trained 300 epochs by PCD, or 30 as in dbn_train's default")
+    ap.add_argument('--threads', type=int, default=1)
+    a = ap.parse_args()
+    torch.set_num_threads(a.threads)
+    print(f"command: python {' '.join(sys.argv)}   ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average "
+          f"{os.getloadavg()[0]:.2f}); torch {torch.__version__}, {torch.get_num_threads()} threads", flush=True)
+    start = OUT / f'top_{a.start}_seed{a.seed}.pt'
+    dbn = DBN.load(start)
+    v_all, y_all, *_ = mnist_tensors(load_mnist(a.data, download=False), 'sample', a.seed) # as dbn_train binarises them
+    v_tr, y_tr, v_va, y_va = v_all[:50_000], y_all[:50_000], v_all[50_000:], y_all[50_000:]
+    before = (predict_labels(dbn, v_va) != y_va).float().mean().item()
+    o = UpDownOptions(epochs=a.epochs, lr=0.002, k=3, batch=100)
+    if a.top == 'cd': t = UpDownTrainer(dbn, v_tr, y_tr, o, seed=a.seed, device='cpu')
+    elif a.top == 'pcd': t = PersistentUpDownTrainer(dbn, v_tr, y_tr, o, seed=a.seed, device='cpu')
+    else: t = FrozenUpDownTrainer(dbn, v_tr, y_tr, o, a.top.split('_')[1], seed=a.seed, device='cpu')
+    t0 = time.perf_counter(); t.run(progress=False); secs = time.perf_counter() - t0
+    path = OUT / f"updown_{a.top}{'' if a.epochs == 15 else f'@{a.epochs}'}_top{a.start.split('@')[1] if '@' in a.start else 30}_seed{a.seed}.pt"
+    dbn.save(path)
+    rec = dict(seed=a.seed, top=a.top, epochs=a.epochs, lr=0.002, k=3, start=str(start), checkpoint=str(path), seconds=secs,
+               valid_error_generative_before=before, valid_error_generative=(predict_labels(dbn, v_va) != y_va).float().mean().item())
+    print(json.dumps(rec), flush=True)
+    with open(RESULTS / 'updown_persistent.jsonl', 'a') as f: f.write(json.dumps(rec) + '\n')
+
+
+if __name__ == '__main__':
+    main()
