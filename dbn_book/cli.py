@@ -92,7 +92,8 @@ def _model_options(
     top_fast_lr:_penalty=0.0, # the learning rate of fast weights for the top RBM's PCD chains (FPCD, chapter 2); 0: none
     updown_epochs:_count=None, # epochs of up-down (chapter 7), 0 for none
     updown_lr:_rate=0.002, # up-down's initial learning rate (decaying linearly to 0)
-    updown_k:_positive=3): # Gibbs steps in the top RBM per up-down update
+    updown_k:_positive=3, # Gibbs steps in the top RBM per up-down update
+    updown_method:_Method='cd'): # up-down's top-level chains: CD from the wake states, or persistent (chapter 7)
     "the DBN and its training as a generative model"
 
 def _classifier_options(
@@ -160,7 +161,7 @@ def check_train_args(args) -> argparse.Namespace:
     return args
 
 _FREE_ON_RESUME = ('save', 'resume', 'json', 'quiet', 'device', 'data', 'no_download', 'compare') # they change nothing trained so far
-_UPDOWN = ('updown_epochs', 'updown_lr', 'updown_k') # free on resume until up-down has begun
+_UPDOWN = ('updown_epochs', 'updown_lr', 'updown_k', 'updown_method') # free on resume until up-down has begun
 _FINETUNE = ('mlp_epochs', 'mlp_lr', 'optimizer', 'mlp_weight_decay', 'dropout', 'input_dropout', 'max_norm', 'head_epochs') # always free: fine-tuning restarts
 
 def resume_args(argv:list) -> tuple:
@@ -297,7 +298,7 @@ def _updown(run) -> bool:
     "Up-down fine-tuning (chapter 7), unless --updown_epochs is 0 or there is no lower RBM."
     a = run.args
     if a.updown_epochs and len(a.sizes) > 2:
-        options = UpDownOptions(epochs=a.updown_epochs, lr=a.updown_lr, k=a.updown_k, batch=a.batch)
+        options = UpDownOptions(epochs=a.updown_epochs, lr=a.updown_lr, k=a.updown_k, batch=a.batch, method=a.updown_method)
         if not run.train(UpDownTrainer(run.dbn, run.v_tr, run.labels, options, seed=a.seed, device=a.device)): return False
     if run.dbn.n_labels and run.v_va is not None: run.res['valid_error_generative'] = run.generative_error(run.v_va, run.y_va)
     return True
@@ -367,7 +368,7 @@ def summary(args, res:dict) -> str:
     rows = [('data', f"{res['data']}: {res['n_train']:,} training, {res['n_valid']:,} validation, {res['n_test']:,} test images"),
             ('network', '-'.join(map(str, a.sizes)) + ('' if a.no_labels else ' (+10 label units at the top)')),
             ('training', f"{len(a.sizes) - 2} lower RBMs x {a.dbn_epochs} epochs of {a.method.upper()}-{a.k}, the top RBM {a.top_epochs} epochs "
-                         f"of {a.top_method.upper()}-{a.k}" + (f" with fast weights (rate {a.top_fast_lr:g})" if a.top_fast_lr else "") + ", " + (f"{a.updown_epochs} of up-down, " if 'up-down' in ran else "") +
+                         f"of {a.top_method.upper()}-{a.k}" + (f" with fast weights (rate {a.top_fast_lr:g})" if a.top_fast_lr else "") + ", " + (f"{a.updown_epochs} of up-down{' (persistent)' if a.updown_method == 'pcd' else ''}, " if 'up-down' in ran else "") +
                          f"{a.mlp_epochs} of fine-tuning by {a.optimizer}" + (" (also from random weights)" if a.compare else "")),
             ('validation', "error: " + errors('valid') if errors('valid') else None),
             ('test', "error, scored once: " + errors('test')),

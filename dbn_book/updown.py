@@ -21,6 +21,7 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of binary rows
                  lr:float=0.01, k:int=1, # learning rate; Gibbs steps in the top RBM
                  generator:torch.Generator|None=None,
                  weight_decay:float=0.0, # L2 penalty on every weight matrix
+                 chains:torch.Tensor|None=None, # persistent chains' states of the top RBM's visible layer, advanced in place; None: CD-k
                 ) -> float: # the wake pass's reconstruction error of the pixels, per row
     "One up-down update (contrastive wake-sleep) of an untied DBN on a mini-batch, in place."
     if dbn.tied: raise ValueError("up_down_step trains the generative weights apart from the recognition ones: call dbn.untie() first")
@@ -33,19 +34,23 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of binary rows
         err = s[i] - torch.addmm(g, s[i + 1], G.T).sigmoid_()
         if i == 0: recon = err.square().sum().item() / m
         G.addmm_(err.T, s[i + 1], beta=keep, alpha=lr / m); g.add_(err.mean(0), alpha=lr)
-    top = dbn.top                                                             # CD-k in the top RBM, labels free
+    top = dbn.top                                                             # CD-k (or PCD-k) in the top RBM, labels free
     x = dbn.top_input(s[-1], y) if dbn.n_labels else s[-1]
     ph0 = top.p_h(x, check=False)
-    neg = top.gibbs_chain(x, k, generator, p_h=ph0)
-    top.W.addmm_(x.T, ph0, beta=keep, alpha=lr / m).addmm_(neg.v.T, neg.p_h, alpha=-lr / m)
-    top.b.add_((x - neg.v).mean(0), alpha=lr); top.c.add_((ph0 - neg.p_h).mean(0), alpha=lr)
-    d = [None] * L + [neg.v[:, :dbn.sizes[-2]]]                               # down (sleep) pass, generative weights
+    neg = top.gibbs_chain(x, k, generator, p_h=ph0) if chains is None else top.gibbs_chain(chains, k, generator)
+    n = len(neg.v) # the chains' rows: m for CD
+    top.W.addmm_(x.T, ph0, beta=keep, alpha=lr / m).addmm_(neg.v.T, neg.p_h, alpha=-lr / n)
+    if chains is None: top.b.add_((x - neg.v).mean(0), alpha=lr); top.c.add_((ph0 - neg.p_h).mean(0), alpha=lr)
+    else:
+        top.b.add_(x.mean(0) - neg.v.mean(0), alpha=lr); top.c.add_(ph0.mean(0) - neg.p_h.mean(0), alpha=lr)
+        chains.copy_(neg.v)
+    d = [None] * L + [neg.v[:, :dbn.sizes[-2]]]                               # down (sleep) pass from the chains' state
     for i in reversed(range(L)):
         p = torch.addmm(dbn.gen_b[i], d[i + 1], dbn.gen_W[i].T).sigmoid_()
         d[i] = p if i == 0 else bernoulli(p, generator)
     for i, rbm in enumerate(dbn.rbms[:-1]):                                   # recognition weights: infer up
         err = d[i + 1] - rbm.p_h(d[i], check=False)
-        rbm.W.addmm_(d[i].T, err, beta=keep, alpha=lr / m); rbm.c.add_(err.mean(0), alpha=lr)
+        rbm.W.addmm_(d[i].T, err, beta=keep, alpha=lr / n); rbm.c.add_(err.mean(0), alpha=lr)
     return recon
 
 # %% ../nbs/07_updown.ipynb #7c011120
@@ -58,16 +63,19 @@ class UpDownOptions:
     batch:int=100
     schedule:str='linear' # the learning rate over training: 'constant', 'linear' decay to 0, or 'cosine'
     weight_decay:float=0.0 # L2 penalty on every weight matrix
+    method:str='cd' # the top RBM's chains: 'cd' from the wake states (Hinton et al. 2006), 'pcd' persistent (`batch` of them)
 
     def __post_init__(self):
         plain_fields(self) # numpy's numbers as Python's
         check_int(self.epochs, 'epochs'); check_number(self.lr, 'lr'); check_k(self.k); check_int(self.batch, 'batch', 1)
         if self.schedule not in SCHEDULES: raise ValueError(f"schedule must be one of {SCHEDULES}, got {self.schedule!r}")
         check_number(self.weight_decay, 'weight_decay', lo_in=True)
+        if self.method not in ('cd', 'pcd'): raise ValueError(f"method must be 'cd' or 'pcd', got {self.method!r}")
 
 class UpDownTrainer(Trainer):
     "The up-down algorithm over epochs of shuffled mini-batches, resumable; unties the DBN's weights first."
     model = property(lambda self: self.dbn)
+    added_options = {'method': 'cd'} # states saved before persistent chains existed continue as CD
     def __init__(self, dbn:DBN, v_train:torch.Tensor, # binary training rows
                  y_train:torch.Tensor|None=None, # their labels, when the DBN has label units
                  options:UpDownOptions|None=None, # default: UpDownOptions()
@@ -83,6 +91,10 @@ class UpDownTrainer(Trainer):
         super().__init__(o, own_generator(generator, seed, self.device), math.ceil(len(v_train) / o.batch))
         self.dbn = dbn.untie().to(self.device)
         self.v = v_train.to(self.device); self.y = None if y_train is None else y_train.to(self.device)
+        self.chains = None # PCD's persistent chains: the wake states of random training rows
+        if o.method == 'pcd':
+            i = torch.randint(len(self.v), (o.batch,), generator=self.g, device=self.device)
+            self.chains = self.dbn.top_input(self.dbn.up(self.v[i], sample=True, generator=self.g), None if self.y is None else self.y[i])
 
     def run_epoch(self, bar=None) -> dict:
         o, n = self.o, len(self.v)
@@ -91,7 +103,7 @@ class UpDownTrainer(Trainer):
         for i in range(0, n, o.batch):
             idx = order[i:i + o.batch]
             eps = o.lr * lr_factor(o.schedule, self.step / (self.epochs * self.n_batches)); self.step += 1
-            recon += up_down_step(self.dbn, self.v[idx], None if self.y is None else self.y[idx], eps, o.k, self.g, o.weight_decay) * len(idx)
+            recon += up_down_step(self.dbn, self.v[idx], None if self.y is None else self.y[idx], eps, o.k, self.g, o.weight_decay, self.chains) * len(idx)
             if bar is not None: bar.update()
         largest = torch.stack([p.abs().max() for p in self.dbn.parameters()]).max().item() # NaN if any is; a trained DBN's: a few units
         if not largest <= 1e4:
@@ -101,8 +113,10 @@ class UpDownTrainer(Trainer):
         return {'epoch': self.epoch + 1, 'recon_error': recon / n, 'lr': eps, 'seconds': time.perf_counter() - t0}
 
     def postfix(self, record): return {'recon': f"{record['recon_error']:.2f}"}
-    def _state(self) -> dict: return {'dbn': cpu_copy(self.dbn.state_dict())}
-    def _load_state(self, state:dict): self.dbn.load_state_dict(state['dbn'])
+    def _state(self) -> dict: return cpu_copy({'dbn': self.dbn.state_dict(), 'chains': self.chains})
+    def _load_state(self, state:dict):
+        self.dbn.load_state_dict(state['dbn'])
+        if self.chains is not None: self.chains = state['chains'].to(self.device)
 
 def up_down(dbn:DBN, v_train:torch.Tensor, y_train:torch.Tensor|None=None, # binary rows; their labels if the DBN has label units
             options:UpDownOptions|None=None, # or its fields as keywords
