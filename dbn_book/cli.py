@@ -162,6 +162,7 @@ def check_train_args(args) -> argparse.Namespace:
 
 _FREE_ON_RESUME = ('save', 'resume', 'json', 'quiet', 'device', 'data', 'no_download', 'compare') # they change nothing trained so far
 _UPDOWN = ('updown_epochs', 'updown_lr', 'updown_k', 'updown_method') # free on resume until up-down has begun
+_ADDED = {'updown_method': 'cd'} # options added since checkpoints were first written: the value that behaves as before
 _FINETUNE = ('mlp_epochs', 'mlp_lr', 'optimizer', 'mlp_weight_decay', 'dropout', 'input_dropout', 'max_norm', 'head_epochs') # always free: fine-tuning restarts
 
 def resume_args(argv:list) -> tuple:
@@ -172,7 +173,7 @@ def resume_args(argv:list) -> tuple:
     except ValueError as e: raise UsageError(f"--resume: {e}") from None
     if (ckpt.get('training') or {}).get('phase', 'done') == 'done': # a finished run, or not one of dbn_train's
         raise UsageError(f"--resume {path}: nothing to continue in this checkpoint; draw from it with dbn_sample, or start a new run")
-    saved, free = ckpt['config'], _FREE_ON_RESUME + _FINETUNE + (_UPDOWN if ckpt['training']['phase'] == 'pretraining' else ())
+    saved, free = {**_ADDED, **ckpt['config']}, _FREE_ON_RESUME + _FINETUNE + (_UPDOWN if ckpt['training']['phase'] == 'pretraining' else ())
     clash = [f"--{k} {v} contradicts the checkpoint's {saved.get(k)}" for k, v in given.items() if k not in free and saved.get(k) != v]
     if clash: raise UsageError(f"--resume: {'; '.join(clash)}; leave these options out, or start a new run")
     args = train_parser().parse_args([]) # the defaults, then the checkpoint's options, then those given now
