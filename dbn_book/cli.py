@@ -62,8 +62,8 @@ def _parser(prog:str, description:str, *declarations, defaults:bool=True) -> arg
             g.add_argument(name if d.default is empty else f'--{name}', help=d.docment, **kw)
     return p
 
-RECIPES = {'full':  dict(dbn_epochs=10, top_epochs=30, top_lr=0.01, updown_epochs=0), # the default
-           'small': dict(dbn_epochs=30, top_epochs=100, top_lr=0.02, updown_epochs=50)}
+RECIPES = {'full':  dict(dbn_epochs=10, top_epochs=30, top_lr=0.01, updown_epochs=15, updown_method='pcd', updown_k=1), # the default
+           'small': dict(dbn_epochs=30, top_epochs=100, top_lr=0.02, updown_epochs=50, updown_method='cd', updown_k=3)}
 _SMALL_DATA = 20_000 # training sets smaller than this get the 'small' recipe
 _Method = Literal['cd', 'pcd']
 
@@ -92,8 +92,8 @@ def _model_options(
     top_fast_lr:_penalty=0.0, # the learning rate of fast weights for the top RBM's PCD chains (FPCD, chapter 2); 0: none
     updown_epochs:_count=None, # epochs of up-down (chapter 7), 0 for none
     updown_lr:_rate=0.002, # up-down's initial learning rate (decaying linearly to 0)
-    updown_k:_positive=3, # Gibbs steps in the top RBM per up-down update
-    updown_method:_Method='cd'): # up-down's top-level chains: CD from the wake states, or persistent (chapter 7)
+    updown_k:_positive=None, # Gibbs steps in the top RBM per up-down update
+    updown_method:_Method=None): # up-down's top-level chains: CD from the wake states, or persistent (chapter 7)
     "the DBN and its training as a generative model"
 
 def _classifier_options(
