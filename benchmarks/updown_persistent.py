@@ -4,6 +4,7 @@
     OMP_NUM_THREADS=1 nice python benchmarks/generation.py benchmarks/out/updown_{cd,pcd}_top300_seed$S.pt \\
         --data ../shared/data/mnist --label updown_persistent_s$S --n_per_digit 50 --threads 1
     python benchmarks/updown_persistent.py --summary
+    python benchmarks/updown_persistent.py --check     # the prototype below against the package's UpDownTrainer(method='pcd')
 
 dbn_train's up-down phase lowered agreement by 5-11 points on every seed (generation_summary.md, 2026-12-02) while it
 raised the variational bound. In it, as in Hinton, Osindero and Teh (2006), the top RBM's negative statistics and the
@@ -11,7 +12,11 @@ sleep pass both start from a CD-k chain begun at the wake pass's own state. A su
 taught the top RBM (states far from the data get too little negative weight), and the sleep pass dreams from near the
 data rather than from the model. The alternative tried here keeps 100 persistent chains at the top (PCD-k, Tieleman
 2008): the top RBM's negative statistics come from them, and the sleep pass starts at their state, a sample of the
-model as wake-sleep's sleep phase asks for. Everything else is chapter 7's `up_down_step`.
+model as wake-sleep's sleep phase asks for. Everything else is chapter 7's `up_down_step`. (This prototype came first;
+the package now has it as UpDownOptions(method='pcd'), and --check shows the two give the same weights.) --top
+cd_top_frozen and cd_lower_frozen run chapter 7's up-down with the top RBM, or the directed layers, put back to their
+start after every update, to see which part's training moves agreement. --start pcd starts from dbn_train's default
+top RBM (30 epochs) instead of the 300-epoch one; --k and --epochs change up-down's k and epochs.
 
 Both start from the same DBN: dbn_train's default lower RBMs for the seed with a top RBM trained 300 epochs by PCD
 (top_rbm_recipes.py --epochs 300: 93.6 +/- 0.3% agreement over seeds 0-2), and train on the same binarised training
@@ -103,26 +108,52 @@ class FrozenUpDownTrainer(UpDownTrainer):
 
 
 def summary():
+    "Per start and variant: agreement (mean, sd, seeds), label-free extremes and generative errors, paired with the start."
     rows = [json.loads(l) for l in open(RESULTS / 'updown_persistent.jsonl')]
-    gen = {}
-    for p in RESULTS.glob('generation_updown_persistent*_s*.json'):
-        for m in json.loads(p.read_text())['models']: gen[Path(m['checkpoint']).name] = m
-    print("top level of up-down | seed | validation generative error (before up-down) | agreement | smallest / largest label-free class | test generative error | seconds")
-    for top in ('cd', 'pcd', 'cd_top_frozen', 'cd_lower_frozen'):
-        agree = []
-        for r in (r for r in rows if r['top'] == top):
-            g = gen.get(Path(r['checkpoint']).name, {})
-            a = g.get('agreement_pct', {}).get('overall'); agree += [a] if a is not None else []
-            free = g.get('label_free_pct', {}).get('per_digit')
-            te = g.get('generative_classification_error_pct')
-            print(f"{top} | {r['seed']} | {100 * r['valid_error_generative']:.2f}% ({100 * r['valid_error_generative_before']:.2f}%) | "
-                  f"{a if a is None else f'{a:.1f}%'} | {'-' if free is None else f'{min(free):.1f}% / {max(free):.1f}%'} | "
-                  f"{'-' if te is None else f'{te:.2f}%'} | {r['seconds']:.0f}")
-        if len(agree) > 1: print(f"{top}: agreement {statistics.mean(agree):.1f} +/- {statistics.stdev(agree):.1f}% over {len(agree)} seeds")
+    judged = {} # checkpoint name -> generation.py's record, the latest judging (the most samples) last
+    for p in sorted(RESULTS.glob('generation_*.json'), key=lambda p: json.loads(p.read_text())['started']):
+        if 'updown_persistent' in p.name or 'top_rbm_recipes_pcd300' in p.name:
+            g = json.loads(p.read_text())
+            for m in g['models']: judged[Path(m['checkpoint']).name] = (m, p.name, g['settings']['n_per_digit'])
+    agree = lambda name: judged[name][0]['agreement_pct']['overall'] if name in judged else None
+    pct = lambda rs, key: ', '.join('%.2f' % (100 * r[key]) for r in rs)
+    ms = lambda xs: f"{statistics.mean(xs):.1f} +/- {statistics.stdev(xs):.1f}%" if len(xs) > 1 else f"{xs[0]:.1f}%"
+    groups = {}
+    for r in rows: groups.setdefault((Path(r['start']).name.split('_seed')[0], r['top'] + ('' if r['k'] == 3 else f"-{r['k']}"), r['epochs']), {})[r['seed']] = r # the last run of each
+    for start in sorted({k[0] for k in groups}):
+        before = {s: agree(f'{start}_seed{s}.pt') for s in range(3)}
+        print(f"\nstarting from {start} (dbn_train's lower RBMs, the top RBM by top_rbm_recipes.py): agreement "
+              + ", ".join(f"seed {s} {a:.1f}%" for s, a in before.items() if a is not None)
+              + (f" ({judged[f'{start}_seed0.pt'][2]} samples per digit)" if f'{start}_seed0.pt' in judged else ""))
+        print("  up-down (15 epochs, k=3 unless said)  | samples per digit | agreement per seed      | mean +/- sd | paired with the start | smallest/largest label-free class | valid gen. error (start) | test gen. error")
+        for (st, top, ep), by_seed in sorted(groups.items()):
+            if st != start: continue
+            rs = [by_seed[s] for s in sorted(by_seed)]
+            names = [Path(r['checkpoint']).name for r in rs]
+            a = [agree(n) for n in names]
+            if any(x is None for x in a): print(f"  {top}@{ep}: not judged yet"); continue
+            free = [judged[n][0]['label_free_pct'] for n in names]
+            te = [judged[n][0]['generative_classification_error_pct'] for n in names]
+            paired = [x - before[r['seed']] for x, r in zip(a, rs) if before.get(r['seed']) is not None]
+            print(f"  {top + ('' if ep == 15 else f' @{ep} epochs'):37s} | {'/'.join(sorted({str(judged[n][2]) for n in names})):17s} | {', '.join(f'{x:.1f}' for x in a):23s} | {ms(a):11s} | "
+                  f"{', '.join(f'{d:+.1f}' for d in paired):21s} | {min(f['min'] for f in free):.1f}% / {max(f['max'] for f in free):.1f}%"
+                  f"{'':17s} | {pct(rs, 'valid_error_generative')} ({pct(rs, 'valid_error_generative_before')}) | "
+                  f"{', '.join(f'{x:.2f}' for x in te)}")
+
+
+def check_package(data):
+    "The prototype above against the package's UpDownTrainer(method='pcd'): the same weights, bit for bit (1,000 rows, 2 epochs)."
+    v, y, *_ = mnist_tensors(load_mnist(data, download=False), 'sample', 0)
+    a, b = DBN.load(OUT / 'top_pcd_seed0.pt'), DBN.load(OUT / 'top_pcd_seed0.pt')
+    PersistentUpDownTrainer(a, v[:1000], y[:1000], UpDownOptions(epochs=2, lr=0.002, k=3), seed=0, device='cpu').run(progress=False)
+    UpDownTrainer(b, v[:1000], y[:1000], UpDownOptions(epochs=2, lr=0.002, k=3, method='pcd'), seed=0, device='cpu').run(progress=False)
+    same = all(torch.equal(p, q) for p, q in zip(a.state_dict().values(), b.state_dict().values()))
+    print(f"the prototype and UpDownTrainer(method='pcd') give the same weights bit for bit: {same}")
 
 
 def main():
     if '--summary' in sys.argv: return summary()
+    if '--check' in sys.argv: return check_package(os.environ.get('DBN_BOOK_DATA', '../shared/data/mnist'))
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--data', default=os.environ.get('DBN_BOOK_DATA'))
     ap.add_argument('--seed', type=int, default=0)
@@ -132,6 +163,7 @@ def main():
     ap.add_argument('--epochs', type=int, default=15, help="epochs of up-down (dbn_train's: 15); another number is written in the checkpoint's name")
     ap.add_argument('--start', choices=['pcd@300', 'pcd'], default='pcd@300', help="the top RBM to start from (top_rbm_recipes.py's checkpoints): "
                     "trained 300 epochs by PCD, or 30 as in dbn_train's default")
+    ap.add_argument('--k', type=int, default=3, help="Gibbs steps in the top RBM per update (dbn_train's: 3); another is written in the checkpoint's name")
     ap.add_argument('--threads', type=int, default=1)
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
@@ -142,14 +174,14 @@ def main():
     v_all, y_all, *_ = mnist_tensors(load_mnist(a.data, download=False), 'sample', a.seed) # as dbn_train binarises them
     v_tr, y_tr, v_va, y_va = v_all[:50_000], y_all[:50_000], v_all[50_000:], y_all[50_000:]
     before = (predict_labels(dbn, v_va) != y_va).float().mean().item()
-    o = UpDownOptions(epochs=a.epochs, lr=0.002, k=3, batch=100)
+    o = UpDownOptions(epochs=a.epochs, lr=0.002, k=a.k, batch=100)
     if a.top == 'cd': t = UpDownTrainer(dbn, v_tr, y_tr, o, seed=a.seed, device='cpu')
     elif a.top == 'pcd': t = PersistentUpDownTrainer(dbn, v_tr, y_tr, o, seed=a.seed, device='cpu')
     else: t = FrozenUpDownTrainer(dbn, v_tr, y_tr, o, a.top.split('_')[1], seed=a.seed, device='cpu')
     t0 = time.perf_counter(); t.run(progress=False); secs = time.perf_counter() - t0
-    path = OUT / f"updown_{a.top}{'' if a.epochs == 15 else f'@{a.epochs}'}_top{a.start.split('@')[1] if '@' in a.start else 30}_seed{a.seed}.pt"
+    path = OUT / f"updown_{a.top}{'' if a.k == 3 else f'-{a.k}'}{'' if a.epochs == 15 else f'@{a.epochs}'}_top{a.start.split('@')[1] if '@' in a.start else 30}_seed{a.seed}.pt"
     dbn.save(path)
-    rec = dict(seed=a.seed, top=a.top, epochs=a.epochs, lr=0.002, k=3, start=str(start), checkpoint=str(path), seconds=secs,
+    rec = dict(seed=a.seed, top=a.top, epochs=a.epochs, lr=0.002, k=a.k, start=str(start), checkpoint=str(path), seconds=secs,
                valid_error_generative_before=before, valid_error_generative=(predict_labels(dbn, v_va) != y_va).float().mean().item())
     print(json.dumps(rec), flush=True)
     with open(RESULTS / 'updown_persistent.jsonl', 'a') as f: f.write(json.dumps(rec) + '\n')
