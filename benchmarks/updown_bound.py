@@ -59,12 +59,13 @@ def run_seed(a, seed):
     v_tr, y_tr = v_tr[:args.n_train], y_tr[:args.n_train]
     with torch.no_grad():
         x_top = dbn.top_input(dbn.rbms[1].p_h(dbn.rbms[0].p_h(v_tr)), y_tr) # the top RBM's training data, for AIS's base
-    rec = {'seed': seed, 'greedy_seconds': secs_greedy}
+    rec = {'seed': seed, 'greedy_seconds': secs_greedy, 'updown_method': a.updown_method, 'updown_k': a.updown_k}
     rec['before'] = measure(dbn, x_top, v_test, v_tr[:10_000], seed, a.ais_steps)
     rec['before']['valid_error_generative'] = (predict_labels(dbn, v_va) != y_va).float().mean().item()
     print(f"  before up-down: {json.dumps(rec['before'])}", flush=True)
     t0 = time.perf_counter()
-    UpDownTrainer(dbn, v_tr, y_tr, UpDownOptions(epochs=a.updown_epochs, lr=0.002, k=3, batch=100), seed=seed, device='cpu').run(progress=False)
+    o = UpDownOptions(epochs=a.updown_epochs, lr=0.002, k=a.updown_k, batch=100, method=a.updown_method)
+    UpDownTrainer(dbn, v_tr, y_tr, o, seed=seed, device='cpu').run(progress=False)
     rec['updown_seconds'] = time.perf_counter() - t0
     rec['after'] = measure(dbn, x_top, v_test, v_tr[:10_000], seed, a.ais_steps)
     rec['after']['valid_error_generative'] = (predict_labels(dbn, v_va) != y_va).float().mean().item()
@@ -90,11 +91,17 @@ def table(recs):
 
 
 def main():
-    if '--summary' in sys.argv: return table(json.load(open(RESULTS / 'updown_bound.json')))
+    if '--summary' in sys.argv:
+        for name in ('updown_bound.json', 'updown_bound_pcd1.json'):
+            if (RESULTS / name).is_file(): print(f"\n{name}:"); table(json.load(open(RESULTS / name)))
+        return
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--data', default=os.environ.get('DBN_BOOK_DATA'), help='folder of the MNIST IDX files')
     ap.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2])
     ap.add_argument('--updown_epochs', type=int, default=15, help="dbn_train's default")
+    ap.add_argument('--updown_method', choices=['cd', 'pcd'], default='cd', help="up-down's top level (chapter 7): CD from the wake "
+                    "states, or persistent chains (dbn_train's default since 2026-12-03, with --updown_k 1); pcd writes updown_bound_pcdK.json")
+    ap.add_argument('--updown_k', type=int, default=3, help="Gibbs steps in the top RBM per up-down update")
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--ais_steps', type=int, default=14_500)
     ap.add_argument('--reuse', action='store_true', help="use the greedy DBN already in benchmarks/out/updown_bound_greedy_seedN.pt "
@@ -107,7 +114,7 @@ def main():
     else: results = RESULTS
     print(f"command: python {' '.join(sys.argv)}   ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
           f"load average {os.getloadavg()[0]:.2f} at the start); torch {torch.__version__}, {torch.get_num_threads()} threads")
-    path, recs = results / 'updown_bound.json', []
+    path, recs = results / ('updown_bound.json' if a.updown_method == 'cd' and a.updown_k == 3 else f'updown_bound_{a.updown_method}{a.updown_k}.json'), []
     for seed in a.seeds:
         print(f"seed {seed}:", flush=True)
         rec = run_seed(a, seed)

@@ -199,10 +199,7 @@ def raise_log_likelihood(model:RBMBase, # any RBM of the book
     check_type(model, RBMBase, 'model') # before any use of it, as in ais_log_partition
     betas = _check_betas(betas)
     check_int(n_chains, 'n_chains', 1); check_int(chunk, 'chunk', 1)
-    v = model.check_visible(v, 'v')
-    if not model.is_sample(v):
-        raise ValueError("RAISE starts its chains at the rows of v, which must be states of the visible units (for binary "
-                         "units v must be binary); the log-likelihood of probabilities is not defined")
+    v = model.check_states(v, 'RAISE (its chains start at the rows of v)')
     base = _check_base(model, base, v_data)
     beta, log_z0 = betas.tolist(), base.log_partition_exact().item()
     out, per = [], max(1, chunk // n_chains)
@@ -247,9 +244,7 @@ def dbn_log_likelihood_bound(dbn:DBN, # a DBN of at least 2 RBMs (tied or untied
     if len(check_type(dbn, DBN, 'dbn').rbms) < 2:
         raise ValueError("this DBN is a single RBM: its log-likelihood is exact given log Z (dbn.top.log_likelihood(v, log_z))")
     check_int(n_samples, 'n_samples', 1)
-    if not dbn.rbms[0].is_sample(v := dbn.check_visible(v)):
-        raise ValueError("the bound is on log P(v) of states of the visible units (for binary units 0 or 1), not of probabilities; "
-                         "score a sample of them, e.g. bernoulli(v)")
+    v = dbn.rbms[0].check_states(v, 'the bound on log P(v)')
     x = v.to(dbn.rbms[0].W.device).repeat(n_samples, 1)
     bound = torch.zeros(len(x), dtype=torch.float64, device=x.device)
     for i, rbm in enumerate(dbn.rbms[:-1]):

@@ -114,9 +114,7 @@ class RBMBase(nn.Module):
 
     def log_likelihood(self, v, log_z=None) -> torch.Tensor: # log_z: a number, or chapter 6's estimate
         "log P(v) = -F(v) - log Z in nats, one float64 value per row of v; log Z e.g. from AIS, by default exact."
-        if not self.is_sample(v := self.check_visible(v)):
-            raise ValueError("log_likelihood needs states of the visible units (for binary units 0 or 1): rows of probabilities "
-                             "have no likelihood; score a sample of them, e.g. bernoulli(v)")
+        v = self.check_states(v, 'log_likelihood')
         log_z = self.log_partition_exact() if log_z is None else check_log_z(log_z) # the exact one keeps its gradient
         return -self.free_energy(v).double() - log_z
 
@@ -126,6 +124,13 @@ class RBMBase(nn.Module):
     def is_sample(self, v) -> bool:
         "Whether the rows v are states of the visible units, so that -F(v) - log Z is their log-likelihood."
         return True
+
+    def check_states(self, v, use:str) -> torch.Tensor:
+        "v as `check_visible` takes it, if its rows are states: `use` needs their likelihood, which probabilities do not have."
+        if not self.is_sample(v := self.check_visible(v)):
+            raise ValueError(f"{use} needs states of the visible units (for binary units 0 or 1): rows of probabilities "
+                             "have no likelihood; score a sample of them, e.g. bernoulli(v)")
+        return v
 
     def training_advice(self, options) -> str:
         "What to change when training diverges (chapter 2)."
