@@ -4,7 +4,6 @@
     OMP_NUM_THREADS=1 nice python benchmarks/generation.py benchmarks/out/updown_{cd,pcd}_top300_seed$S.pt \\
         --data ../shared/data/mnist --label updown_persistent_s$S --n_per_digit 50 --threads 1
     python benchmarks/updown_persistent.py --summary
-    python benchmarks/updown_persistent.py --check     # the prototype below against the package's UpDownTrainer(method='pcd')
 
 dbn_train's up-down phase lowered agreement by 5-11 points on every seed (generation_summary.md, 2026-12-02) while it
 raised the variational bound. In it, as in Hinton, Osindero and Teh (2006), the top RBM's negative statistics and the
@@ -12,8 +11,9 @@ sleep pass both start from a CD-k chain begun at the wake pass's own state. A su
 taught the top RBM (states far from the data get too little negative weight), and the sleep pass dreams from near the
 data rather than from the model. The alternative tried here keeps 100 persistent chains at the top (PCD-k, Tieleman
 2008): the top RBM's negative statistics come from them, and the sleep pass starts at their state, a sample of the
-model as wake-sleep's sleep phase asks for. Everything else is chapter 7's `up_down_step`. (This prototype came first;
-the package now has it as UpDownOptions(method='pcd'), and --check shows the two give the same weights.) --top
+model as wake-sleep's sleep phase asks for. Everything else is chapter 7's `up_down_step`. (The runs of 2026-12-03
+used a prototype written here first; it gave the same weights as the package's UpDownOptions(method='pcd'), bit for
+bit, and was then replaced by it.) --top
 cd_top_frozen and cd_lower_frozen run chapter 7's up-down with the top RBM, or the directed layers, put back to their
 start after every update, to see which part's training moves agreement. --start pcd starts from dbn_train's default
 top RBM (30 epochs) instead of the 300-epoch one; --k and --epochs change up-down's k and epochs.
@@ -24,65 +24,16 @@ images 0..49,999 with their labels, 15 epochs at lr 0.002 decaying linearly to 0
 recipe), the same generator seed. Chosen on what the choice may see: the generative error on validation images
 50,000..59,999 here, and agreement judged by generation.py's CNN (trained on training images only).
 """
-import argparse, json, os, statistics, sys, time
+import argparse, dataclasses, json, os, statistics, sys, time
 from pathlib import Path
 import torch
 from dbn_book.data import load_mnist, mnist_tensors
 from dbn_book.dbn import DBN, predict_labels
-from dbn_book.rbm import bernoulli
 from dbn_book.cd import lr_factor
 from dbn_book.updown import UpDownOptions, UpDownTrainer, up_down_step
 
 HERE = Path(__file__).parent
 OUT, RESULTS = HERE / 'out', HERE / 'results'
-
-
-@torch.no_grad()
-def persistent_up_down_step(dbn, v, y, lr, k, generator, chains):
-    "chapter 7's up_down_step with the top level's negative phase and the sleep pass from persistent chains; returns them."
-    L, m, n = len(dbn.rbms) - 1, len(v), len(chains)
-    s = [v]                                                                   # up (wake) pass, recognition weights
-    for rbm in dbn.rbms[:-1]: s.append(bernoulli(rbm.p_h(s[-1], check=False), generator))
-    for i in range(L):                                                        # generative weights: predict down
-        G, g = dbn.gen_W[i], dbn.gen_b[i]
-        err = s[i] - torch.addmm(g, s[i + 1], G.T).sigmoid_()
-        G.addmm_(err.T, s[i + 1], alpha=lr / m); g.add_(err.mean(0), alpha=lr)
-    top = dbn.top                                                             # PCD-k in the top RBM, labels free
-    x = dbn.top_input(s[-1], y)
-    ph0 = top.p_h(x, check=False)
-    neg = top.gibbs_chain(chains, k, generator)                               # the chains continue where they stopped
-    top.W.addmm_(x.T, ph0, alpha=lr / m).addmm_(neg.v.T, neg.p_h, alpha=-lr / n)
-    top.b.add_(x.mean(0) - neg.v.mean(0), alpha=lr); top.c.add_(ph0.mean(0) - neg.p_h.mean(0), alpha=lr)
-    d = [None] * L + [neg.v[:, :dbn.sizes[-2]]]                               # down (sleep) pass from the chains' state
-    for i in reversed(range(L)):
-        p = torch.addmm(dbn.gen_b[i], d[i + 1], dbn.gen_W[i].T).sigmoid_()
-        d[i] = p if i == 0 else bernoulli(p, generator)
-    for i, rbm in enumerate(dbn.rbms[:-1]):                                   # recognition weights: infer up
-        err = d[i + 1] - rbm.p_h(d[i], check=False)
-        rbm.W.addmm_(d[i].T, err, alpha=lr / n); rbm.c.add_(err.mean(0), alpha=lr)
-    return neg.v
-
-
-class PersistentUpDownTrainer(UpDownTrainer):
-    "UpDownTrainer whose top level keeps persistent chains, started at the wake states of random training rows."
-    def __init__(self, dbn, v_train, y_train, options, n_chains=100, **kw):
-        super().__init__(dbn, v_train, y_train, options, **kw)
-        with torch.no_grad():
-            i = torch.randint(len(self.v), (n_chains,), generator=self.g, device=self.device)
-            self.chains = self.dbn.top_input(self.dbn.up(self.v[i], sample=True, generator=self.g), self.y[i])
-
-    def postfix(self, record): return {}
-
-    def run_epoch(self, bar=None):
-        o, n, t0 = self.o, len(self.v), time.perf_counter()
-        order = torch.randperm(n, generator=self.g, device=self.device)
-        for i in range(0, n, o.batch):
-            idx = order[i:i + o.batch]
-            eps = o.lr * lr_factor(o.schedule, self.step / (self.epochs * self.n_batches)); self.step += 1
-            self.chains = persistent_up_down_step(self.dbn, self.v[idx], self.y[idx], eps, o.k, self.g, self.chains)
-        largest = torch.stack([p.abs().max() for p in self.dbn.parameters()]).max().item()
-        if not largest <= 1e4: raise FloatingPointError(f"diverged in epoch {self.epoch + 1} (largest |w| {largest:.3g})")
-        return {'epoch': self.epoch + 1, 'lr': eps, 'seconds': time.perf_counter() - t0}
 
 
 class FrozenUpDownTrainer(UpDownTrainer):
@@ -141,19 +92,8 @@ def summary():
                   f"{', '.join(f'{x:.2f}' for x in te)}")
 
 
-def check_package(data):
-    "The prototype above against the package's UpDownTrainer(method='pcd'): the same weights, bit for bit (1,000 rows, 2 epochs)."
-    v, y, *_ = mnist_tensors(load_mnist(data, download=False), 'sample', 0)
-    a, b = DBN.load(OUT / 'top_pcd_seed0.pt'), DBN.load(OUT / 'top_pcd_seed0.pt')
-    PersistentUpDownTrainer(a, v[:1000], y[:1000], UpDownOptions(epochs=2, lr=0.002, k=3), seed=0, device='cpu').run(progress=False)
-    UpDownTrainer(b, v[:1000], y[:1000], UpDownOptions(epochs=2, lr=0.002, k=3, method='pcd'), seed=0, device='cpu').run(progress=False)
-    same = all(torch.equal(p, q) for p, q in zip(a.state_dict().values(), b.state_dict().values()))
-    print(f"the prototype and UpDownTrainer(method='pcd') give the same weights bit for bit: {same}")
-
-
 def main():
     if '--summary' in sys.argv: return summary()
-    if '--check' in sys.argv: return check_package(os.environ.get('DBN_BOOK_DATA', '../shared/data/mnist'))
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--data', default=os.environ.get('DBN_BOOK_DATA'))
     ap.add_argument('--seed', type=int, default=0)
@@ -176,7 +116,7 @@ def main():
     before = (predict_labels(dbn, v_va) != y_va).float().mean().item()
     o = UpDownOptions(epochs=a.epochs, lr=0.002, k=a.k, batch=100)
     if a.top == 'cd': t = UpDownTrainer(dbn, v_tr, y_tr, o, seed=a.seed, device='cpu')
-    elif a.top == 'pcd': t = PersistentUpDownTrainer(dbn, v_tr, y_tr, o, seed=a.seed, device='cpu')
+    elif a.top == 'pcd': t = UpDownTrainer(dbn, v_tr, y_tr, dataclasses.replace(o, method='pcd'), seed=a.seed, device='cpu')
     else: t = FrozenUpDownTrainer(dbn, v_tr, y_tr, o, a.top.split('_')[1], seed=a.seed, device='cpu')
     t0 = time.perf_counter(); t.run(progress=False); secs = time.perf_counter() - t0
     path = OUT / f"updown_{a.top}{'' if a.k == 3 else f'-{a.k}'}{'' if a.epochs == 15 else f'@{a.epochs}'}_top{a.start.split('@')[1] if '@' in a.start else 30}_seed{a.seed}.pt"
