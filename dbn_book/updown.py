@@ -25,6 +25,8 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of binary rows
                 ) -> float: # the wake pass's reconstruction error of the pixels, per row
     "One up-down update (contrastive wake-sleep) of an untied DBN on a mini-batch, in place."
     if dbn.tied: raise ValueError("up_down_step trains the generative weights apart from the recognition ones: call dbn.untie() first")
+    if chains is not None and (chains.ndim != 2 or chains.shape[1] != dbn.top.n_visible):
+        raise ValueError(f"chains must have shape (n, {dbn.top.n_visible}): states of the top RBM's visible layer, labels included; got {tuple(chains.shape)}")
     L, m, keep = len(dbn.rbms) - 1, len(v), 1 - lr * weight_decay # keep: the weights' share left by weight decay
     s = [v]                                                                   # up (wake) pass, recognition weights
     for rbm in dbn.rbms[:-1]: s.append(bernoulli(rbm.p_h(s[-1], check=False), generator))
