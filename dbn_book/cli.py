@@ -146,11 +146,16 @@ def _check_output(path, option, example='dbn_model.pt'):
     if not os.access(path.parent, os.W_OK): raise UsageError(f"{option} {path}: folder {path.parent} is not writable")
     return path
 
-def check_train_args(args) -> argparse.Namespace:
+def check_train_args(args,
+                     given=(), # the names of the options given on the command line, not defaulted
+                    ) -> argparse.Namespace:
     "The parsed options, checked for what one option alone cannot show."
     if len(args.sizes) < 2: raise UsageError(f"--sizes needs at least two layers (visible first), got {args.sizes}")
     if args.updown_epochs and len(args.sizes) < 3:
         raise UsageError(f"--updown_epochs {args.updown_epochs}: up-down needs a directed layer below the top RBM, so at least three --sizes; drop --updown_epochs")
+    unused = ', '.join(f"--{k}" for k in _UPDOWN[1:] if k in given) # up-down's options, where it will not run
+    if unused and (args.updown_epochs == 0 or len(args.sizes) < 3):
+        raise UsageError(f"{unused} given, but up-down does not run ({'--updown_epochs 0' if args.updown_epochs == 0 else 'it needs three --sizes'}); drop {unused}")
     if args.head_epochs > args.mlp_epochs: raise UsageError(f"--head_epochs {args.head_epochs} must not exceed --mlp_epochs {args.mlp_epochs}")
     if args.top_fast_lr and (args.top_method != 'pcd' or args.centered):
         raise UsageError("--top_fast_lr: fast weights steer PCD's persistent chains, without centring; use --top_method pcd and no --centered, or drop --top_fast_lr")
@@ -395,7 +400,7 @@ def train_main(argv:list|None=None): # default: sys.argv[1:]
     args, ckpt, request, t0 = parser.parse_args(argv), None, StopRequest(), time.time()
     try:
         if args.resume is not None: args, ckpt = resume_args(argv)
-        args = check_train_args(args)
+        args = check_train_args(args, given=vars(train_parser(defaults=False).parse_args(argv)))
         old = {s: signal.signal(s, request.handle) for s in (signal.SIGINT, signal.SIGTERM)} \
               if threading.current_thread() is threading.main_thread() else {}
         try: res = run_training(args, stop=request, checkpoint=ckpt)
