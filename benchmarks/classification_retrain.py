@@ -5,8 +5,9 @@ trained again on all 60,000 (pretraining too) for the chosen number of epochs, a
 Pixels are grey levels grey/255 used as probabilities, in pretraining and in fine-tuning (the papers' practice).
 - DBN 784-500-500-2000: greedy CD-1, 50 epochs per RBM, lr 0.1, weight cost 2e-4, momentum 0.5 then 0.9.
 - Fine-tuning (both initialisations alike): SGD with momentum 0.9, a cosine schedule, dropout 0.5 on the hidden units
-  and 0.2 on the pixels (Srivastava et al. 2014), max-norm on each hidden unit's incoming weights, the output layer
-  alone for the first 2 epochs (--momentum and --head_epochs change these). The candidates differ in the peak learning rate; each initialisation gets the rate
+  and 0.2 on the pixels (Srivastava et al. 2014), max-norm 3 on each hidden unit's incoming weights, the output layer
+  alone for the first 2 epochs (--momentum, --max_norm and --head_epochs change these; --max_norm none: no cap, as
+  Hinton et al. (2012) fine-tuned pretrained nets with dropout: "a small learning rate and no weight constraints"). The candidates differ in the peak learning rate; each initialisation gets the rate
   with the lowest validation error at the last epoch, chosen the same way for both.
 
 Stages (each appends one JSON record to benchmarks/results/classification_retrain.jsonl; run them with nice, one
@@ -18,6 +19,7 @@ thread each, two at a time on a 2-core machine):
     python benchmarks/classification_retrain.py final --init dbn              # the chosen lr, all 60k, TEST scored once
     python benchmarks/classification_retrain.py tune --init random --random_init glorot --head_epochs 0 --lr 0.1
                                                     # random weights at Glorot and Bengio's scale for sigmoid units
+    python benchmarks/classification_retrain.py norms --n_train 50000         # the pretrained weights' norms against max-norm 3
     python benchmarks/classification_retrain.py summary                       # the table
 """
 import argparse, json, math, platform, sys, time
@@ -96,6 +98,16 @@ def finetune(a, x, y, n_train, valid=None):
     return mlp, h
 
 
+def norms(a):
+    "The norms of each hidden unit's incoming weights in the pretrained DBN: what a max-norm cap would do to them at once."
+    dbn = DBN(SIZES, seed=0); dbn.load_state_dict(torch.load(dbn_path(a.n_train)))
+    say(f"pretrained DBN on {a.n_train:,} images: the norm of each hidden unit's incoming weights (quantiles 0, 0.1, 0.5, 0.9, 1)")
+    for i, rbm in enumerate(dbn.rbms):
+        q = rbm.W.norm(dim=0).quantile(torch.tensor([0, .1, .5, .9, 1.])).tolist()
+        cap = f"; a cap of {a.max_norm:g} shrinks {(rbm.W.norm(dim=0) > a.max_norm).float().mean().item():.0%} of them" if a.max_norm else ""
+        say(f"  layer {i + 1} ({rbm.W.shape[0]} -> {rbm.W.shape[1]}): " + ", ".join(f"{x:.2f}" for x in q) + cap)
+
+
 def tune(a, v, y):
     t0 = clock()
     try: _, h = finetune(a, v[:-N_VALID], y[:-N_VALID], 50_000, (v[-N_VALID:], y[-N_VALID:]))
@@ -143,12 +155,14 @@ def summary():
         lines.append(f"| pretrain on {n:,} | | | | | | {r['pre_epochs']} per RBM | | | {r['wall_minutes']} / {r['cpu_minutes']} |")
     for r in recs:
         if r['stage'] == 'tune':
-            lines.append(f"| tune | {init_name(r)} | {r['lr']} | {r.get('momentum', 0.9)} | {r.get('head_epochs', 2)} | {r['max_norm']} | {r['epochs']} | {100 * r['valid_error']:.2f}% | | {r['wall_minutes']} / {r['cpu_minutes']} |")
+            lines.append(f"| tune | {init_name(r)} | {r['lr']} | {r.get('momentum', 0.9)} | {r.get('head_epochs', 2)} | {r['max_norm'] or 'none'} | {r['epochs']} | {100 * r['valid_error']:.2f}% | | {r['wall_minutes']} / {r['cpu_minutes']} |")
         if r['stage'] == 'final':
-            lines.append(f"| **final**, all 60,000, seed {r['seed']} | {init_name(r)} | {r['lr']} | {r.get('momentum', 0.9)} | {r.get('head_epochs', 2)} | {r['max_norm']} | {r['epochs']} | (chosen at {100 * r['chosen_valid_error']:.2f}%) "
+            lines.append(f"| **final**, all 60,000, seed {r['seed']} | {init_name(r)} | {r['lr']} | {r.get('momentum', 0.9)} | {r.get('head_epochs', 2)} | {r['max_norm'] or 'none'} | {r['epochs']} | (chosen at {100 * r['chosen_valid_error']:.2f}%) "
                          f"| **{100 * r['test_error']:.2f}%** | {r['wall_minutes']} / {r['cpu_minutes']} |")
-    for r in (r for r in recs if r['stage'] == 'final' and r['init'] == 'dbn'):
-        train = pre.get(60_000, {}).get('cpu_minutes', 0) + r['cpu_minutes']
+    for i, r in enumerate(recs):
+        if r['stage'] != 'final' or r['init'] != 'dbn': continue
+        before = [p for p in recs[:i] if p['stage'] == 'pretrain' and p['n_train'] == 60_000] # the DBN this final started from
+        train = (before[-1]['cpu_minutes'] if before else 0) + r['cpu_minutes']
         lines.append(f"\nDBN pipeline on all 60,000, seed {r['seed']}: {train:.1f} CPU-minutes of training (pretraining + fine-tuning, one thread); "
                      f"test {100 * r['test_error']:.2f}% against the target 1.0% (Hinton and Salakhutdinov 2006: 1.2%; "
                      f"Srivastava et al. 2014, dropout: 0.92%)")
@@ -157,11 +171,13 @@ def summary():
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument('stage', choices=['pretrain', 'tune', 'final', 'summary'])
+    p.add_argument('stage', choices=['pretrain', 'norms', 'tune', 'final', 'summary'])
     p.add_argument('--n_train', type=int, choices=[50_000, 60_000], default=50_000, help='pretrain: on the first 50,000 or all 60,000')
     p.add_argument('--pre_epochs', type=int, default=50)
     p.add_argument('--init', choices=['dbn', 'random'], default='dbn')
-    p.add_argument('--lr', type=float, default=0.3); p.add_argument('--max_norm', type=float, default=3.0)
+    p.add_argument('--lr', type=float, default=0.3)
+    p.add_argument('--max_norm', type=lambda s: None if s == 'none' else float(s), default=3.0,
+                   help="cap on the norm of each hidden unit's incoming weights after every update; 'none': no cap")
     p.add_argument('--epochs', type=int, default=100); p.add_argument('--seed', type=int, default=0)
     p.add_argument('--momentum', type=float, default=0.9, help="SGD's momentum in fine-tuning")
     p.add_argument('--head_epochs', type=int, default=2, help='epochs that train the output layer alone, first')
@@ -171,6 +187,7 @@ def main():
     a = p.parse_args()
     if a.init == 'dbn' and a.random_init != 'pytorch': p.error('--random_init sets the scale of random weights: give it with --init random')
     if a.stage == 'summary': return summary()
+    if a.stage == 'norms': return norms(a)
     torch.set_num_threads(a.threads)
     say(f"command: {' '.join(['python benchmarks/classification_retrain.py', *sys.argv[1:]])}; "
         f"{platform.machine()}, torch {torch.__version__}, {a.threads} thread(s)")
