@@ -146,6 +146,8 @@ def _check_output(path, option, example='dbn_model.pt'):
     if not os.access(path.parent, os.W_OK): raise UsageError(f"{option} {path}: folder {path.parent} is not writable")
     return path
 
+_UPDOWN = ('updown_epochs', 'updown_lr', 'updown_k', 'updown_method') # free on resume until up-down has begun
+
 def check_train_args(args,
                      given=(), # the names of the options given on the command line, not defaulted
                     ) -> argparse.Namespace:
@@ -166,13 +168,12 @@ def check_train_args(args,
     return args
 
 _FREE_ON_RESUME = ('save', 'resume', 'json', 'quiet', 'device', 'data', 'no_download', 'compare') # they change nothing trained so far
-_UPDOWN = ('updown_epochs', 'updown_lr', 'updown_k', 'updown_method') # free on resume until up-down has begun
 _ADDED = {'updown_method': 'cd'} # options added since checkpoints were first written: the value that behaves as before
 _FINETUNE = ('mlp_epochs', 'mlp_lr', 'optimizer', 'mlp_weight_decay', 'dropout', 'input_dropout', 'max_norm', 'head_epochs') # always free: fine-tuning restarts
 
-def resume_args(argv:list) -> tuple:
+def resume_args(given:dict, # the options given on the command line, by name (`train_parser(defaults=False)`)
+               ) -> tuple:
     "The options of the run `--resume` continues, and its checkpoint; a UsageError on any conflict."
-    given = vars(train_parser(defaults=False).parse_args(argv))
     path = Path(given['resume']).expanduser()
     try: ckpt = read_checkpoint(path)
     except ValueError as e: raise UsageError(f"--resume: {e}") from None
@@ -399,8 +400,9 @@ def train_main(argv:list|None=None): # default: sys.argv[1:]
     parser = train_parser()
     args, ckpt, request, t0 = parser.parse_args(argv), None, StopRequest(), time.time()
     try:
-        if args.resume is not None: args, ckpt = resume_args(argv)
-        args = check_train_args(args, given=vars(train_parser(defaults=False).parse_args(argv)))
+        given = vars(train_parser(defaults=False).parse_args(argv)) # what the user typed, without defaults
+        if args.resume is not None: args, ckpt = resume_args(given)
+        args = check_train_args(args, given)
         old = {s: signal.signal(s, request.handle) for s in (signal.SIGINT, signal.SIGTERM)} \
               if threading.current_thread() is threading.main_thread() else {}
         try: res = run_training(args, stop=request, checkpoint=ckpt)
