@@ -31,7 +31,8 @@ dbn_train's default. The recipes:
                     2008's hybrid objective, with the generative term kept whole); --check tests that gradient
                     against autograd.
 --epochs N (default 30) and --lr R (default 0.01) change every recipe's number of epochs and initial rate; the
-recipe's name then says so: 'pcd@90', 'pcd lr0.03'. --codes sample trains every recipe on binary codes instead of
+recipe's name then says so: 'pcd@90', 'pcd lr0.03'. --batch N (default 100) changes the mini-batch and with it the
+number of updates per epoch and of persistent chains ('pcd b50': twice the updates of half the size). --codes sample trains every recipe on binary codes instead of
 P(h = 1 | v): each training image's code is drawn once, h ~ Q(h | v) layer by layer, as DBNOptions(up='sample') draws
 them and as the top RBM's own chains are binary when it generates (name: 'pcd codes:sample'). The lower RBMs, the
 initial weights and the training generator stay those of the other recipes, so the two pair seed by seed.
@@ -285,6 +286,8 @@ def main():
                     "ones, with {seed} for the seed, e.g. benchmarks/out/lower30_seed{seed}.pt (its name is written after the recipe's)")
     ap.add_argument('--codes', choices=['prob', 'sample'], default='prob', help="the top RBM's data: P(h = 1 | v) of the layer "
                     "below (dbn_train's), or one binary sample of it per image ('sample'; written after the recipe's name)")
+    ap.add_argument('--batch', type=int, default=100, help="the top RBM's mini-batch, and its number of persistent chains unless "
+                    "a recipe sets them (dbn_train's default: 100); another size is written after the recipe's name ('pcd b50')")
     ap.add_argument('--threads', type=int, default=2)
     a = ap.parse_args()
     torch.set_num_threads(a.threads); OUT.mkdir(exist_ok=True)
@@ -306,7 +309,7 @@ def main():
             dbn.top.load_state_dict(fresh_top)
             kind, *arg = recipe.split(':')
             kw = dict(fast_lr=float(arg[0]), fast_decay=a.fast_decay) if kind == 'fpcd' else dict(n_chains=int(arg[0])) if kind == 'chains' else {}
-            o = CDOptions(epochs=a.epochs, lr=a.lr, method='pcd', schedule='linear', **kw)
+            o = CDOptions(epochs=a.epochs, lr=a.lr, method='pcd', schedule='linear', batch=a.batch, **kw)
             if kind == 'pt':
                 betas = [float(b) for b in arg[0].split(',')]
                 t = TemperedTrainer(dbn.top, x_tr, o, betas, v_valid=x_va, seed=1000 + seed, device='cpu')
@@ -315,10 +318,10 @@ def main():
             t0 = time.perf_counter(); t.run(progress=False); secs = time.perf_counter() - t0
             err = (predict_labels(dbn, v_va) != y_va).float().mean().item()
             # 'pcd@90': PCD for 90 epochs instead of 30; 'pcd lr0.03': at an initial learning rate of 0.03 instead of 0.01
-            name = recipe + (f'@{a.epochs}' if a.epochs != 30 else '') + (f' lr{a.lr:g}' if a.lr != 0.01 else '') + (' codes:sample' if a.codes == 'sample' else '') + (' on ' + Path(a.lower).stem.replace('_seed{seed}', '') if a.lower else '')
+            name = recipe + (f'@{a.epochs}' if a.epochs != 30 else '') + (f' lr{a.lr:g}' if a.lr != 0.01 else '') + (' codes:sample' if a.codes == 'sample' else '') + (f' b{a.batch}' if a.batch != 100 else '') + (' on ' + Path(a.lower).stem.replace('_seed{seed}', '') if a.lower else '')
             path = OUT / f"top_{name.replace(':', '').replace(',', '-').replace(' ', '_')}_seed{seed}.pt"
             dbn.save(path)
-            rec = dict(seed=seed, recipe=name, epochs=a.epochs, lr=a.lr, codes=a.codes, fast_lr=kw.get('fast_lr'), fast_decay=kw.get('fast_decay'), seconds=secs,
+            rec = dict(seed=seed, recipe=name, epochs=a.epochs, lr=a.lr, batch=a.batch, codes=a.codes, fast_lr=kw.get('fast_lr'), fast_decay=kw.get('fast_decay'), seconds=secs,
                        valid_error_generative=err, free_energy_gap=t.history[-1].get('free_energy_gap'), checkpoint=str(path),
                        chain_label_pct=label_shares(t.chains))
             if kind == 'hybrid': rec.update(alpha=t.alpha)
