@@ -62,7 +62,7 @@ def _parser(prog:str, description:str, *declarations, defaults:bool=True) -> arg
             g.add_argument(name if d.default is empty else f'--{name}', help=d.docment, **kw)
     return p
 
-RECIPES = {'full':  dict(dbn_epochs=10, top_epochs=30, top_lr=0.01, updown_epochs=15, updown_method='pcd', updown_k=1), # the default
+RECIPES = {'full':  dict(dbn_epochs=10, top_epochs=90, top_lr=0.01, updown_epochs=15, updown_method='pcd', updown_k=1), # the default
            'small': dict(dbn_epochs=30, top_epochs=100, top_lr=0.02, updown_epochs=50, updown_method='cd', updown_k=3)}
 _SMALL_DATA = 20_000 # training sets smaller than this get the 'small' recipe
 _Method = Literal['cd', 'pcd']
