@@ -8,8 +8,9 @@ generative model. The DBN's log-likelihood is out of reach, but its variational 
 `dbn_log_likelihood_bound`: the labels summed out of the top RBM, the generative weights after `untie`) is not:
   log P(v) >= E_Q[log P(v | h1) + log P(h1 | h2) + log P*(h2)] + H(Q) - log Z_top.
 For each seed, the default recipe of `dbn_train` (784-500-500-2000 + 10 label units; 10 CD-1 epochs per lower RBM,
-30 PCD-1 epochs of the top RBM at 0.01 decaying to 0; 50,000 training images, the last 10,000 held out) trains the
-greedy DBN. Its bound is measured on the 10,000 test digits and on the first 10,000 training digits; then `dbn_train`'s
+--top_epochs PCD-1 epochs of the top RBM at 0.01 decaying to 0, 30 as the default was until 2026-12-04 and as the
+records without a suffix were measured, or 90, the default since, in files named ..._top90; 50,000 training images,
+the last 10,000 held out) trains the greedy DBN. Its bound is measured on the 10,000 test digits and on the first 10,000 training digits; then `dbn_train`'s
 up-down phase runs (15 epochs, lr 0.002 decaying to 0, CD-3 at the top) and the bound is measured again. log Z of the
 top RBM (510 x 2000) comes from AIS (100 chains, 14,500 steps of Salakhutdinov and Murray's schedule), each time
 with its +/- 3 sd interval; the bound uses 10 samples of Q(h | v) per digit. Nothing here is chosen: the recipe is
@@ -46,9 +47,10 @@ def measure(dbn, x_top, v_test, v_train, seed, ais_steps):
 
 
 def run_seed(a, seed):
-    ckpt = OUT / f"updown_bound_greedy_seed{seed}{'_quick' if a.quick else ''}.pt" # --quick leaves the full run's checkpoint alone
+    ckpt = OUT / f"updown_bound_greedy_seed{seed}{'_quick' if a.quick else ''}{a.suffix}.pt" # --quick leaves the full run's checkpoint alone
     args = check_train_args(train_parser().parse_args(['--data', a.data, '--seed', str(seed), '--updown_epochs', '0', '--mlp_epochs', '0',
-                                                       '--quiet', '--no_download', '--save', str(ckpt)] + QUICK * a.quick))
+                                                       '--quiet', '--no_download', '--save', str(ckpt)] +
+                                                      (QUICK if a.quick else ['--top_epochs', str(a.top_epochs)])))
     t0 = time.perf_counter()
     if a.reuse and ckpt.is_file(): print(f"  reusing the greedy DBN in {ckpt} (--reuse)", flush=True)
     else: run_training(args, log=lambda s: print('  ' + s, flush=True))
@@ -92,7 +94,7 @@ def table(recs):
 
 def main():
     if '--summary' in sys.argv:
-        for name in ('updown_bound.json', 'updown_bound_pcd1.json'):
+        for name in ('updown_bound.json', 'updown_bound_pcd1.json', 'updown_bound_pcd1_top90.json'):
             if (RESULTS / name).is_file(): print(f"\n{name}:"); table(json.load(open(RESULTS / name)))
         return
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -102,19 +104,22 @@ def main():
     ap.add_argument('--updown_method', choices=['cd', 'pcd'], default='cd', help="up-down's top level (chapter 7): CD from the wake "
                     "states, or persistent chains (dbn_train's default since 2026-12-03, with --updown_k 1); pcd writes updown_bound_pcdK.json")
     ap.add_argument('--updown_k', type=int, default=3, help="Gibbs steps in the top RBM per up-down update")
+    ap.add_argument('--top_epochs', type=int, default=30, help="the top RBM's epochs: 30 (the default until 2026-12-04, the "
+                    "records without a suffix) or another number, written to files named ..._topN")
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--ais_steps', type=int, default=14_500)
     ap.add_argument('--reuse', action='store_true', help="use the greedy DBN already in benchmarks/out/updown_bound_greedy_seedN.pt "
                     "(as top_rbm_recipes.py does) instead of training it again")
     ap.add_argument('--quick', action='store_true', help='a check of the script: 2,000 images, sizes 784-50-50-100, short AIS')
     a = ap.parse_args()
+    a.suffix = '' if a.top_epochs == 30 else f'_top{a.top_epochs}'
     if a.data is None: sys.exit("updown_bound.py: error: give --data FOLDER (the full MNIST) or set DBN_BOOK_DATA")
     torch.set_num_threads(a.threads); OUT.mkdir(exist_ok=True)
     if a.quick: a.ais_steps, a.updown_epochs, results = 200, 1, Path('/tmp')
     else: results = RESULTS
     print(f"command: python {' '.join(sys.argv)}   ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
           f"load average {os.getloadavg()[0]:.2f} at the start); torch {torch.__version__}, {torch.get_num_threads()} threads")
-    path, recs = results / ('updown_bound.json' if a.updown_method == 'cd' and a.updown_k == 3 else f'updown_bound_{a.updown_method}{a.updown_k}.json'), []
+    path, recs = results / (('updown_bound' if a.updown_method == 'cd' and a.updown_k == 3 else f'updown_bound_{a.updown_method}{a.updown_k}') + f'{a.suffix}.json'), []
     for seed in a.seeds:
         print(f"seed {seed}:", flush=True)
         rec = run_seed(a, seed)
