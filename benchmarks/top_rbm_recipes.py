@@ -17,7 +17,7 @@ For each seed, the two lower RBMs are those of `dbn_train`'s default greedy run 
 `benchmarks/updown_bound.py` writes; trained here if missing). On their codes of training images 0..49,999 (with the
 labels) the top RBM (510 x 2000) is trained anew by each recipe, from the same initial weights and the same generator:
 30 epochs, lr 0.01 decaying linearly to 0, momentum 0.5 then 0.9, weight decay 2e-4, 100 persistent chains, as
-dbn_train's default. The recipes:
+dbn_train's default was until 2026-12-04 (it trains the top RBM 90 epochs since: --epochs 90). The recipes:
   pcd               that, as dbn_train trains the top RBM;
   fpcd:R            plus fast weights (a constant learning rate R; decay --fast_decay per update) that the persistent
                     chains run on and the model does not keep;
@@ -278,7 +278,7 @@ def main():
                     help="'pcd', 'fpcd:FAST_LR', 'chains:N' (PCD with N persistent chains), 'hybrid:ALPHA' (plus ALPHA times the gradient of log p(y | x)), or 'pt:B1,B2,...,1' (parallel tempering, "
                          "100 chains at each inverse temperature B on the AIS path, the last 1)")
     ap.add_argument('--fast_decay', type=float, default=0.95)
-    ap.add_argument('--epochs', type=int, default=30, help="the top RBM's epochs (dbn_train's default: 30); another number is "
+    ap.add_argument('--epochs', type=int, default=30, help="the top RBM's epochs (dbn_train's default until 2026-12-04: 30; since: 90); another number is "
                     "written after the recipe's name, as in 'pcd@90'")
     ap.add_argument('--lr', type=float, default=0.01, help="the top RBM's initial learning rate, decaying linearly to 0 "
                     "(dbn_train's default: 0.01); another is written after the recipe's name, as in 'pcd lr0.03'")
