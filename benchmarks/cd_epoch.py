@@ -8,6 +8,9 @@ The three are alternated `rounds` times and the medians reported, so that machin
 With --uniform16, a fifth: dbn_book's train_rbm with its Bernoulli draws made from 16-bit uniforms (64-bit random
 integers read as four 16-bit ones, `../shared/ENGINEERING.md`), to measure what that change would buy (issue 17,
 section 5) before deciding on it; the package itself is not changed.
+With --bf16, two more: train_rbm with its matrix products in bfloat16 (top_rbm_recipes.py's prototype BF16RBM: float32
+sums inside each product, float32 parameters, sigmoids and draws) and the same 600 x 5 products in bfloat16 alone,
+its own floor. On a CPU with AMX (this one) a bfloat16 product of these shapes is about 4x faster than a float32 one.
 """
 import argparse, statistics, sys, time, warnings
 
@@ -76,12 +79,37 @@ def time_floor(v):
     return time.perf_counter() - t0
 
 
+def time_bf16(v):
+    "train_rbm's epoch with BF16RBM's bfloat16 products."
+    from top_rbm_recipes import BF16RBM
+    rbm = RBM(N_V, N_H, v_data=v, seed=0); rbm.__class__ = BF16RBM
+    t0 = time.perf_counter()
+    train_rbm(rbm, v, epochs=1, lr=0.1, k=1, batch=B, seed=0, device='cpu', progress=False)
+    return time.perf_counter() - t0
+
+
+def time_floor_bf16(v):
+    "The floor's 600 x 5 products with bfloat16 inputs (float32 sums inside each), and nothing else."
+    W = (torch.randn(N_V, N_H) * 0.01).bfloat16()
+    h = torch.rand(B, N_H).bfloat16()
+    vb = v.bfloat16()
+    t0 = time.perf_counter()
+    for i in range(0, len(v), B):
+        v0 = vb[i:i + B]
+        ph0 = v0 @ W
+        pv = h @ W.T
+        phk = v0 @ W
+        g = v0.T @ ph0; g = v0.T @ phk
+    return time.perf_counter() - t0
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('--rounds', type=int, default=3)
     p.add_argument('--data', default=None, help='MNIST folder (default: DBN_BOOK_DATA or ../shared/data/mnist)')
     p.add_argument('--before', default='5205096', help='git revision whose train_rbm is timed beside today\'s')
     p.add_argument('--uniform16', action='store_true', help="also time train_rbm with 16-bit uniforms for its Bernoulli draws")
+    p.add_argument('--bf16', action='store_true', help="also time train_rbm with bfloat16 products, and the floor in bfloat16")
     a = p.parse_args()
     folder = a.data or local_mnist_folder()
     if folder is None: sys.exit("cd_epoch.py: needs the full MNIST; pass --data FOLDER or set DBN_BOOK_DATA")
@@ -90,7 +118,8 @@ def main():
     v_np = v.numpy()
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; data {v.shape[0]:,} x {v.shape[1]}, float32")
     old = before(a.before)
-    times = {'dbn_book': [], 'before': [], 'sklearn': [], 'floor': []} | ({'uniform16': []} if a.uniform16 else {})
+    times = {'dbn_book': [], 'before': [], 'sklearn': [], 'floor': []} | ({'uniform16': []} if a.uniform16 else {}) \
+            | ({'bf16': [], 'floor_bf16': []} if a.bf16 else {})
     time_floor(v[:2000]); time_dbn_book(v[:2000]); time_before(v[:2000], old) # warm up
     for r in range(a.rounds):
         times['floor'].append(time_floor(v))
@@ -98,6 +127,7 @@ def main():
         times['before'].append(time_before(v, old))
         times['sklearn'].append(time_sklearn(v_np))
         if a.uniform16: times['uniform16'].append(time_uniform16(v))
+        if a.bf16: times['bf16'].append(time_bf16(v)); times['floor_bf16'].append(time_floor_bf16(v))
         print(f"round {r + 1}: " + ", ".join(f"{k} {t[-1]:.2f} s" for k, t in times.items()), flush=True)
     med = {k: statistics.median(t) for k, t in times.items()}
     print(f"\nmedian of {a.rounds} rounds, one CD-1 epoch (60,000 images, 784 x 500, batch 100):")
@@ -109,6 +139,10 @@ def main():
     if a.uniform16:
         print(f"  train_rbm with 16-bit uniforms        {med['uniform16']:6.2f} s   = {med['uniform16'] / med['floor']:.2f} x floor, "
               f"{med['dbn_book'] / med['uniform16']:.2f} x faster than as it is")
+    if a.bf16:
+        print(f"  floor in bfloat16 (600 x 5 products)  {med['floor_bf16']:6.2f} s   = {med['floor_bf16'] / med['floor']:.2f} x the float32 floor")
+        print(f"  train_rbm with bfloat16 products      {med['bf16']:6.2f} s   = {med['bf16'] / med['floor']:.2f} x the float32 floor, "
+              f"{med['bf16'] / med['floor_bf16']:.2f} x its own; {med['dbn_book'] / med['bf16']:.2f} x faster than as it is")
 
 
 if __name__ == '__main__':
