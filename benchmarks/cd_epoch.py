@@ -8,9 +8,9 @@ The three are alternated `rounds` times and the medians reported, so that machin
 With --uniform16, a fifth: dbn_book's train_rbm with its Bernoulli draws made from 16-bit uniforms (64-bit random
 integers read as four 16-bit ones, `../shared/ENGINEERING.md`), to measure what that change would buy (issue 17,
 section 5) before deciding on it; the package itself is not changed.
-With --bf16, two more: train_rbm with its matrix products in bfloat16 (top_rbm_recipes.py's prototype BF16RBM: float32
-sums inside each product, float32 parameters, sigmoids and draws) and the same 600 x 5 products in bfloat16 alone,
-its own floor. On a CPU with AMX (this one) a bfloat16 product of these shapes is about 4x faster than a float32 one.
+With --bf16, two more: train_rbm and the floor with their float32 matrix products done in bfloat16, PyTorch's
+torch.set_float32_matmul_precision('medium') (inputs rounded to 8 bits of mantissa, sums and results in float32; on a
+CPU with AMX, as this one, oneDNN then runs them about 2x faster). The package itself is not changed.
 """
 import argparse, statistics, sys, time, warnings
 
@@ -80,27 +80,15 @@ def time_floor(v):
 
 
 def time_bf16(v):
-    "train_rbm's epoch with BF16RBM's bfloat16 products."
-    from top_rbm_recipes import BF16RBM
-    rbm = RBM(N_V, N_H, v_data=v, seed=0); rbm.__class__ = BF16RBM
-    t0 = time.perf_counter()
-    train_rbm(rbm, v, epochs=1, lr=0.1, k=1, batch=B, seed=0, device='cpu', progress=False)
-    return time.perf_counter() - t0
+    "train_rbm's epoch with its float32 products done in bfloat16 (torch.set_float32_matmul_precision('medium'))."
+    from top_rbm_recipes import matmul_precision
+    with matmul_precision('medium'): return time_dbn_book(v)
 
 
 def time_floor_bf16(v):
-    "The floor's 600 x 5 products with bfloat16 inputs (float32 sums inside each), and nothing else."
-    W = (torch.randn(N_V, N_H) * 0.01).bfloat16()
-    h = torch.rand(B, N_H).bfloat16()
-    vb = v.bfloat16()
-    t0 = time.perf_counter()
-    for i in range(0, len(v), B):
-        v0 = vb[i:i + B]
-        ph0 = v0 @ W
-        pv = h @ W.T
-        phk = v0 @ W
-        g = v0.T @ ph0; g = v0.T @ phk
-    return time.perf_counter() - t0
+    "The floor's 600 x 5 products, done in bfloat16 the same way."
+    from top_rbm_recipes import matmul_precision
+    with matmul_precision('medium'): return time_floor(v)
 
 
 def main():
