@@ -18,6 +18,7 @@ Writes benchmarks/results/generation_NAME.json (all numbers) and generation_NAME
 one row of label-free samples, one panel per model).
 """
 import argparse, json, math, os, platform, re, shlex, sys, time
+from contextlib import contextmanager
 from pathlib import Path
 
 import torch
@@ -55,13 +56,27 @@ class Source:
         self.dbn, self.checkpoint, self.note = dbn, checkpoint, note
 
 
+PRECISION = ['highest'] # --matmul_precision: the DBN's float32 products while it samples and classifies
+
+
+@contextmanager
+def matmul_precision(precision):
+    "torch.set_float32_matmul_precision(precision) inside, the setting before restored after."
+    before = torch.get_float32_matmul_precision()
+    torch.set_float32_matmul_precision(precision)
+    try: yield
+    finally: torch.set_float32_matmul_precision(before)
+
+
 def dbn_source(path, dbn, k):
     labelled = dbn.n_labels == 10
     shape = '-'.join(map(str, dbn.sizes)) + (f" + {dbn.n_labels} label units" if dbn.n_labels else " (no label units)")
     note = None if labelled else (
         f"this DBN has {dbn.n_labels or 'no'} label units (10 needed): it cannot be asked for a chosen digit, so "
         f"(a) agreement, (b) diversity and (d) generative classification are skipped; (c) uses free samples")
-    return Source(Path(path).stem, lambda n, labels, g: dbn.sample(n, k=k, labels=labels, generator=g, mean=True),
+    def draw(n, labels, g):
+        with matmul_precision(PRECISION[0]): return dbn.sample(n, k=k, labels=labels, generator=g, mean=True)
+    return Source(Path(path).stem, draw,
                   labelled, f"{path}: DBN {shape}, k={k} Gibbs steps", dbn=dbn, checkpoint=str(path), note=note)
 
 
@@ -128,7 +143,7 @@ def evaluate(src, judge, x_te_grey, v_te, y_te, n, seed):
     show['free'] = f[:10 * n_rows].reshape(n_rows, 10, 784)
     if src.dbn is not None and src.labelled:
         t = time.perf_counter()
-        err = 100 * (predict_labels(src.dbn, v_te) != y_te).float().mean().item()
+        with matmul_precision(PRECISION[0]): err = 100 * (predict_labels(src.dbn, v_te) != y_te).float().mean().item()
         sec['generative_classification'] = time.perf_counter() - t
         r['generative_classification_error_pct'] = err
     return r, show
@@ -244,6 +259,9 @@ def parser():
     a('--label', default=None, metavar='NAME', help="results go to generation_NAME.json and .png (default: the first checkpoint's name, or selftest)")
     a('--targets', choices=TARGETS, default='default', help="which row of issue 9's targets to show (default: default)")
     a('--selftest', action='store_true', help="first run fake models made of real test digits, a collapsed model and noise: shows the metrics are calibrated")
+    a('--matmul_precision', choices=['highest', 'high', 'medium'], default='highest', help="the DBN's float32 matrix products "
+      "while it samples and classifies, as torch.set_float32_matmul_precision sets them ('medium': bfloat16 where the CPU has it); "
+      "the judge always runs at 'highest' (default: highest)")
     a('--threads', type=int_min(1), default=2, help="torch CPU threads (default: 2; on a machine shared with other jobs, 1 can be several times faster)")
     a('--judge_cache', default=short(CACHE), metavar='PATH', help="where the trained judge is cached (default: benchmarks/out/judge.pt)")
     a('--results', default=short(RESULTS), metavar='FOLDER', help="where the JSON and PNG go (default: benchmarks/results)")
@@ -262,10 +280,12 @@ def main(argv=None):
     if not results.is_dir(): die(f"results folder {results} does not exist")
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
+    PRECISION[0] = a.matmul_precision
     log(f"command: {command}")
     log(f"generation benchmark, started {started}; machine: {platform.machine()}, "
         f"{os.cpu_count()} CPUs (shared with other jobs), torch {torch.__version__}, {torch.get_num_threads()} threads, cpu")
-    log(f"settings: n_per_digit={a.n_per_digit}, k={a.k}, seed={a.seed}, targets={a.targets}")
+    log(f"settings: n_per_digit={a.n_per_digit}, k={a.k}, seed={a.seed}, targets={a.targets}" +
+        (f", the DBN's matrix products at precision '{a.matmul_precision}'" if a.matmul_precision != 'highest' else ""))
     log("all numbers below are on the official MNIST test set or on generated samples")
 
     # checkpoints first: a typo should not cost a judge training
