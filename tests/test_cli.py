@@ -193,3 +193,32 @@ def test_sample_refuses_what_is_not_a_square_binary_image(tmp_path):
     r = run('dbn_sample', str(tmp_path / 'odd.pt'), '--k', '2', '--out', str(tmp_path / 's.png'))
     assert r.returncode == 2 and 'RBM units, not a square image of binary pixels' in r.stderr, r.stderr
     assert not (tmp_path / 's.png').exists()
+
+
+def test_matmul_precision_resumes_exactly_and_is_restored(tmp_path):
+    "--matmul_precision medium: a run stopped and resumed equals the uninterrupted one, the setting is put back after the run, a resume that contradicts it is refused, and where the CPU has bfloat16 products it changes the weights."
+    from dbn_book.cli import check_train_args, run_training, train_parser
+    argv = ['--no_download', '--n_train', '300', '--valid', '100', '--sizes', '784', '32', '16', '--dbn_epochs', '2', '--top_epochs', '2',
+            '--updown_epochs', '2', '--mlp_epochs', '2', '--batch', '50', '--device', 'cpu', '--quiet']
+    train = lambda extra, **kw: run_training(check_train_args(train_parser().parse_args(argv + extra)), log=lambda *a: None, **kw)
+    before = torch.get_float32_matmul_precision()
+    train(['--matmul_precision', 'medium', '--save', str(tmp_path / 'full.pt')])
+    assert torch.get_float32_matmul_precision() == before
+    ref_ck, ref = weights(tmp_path / 'full.pt')
+    for stop_at, where in [(3, 'in pretraining'), (6, 'in up-down'), (9, 'in fine-tuning')]:
+        seen = [0]
+        def stop(): seen[0] += 1; return seen[0] == stop_at
+        res = train(['--matmul_precision', 'medium', '--save', str(tmp_path / 'part.pt')], stop=stop)
+        assert res['stopped']['where'].startswith(where), res['stopped']
+        if stop_at == 3:
+            r = run('dbn_train', '--resume', str(tmp_path / 'part.pt'), '--matmul_precision', 'highest', '--quiet')
+            assert r.returncode == 2 and "--matmul_precision highest contradicts the checkpoint's medium" in r.stderr, r.stderr
+        r = run('dbn_train', '--resume', str(tmp_path / 'part.pt'), '--quiet')
+        assert r.returncode == 0 and "matrix products at precision 'medium'" in r.stdout, r.stderr
+        ck, w = weights(tmp_path / 'part.pt')
+        assert all(torch.equal(a, b) for a, b in zip(w, ref)) and ck['results'] == ref_ck['results'], where
+    a, b = torch.rand(64, 256), torch.rand(256, 64)
+    torch.set_float32_matmul_precision('medium'); bf16 = not torch.equal(a @ b, (a.double() @ b.double()).float()); torch.set_float32_matmul_precision(before)
+    if bf16: # this CPU runs them in bfloat16: the float32 run must differ
+        train(['--save', str(tmp_path / 'f32.pt')])
+        assert not all(torch.equal(a, b) for a, b in zip(weights(tmp_path / 'f32.pt')[1], ref))
