@@ -18,12 +18,12 @@ Writes benchmarks/results/generation_NAME.json (all numbers) and generation_NAME
 one row of label-free samples, one panel per model).
 """
 import argparse, json, math, os, platform, re, shlex, sys, time
-from contextlib import contextmanager
 from pathlib import Path
 
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from top_rbm_recipes import matmul_precision # noqa: E402
 from judge import CACHE, N_JUDGE_TRAIN, SETTINGS as JUDGE_SETTINGS, accuracy, get_judge, judge_probs # noqa: E402
 
 from dbn_book import DBN, predict_labels # the whole DBN, sampling included
@@ -57,15 +57,6 @@ class Source:
 
 
 PRECISION = ['highest'] # --matmul_precision: the DBN's float32 products while it samples and classifies
-
-
-@contextmanager
-def matmul_precision(precision):
-    "torch.set_float32_matmul_precision(precision) inside, the setting before restored after."
-    before = torch.get_float32_matmul_precision()
-    torch.set_float32_matmul_precision(precision)
-    try: yield
-    finally: torch.set_float32_matmul_precision(before)
 
 
 def dbn_source(path, dbn, k):
