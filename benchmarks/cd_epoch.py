@@ -81,13 +81,13 @@ def time_floor(v):
 
 def time_bf16(v):
     "train_rbm's epoch with its float32 products done in bfloat16 (torch.set_float32_matmul_precision('medium'))."
-    from top_rbm_recipes import matmul_precision
+    from dbn_book.core import matmul_precision
     with matmul_precision('medium'): return time_dbn_book(v)
 
 
 def time_floor_bf16(v):
     "The floor's 600 x 5 products, done in bfloat16 the same way."
-    from top_rbm_recipes import matmul_precision
+    from dbn_book.core import matmul_precision
     with matmul_precision('medium'): return time_floor(v)
 
 

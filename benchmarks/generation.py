@@ -23,7 +23,6 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from top_rbm_recipes import matmul_precision # noqa: E402
 from judge import CACHE, N_JUDGE_TRAIN, SETTINGS as JUDGE_SETTINGS, accuracy, get_judge, judge_probs # noqa: E402
 
 from dbn_book import DBN, predict_labels # the whole DBN, sampling included

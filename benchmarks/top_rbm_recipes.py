@@ -48,14 +48,14 @@ images: do not choose on it. (Seed 0's FPCD run used this script's first version
 before `CDOptions(fast_lr=...)` existed; on a 784 x 50 RBM, 3 epochs, the two give the same weights bit for bit.)
 """
 import argparse, json, os, sys, time
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from pathlib import Path
 
 import torch
 
 from dbn_book.cd import CDOptions, RBMTrainer
 from dbn_book.cli import check_train_args, run_training, train_parser
-from dbn_book.core import atomic_write
+from dbn_book.core import atomic_write, matmul_precision
 from dbn_book.data import load_mnist, mnist_tensors
 from dbn_book.dbn import DBN, predict_labels
 from dbn_book.rbm import RBM, bernoulli
@@ -229,15 +229,6 @@ def check_tempering(steps=300, burn=50):
     finally: _log_f_ratio = right
     print(f"the same with the swap rule's ratio reversed (a planted bug): {bad:.4f}")
     assert d < 0.01 < 0.1 < bad, "the tempering check failed"
-
-
-@contextmanager
-def matmul_precision(precision):
-    "torch.set_float32_matmul_precision(precision) inside, the setting before restored after."
-    before = torch.get_float32_matmul_precision()
-    torch.set_float32_matmul_precision(precision)
-    try: yield
-    finally: torch.set_float32_matmul_precision(before)
 
 
 def cost(rounds=3, updates=20):

@@ -8,7 +8,6 @@ __all__ = ['RECIPES', 'train_parser', 'UsageError', 'check_train_args', 'resume_
 
 # %% ../nbs/08_cli.ipynb #83d1db33
 import argparse, hashlib, json, math, os, signal, sys, threading, time, typing, warnings
-from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
@@ -16,7 +15,7 @@ from typing import Annotated, Literal
 import torch
 from PIL import Image
 from fastcore.docments import docments, empty
-from .core import resolve_device, atomic_write, check_int, check_number
+from .core import resolve_device, atomic_write, check_int, check_number, matmul_precision
 from .widgets import image_grid, to_uint8
 from .data import load_mnist, mnist_tensors, MNISTDataError
 from .rbm import RBM
@@ -123,14 +122,6 @@ def _device_options(
     # run in bfloat16 with float32 sums where the hardware can (CPUs with AMX, recent GPUs): a top RBM trains 1.9x faster here
     matmul_precision:Literal['highest', 'high', 'medium']='highest'):
     "device, seed and arithmetic"
-
-@contextmanager
-def _precision(matmul_precision:str):
-    "torch.set_float32_matmul_precision inside the block, the setting before it restored after."
-    before = torch.get_float32_matmul_precision()
-    torch.set_float32_matmul_precision(matmul_precision)
-    try: yield
-    finally: torch.set_float32_matmul_precision(before)
 
 def train_parser(defaults:bool=True, # False: the parsed options hold only those given, without defaults
                 ) -> argparse.ArgumentParser:
@@ -361,7 +352,7 @@ def run_training(args, log=print,
                  checkpoint:dict|None=None, # a checkpoint to continue from (`resume_args`)
                 ) -> dict:
     "The dbn_train pipeline, phase by phase; returns the results."
-    with _precision(args.matmul_precision): # every product of the run, so that a resumed run computes as an uninterrupted one
+    with matmul_precision(args.matmul_precision): # every product of the run, so that a resumed run computes as an uninterrupted one
         run = _start(args, log, stop, checkpoint)
         phases = [p for p in (*_STEPS, 'done') if p != 'fine-tuning (random init)' or args.compare]
         for following in phases[phases.index(run.phase) + 1:]:
@@ -475,7 +466,7 @@ def sample_main(argv:list|None=None): # default: sys.argv[1:]
     elif dbn.n_labels: # one row per digit
         ncol = max(1, a.n // dbn.n_labels)
         n, labels, what = ncol * dbn.n_labels, torch.arange(dbn.n_labels).repeat_interleave(ncol).to(device), f"{ncol} of each digit"
-    with _precision(a.matmul_precision): v = dbn.to(device).sample(n, k=a.k, labels=labels, generator=torch.Generator(device=device).manual_seed(a.seed), mean=not a.binary).cpu()
+    with matmul_precision(a.matmul_precision): v = dbn.to(device).sample(n, k=a.k, labels=labels, generator=torch.Generator(device=device).manual_seed(a.seed), mean=not a.binary).cpu()
     atomic_write(out, lambda f: Image.fromarray(to_uint8(image_grid(v, ncol=ncol, shape=(side, side)))).save(f, format='PNG'))
     print(f"wrote {len(v)} samples ({what}, {a.k} Gibbs steps) to {out.resolve()}")
 
@@ -505,7 +496,7 @@ def rbm_main(argv:list|None=None): # default: sys.argv[1:]
     v_fit, v_held = v_tr[:-n_held], v_tr[-n_held:]
     rbm = RBM(784, a.hidden, v_data=v_fit, seed=a.seed)
     try:
-        with _precision(a.matmul_precision): hist = train_rbm(rbm, v_fit, epochs=a.epochs, lr=a.lr, k=a.k, method=a.method, batch=a.batch, weight_decay=a.weight_decay,
+        with matmul_precision(a.matmul_precision): hist = train_rbm(rbm, v_fit, epochs=a.epochs, lr=a.lr, k=a.k, method=a.method, batch=a.batch, weight_decay=a.weight_decay,
                          v_valid=v_held, seed=a.seed, device=device, desc=f'{a.method.upper()}-{a.k}')
     except FloatingPointError as e: p.exit(1, f"dbn_rbm: error: {e}\n")
     for h in hist: print(f"epoch {h['epoch']:3d}  reconstruction error {h['recon_error']:7.2f}  "
