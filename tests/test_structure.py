@@ -1,0 +1,76 @@
+"""The package's shape, as the one-library issue set it: modules follow the book's order, no private name crosses a
+module boundary, and no public function or constructor takes more than 10 parameters (scikit-learn's estimators, whose
+flat hyperparameters are scikit-learn's convention, aside)."""
+import ast, json, re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MODULES = sorted(p for p in (ROOT / 'dbn_book').glob('*.py') if p.stem not in ('__init__', '_modidx'))
+
+
+def chapters() -> dict:
+    "Each exported module's notebook, by module name: the notebooks' names give the book's order."
+    found = {}
+    for nb in sorted((ROOT / 'nbs').glob('[0-9]*.ipynb')):
+        for c in json.loads(nb.read_text())['cells']:
+            m = re.search(r'#\|\s*default_exp\s+(\w+)', ''.join(c['source']))
+            if m: found[m.group(1)] = nb.stem; break
+    return found
+
+
+def imports(path: Path):
+    "(module imported from the package, names imported) for every import of the package in `path`, inside functions too."
+    for n in ast.walk(ast.parse(path.read_text())):
+        if isinstance(n, ast.ImportFrom) and n.module and (n.level == 1 or n.module.startswith('dbn_book')):
+            yield n.module.split('.')[-1], [a.name for a in n.names]
+        elif isinstance(n, ast.Import):
+            for a in n.names:
+                if a.name.startswith('dbn_book.'): yield a.name.split('.')[-1], []
+
+
+def public_signatures(path: Path):
+    "(qualified name, number of parameters) of each public function, method and class constructor in `path`."
+    def count(fn, bound): a = fn.args; return len(a.posonlyargs) + len(a.args) + len(a.kwonlyargs) - bound
+    tree = ast.parse(path.read_text())
+    for n in tree.body:
+        if isinstance(n, ast.FunctionDef) and not n.name.startswith('_'): yield n.name, count(n, 0)
+        if isinstance(n, ast.ClassDef) and not n.name.startswith('_'):
+            for m in n.body:
+                if isinstance(m, ast.FunctionDef) and (m.name == '__init__' or not m.name.startswith('_')):
+                    static = any(getattr(d, 'id', None) == 'staticmethod' for d in m.decorator_list)
+                    yield (n.name if m.name == '__init__' else f'{n.name}.{m.name}'), count(m, 0 if static else 1)
+
+
+def test_every_module_has_a_chapter():
+    assert {p.stem for p in MODULES} == set(chapters())
+
+
+@pytest.mark.parametrize('path', MODULES, ids=lambda p: p.stem)
+def test_no_module_imports_a_later_chapter(path):
+    order = chapters()
+    later = [m for m, _ in imports(path) if order[m] > order[path.stem]]
+    assert not later, f"{path.stem} ({order[path.stem]}) imports {later}, from later chapters"
+
+
+@pytest.mark.parametrize('path', MODULES, ids=lambda p: p.stem)
+def test_no_private_name_crosses_modules(path):
+    private = [f"{m}.{name}" for m, names in imports(path) for name in names if name.startswith('_')]
+    assert not private, f"{path.stem} imports private names {private}"
+
+
+@pytest.mark.parametrize('path', MODULES, ids=lambda p: p.stem)
+def test_at_most_ten_parameters(path):
+    estimators = ('RBMTransformer', 'DBNClassifier') # scikit-learn's convention: flat hyperparameters
+    long = [(name, n) for name, n in public_signatures(path) if n > 10 and name not in estimators]
+    assert not long, f"{path.stem}: {long} take more than 10 parameters; group options that travel together"
+
+
+def test_the_checks_see_what_they_check(tmp_path):
+    "The helpers find a later-chapter import inside a function, a private import and a long signature in planted code."
+    p = tmp_path / 'planted.py'
+    p.write_text("from .core import _private\ndef f():\n    from dbn_book.sklearn import DBNClassifier\n"
+                 "def g(a, b, c, d, e, f, g, h, i, j, k): pass\nclass C:\n    def __init__(self, a): pass\n")
+    assert list(imports(p)) == [('core', ['_private']), ('sklearn', ['DBNClassifier'])]
+    assert dict(public_signatures(p)) == {'f': 0, 'g': 11, 'C': 1}
