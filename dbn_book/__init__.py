@@ -24,4 +24,5 @@ from .ais import AISResult, sm_betas, log_partition, ais_log_partition, raise_lo
 from .updown import UpDownOptions, UpDownTrainer, up_down
 from .grbm import GaussianRBM
 from .langevin import gibbs_langevin_chain
+# nbdev's `_all_`: these re-exported names become `dbn_book.__all__`
 _all_ = ['load_mnist', 'mnist_tensors', 'binarize', 'show_digits', 'dequantize', 'fit_standardizer', 'fit_zca', 'RBMBase', 'RBM', 'bernoulli', 'CDOptions', 'cd_grad', 'pcd_grad', 'exact_grad', 'RBMTrainer', 'train_rbm', 'sample_chains', 'filter_images', 'DBN', 'DBNOptions', 'DBNTrainer', 'train_dbn', 'predict_labels', 'flipped', 'MLP', 'mlp_from_dbn', 'FineTuneOptions', 'FineTuner', 'finetune', 'evaluate', 'save_checkpoint', 'load_checkpoint', 'AISResult', 'sm_betas', 'log_partition', 'ais_log_partition', 'raise_log_likelihood', 'dbn_log_likelihood_bound', 'UpDownOptions', 'UpDownTrainer', 'up_down', 'GaussianRBM', 'gibbs_langevin_chain']
