@@ -57,7 +57,7 @@ def clock(): return time.perf_counter(), time.process_time()
 def since(t): w, c = clock(); return {'wall_minutes': round((w - t[0]) / 60, 2), 'cpu_minutes': round((c - t[1]) / 60, 2)}
 
 
-def dbn_path(n): return OUT / f'clf_grey_dbn_{n}.pt'
+def dbn_path(n, pre_epochs=50): return OUT / (f'clf_grey_dbn_{n}.pt' if pre_epochs == 50 else f'clf_grey_dbn_{n}_pre{pre_epochs}.pt')
 
 
 def pretrain(a, v):
@@ -66,7 +66,7 @@ def pretrain(a, v):
     options = DBNOptions(CDOptions(epochs=a.pre_epochs, lr=0.1, k=1, method='cd', momentum=(0.5, 0.9), weight_decay=2e-4))
     DBNTrainer(dbn, x, options=options, seed=a.seed, device='cpu').run(
         progress=False, callback=lambda t, r: say(f"RBM {r['layer'] + 1} epoch {r['epoch']} recon {r['recon_error']:.2f}") if r['epoch'] % 10 == 0 else None)
-    OUT.mkdir(exist_ok=True); atomic_write(dbn_path(a.n_train), lambda f: torch.save(dbn.state_dict(), f))
+    OUT.mkdir(exist_ok=True); atomic_write(dbn_path(a.n_train, a.pre_epochs), lambda f: torch.save(dbn.state_dict(), f))
     append({'stage': 'pretrain', 'n_train': a.n_train, 'pre_epochs': a.pre_epochs, 'seed': a.seed, **since(t0)})
 
 
@@ -81,10 +81,11 @@ def glorot_init(mlp, seed):
 
 def finetune(a, x, y, n_train, valid=None):
     "The MLP for `a.init`, fine-tuned on (x, y); its trainer's history."
-    make = dict(dropout=0.5, input_dropout=0.2, seed=a.seed)
+    make = dict(dropout=0.5, input_dropout=a.input_dropout, seed=a.seed)
     if a.init == 'dbn':
-        if not dbn_path(n_train).exists(): raise SystemExit(f"{dbn_path(n_train)} is missing: run the pretrain stage with --n_train {n_train} first")
-        dbn = DBN(SIZES, seed=0); dbn.load_state_dict(torch.load(dbn_path(n_train)))
+        path = dbn_path(n_train, a.pre_epochs)
+        if not path.exists(): raise SystemExit(f"{path} is missing: run the pretrain stage with --n_train {n_train} --pre_epochs {a.pre_epochs} first")
+        dbn = DBN(SIZES, seed=0); dbn.load_state_dict(torch.load(path))
         mlp = mlp_from_dbn(dbn, **make)
     else:
         mlp = MLP(SIZES, **make)
@@ -117,7 +118,12 @@ def tune(a, v, y):
             'valid_error': h[-1]['valid_error'], 'valid_curve': [round(r['valid_error'], 5) for r in h], **since(t0)})
 
 
-def recipe(a): return {'momentum': a.momentum, 'head_epochs': a.head_epochs} | ({'random_init': a.random_init} if a.init == 'random' else {})
+def recipe(a): # options added later are recorded only where they differ from what the earlier records used
+    extra = {k: getattr(a, k) for k, default in LATER.items() if getattr(a, k) != default and (k != 'pre_epochs' or a.init == 'dbn')}
+    return {'momentum': a.momentum, 'head_epochs': a.head_epochs, **extra} | ({'random_init': a.random_init} if a.init == 'random' else {})
+
+
+LATER = {'pre_epochs': 50, 'input_dropout': 0.2} # options added on 2026-12-04 (evening), and the value every record before them used
 
 
 def chosen(init):
@@ -132,6 +138,7 @@ def final(a, v, y, v_te, y_te):
     a.lr, a.max_norm, a.epochs = best['lr'], best['max_norm'], best['epochs']
     a.momentum, a.head_epochs = best.get('momentum', 0.9), best.get('head_epochs', 2) # records before these options: 0.9, 2
     a.random_init = best.get('random_init', 'pytorch') # and PyTorch's initial scale
+    for k, default in LATER.items(): setattr(a, k, best.get(k, default))
     say(f"final: {a.init} init, lr {a.lr}, max-norm {a.max_norm}, {a.epochs} epochs, on all {len(v):,} training images")
     t0 = clock()
     mlp, h = finetune(a, v, y, 60_000)
@@ -141,17 +148,20 @@ def final(a, v, y, v_te, y_te):
     say(f"TEST error ({a.init} init): {100 * ev['error']:.2f}%")
 
 
-def init_name(r): return r['init'] if r['init'] == 'dbn' else f"random ({'Glorot' if r.get('random_init') == 'glorot' else 'PyTorch'} scale)"
+def init_name(r):
+    name = r['init'] if r['init'] == 'dbn' else f"random ({'Glorot' if r.get('random_init') == 'glorot' else 'PyTorch'} scale)"
+    extras = [f"pretrained {r['pre_epochs']} epochs per RBM" if k == 'pre_epochs' else f"input dropout {r[k]}" for k in LATER if k in r and r['stage'] != 'pretrain']
+    return name + (f" ({', '.join(extras)})" if extras else "")
 
 
 def summary():
     recs = records()
-    pre = {r['n_train']: r for r in recs if r['stage'] == 'pretrain'}
+    pre = {(r['n_train'], r['pre_epochs']): r for r in recs if r['stage'] == 'pretrain'}
     lines = ["MNIST classification, 784-500-500-2000, grey pixels as probabilities; choices on 50,000 / 10,000, "
              "then retrained on all 60,000 and the test set scored once", "",
              "| stage | init | peak lr | momentum | head epochs | max-norm | epochs | validation error (last epoch) | TEST error | minutes (wall / CPU) |",
              "|---|---|---|---|---|---|---|---|---|---|"]
-    for n, r in sorted(pre.items()):
+    for (n, _), r in sorted(pre.items()):
         lines.append(f"| pretrain on {n:,} | | | | | | {r['pre_epochs']} per RBM | | | {r['wall_minutes']} / {r['cpu_minutes']} |")
     for r in recs:
         if r['stage'] == 'tune':
@@ -161,7 +171,7 @@ def summary():
                          f"| **{100 * r['test_error']:.2f}%** | {r['wall_minutes']} / {r['cpu_minutes']} |")
     for i, r in enumerate(recs):
         if r['stage'] != 'final' or r['init'] != 'dbn': continue
-        before = [p for p in recs[:i] if p['stage'] == 'pretrain' and p['n_train'] == 60_000] # the DBN this final started from
+        before = [p for p in recs[:i] if p['stage'] == 'pretrain' and p['n_train'] == 60_000 and p['pre_epochs'] == r.get('pre_epochs', 50)] # the DBN this final started from
         train = (before[-1]['cpu_minutes'] if before else 0) + r['cpu_minutes']
         lines.append(f"\nDBN pipeline on all 60,000, seed {r['seed']}: {train:.1f} CPU-minutes of training (pretraining + fine-tuning, one thread); "
                      f"test {100 * r['test_error']:.2f}% against the target 1.0% (Hinton and Salakhutdinov 2006: 1.2%; "
@@ -173,7 +183,8 @@ def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('stage', choices=['pretrain', 'norms', 'tune', 'final', 'summary'])
     p.add_argument('--n_train', type=int, choices=[50_000, 60_000], default=50_000, help='pretrain: on the first 50,000 or all 60,000')
-    p.add_argument('--pre_epochs', type=int, default=50)
+    p.add_argument('--pre_epochs', type=int, default=50, help="epochs per RBM of pretraining; tune and final use the DBN pretrained so")
+    p.add_argument('--input_dropout', type=float, default=0.2, help='dropout probability on the pixels in fine-tuning (on the hidden units: 0.5)')
     p.add_argument('--init', choices=['dbn', 'random'], default='dbn')
     p.add_argument('--lr', type=float, default=0.3)
     p.add_argument('--max_norm', type=lambda s: None if s == 'none' else float(s), default=3.0,
