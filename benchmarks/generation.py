@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from judge import CACHE, N_JUDGE_TRAIN, SETTINGS as JUDGE_SETTINGS, accuracy, get_judge, judge_probs # noqa: E402
 
 from dbn_book import DBN, predict_labels # the whole DBN, sampling included
-from dbn_book.core import atomic_write
+from dbn_book.core import atomic_write, matmul_precision
 from dbn_book.data import MNISTDataError, load_mnist, local_mnist_folder, mnist_tensors
 
 RESULTS = Path(__file__).parent / 'results'
