@@ -53,6 +53,7 @@ def popen(*argv):
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, 'OMP_NUM_THREADS': '1'})
 
+from dbn_book.core import matmul_precision
 from dbn_book.dbn import read_checkpoint
 
 def weights(path):
@@ -218,7 +219,7 @@ def test_matmul_precision_resumes_exactly_and_is_restored(tmp_path):
         ck, w = weights(tmp_path / 'part.pt')
         assert all(torch.equal(a, b) for a, b in zip(w, ref)) and ck['results'] == ref_ck['results'], where
     a, b = torch.rand(64, 256), torch.rand(256, 64)
-    torch.set_float32_matmul_precision('medium'); bf16 = not torch.equal(a @ b, (a.double() @ b.double()).float()); torch.set_float32_matmul_precision(before)
+    with matmul_precision('medium'): bf16 = not torch.equal(a @ b, (a.double() @ b.double()).float())
     if bf16: # this CPU runs them in bfloat16: the float32 run must differ
         train(['--save', str(tmp_path / 'f32.pt')])
         assert not all(torch.equal(a, b) for a, b in zip(weights(tmp_path / 'f32.pt')[1], ref))
