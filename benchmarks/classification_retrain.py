@@ -150,7 +150,7 @@ def final(a, v, y, v_te, y_te):
 
 def init_name(r):
     name = r['init'] if r['init'] == 'dbn' else f"random ({'Glorot' if r.get('random_init') == 'glorot' else 'PyTorch'} scale)"
-    extras = [f"pretrained {r['pre_epochs']} epochs per RBM" if k == 'pre_epochs' else f"input dropout {r[k]}" for k in LATER if k in r and r['stage'] != 'pretrain']
+    extras = [f"pretrained {r['pre_epochs']} epochs per RBM" if k == 'pre_epochs' else f"input dropout {r[k]}" for k in LATER if k in r]
     return name + (f" ({', '.join(extras)})" if extras else "")
 
 
