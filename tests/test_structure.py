@@ -1,6 +1,6 @@
 """The package's shape, as the one-library issue set it: modules follow the book's order, no private name crosses a
 module boundary, and no public function or constructor takes more than 10 parameters (scikit-learn's estimators, whose
-flat hyperparameters are scikit-learn's convention, aside)."""
+flat hyperparameters are scikit-learn's convention, aside); and each chapter is one a reader can finish."""
 import ast, json, re
 from pathlib import Path
 
@@ -67,6 +67,30 @@ def test_at_most_ten_parameters(path):
     assert not long, f"{path.stem}: {long} take more than 10 parameters; group options that travel together"
 
 
+CHAPTERS = sorted((ROOT / 'nbs').glob('[0-9]*.ipynb'))
+
+
+def reading_size(nb: Path) -> tuple:
+    "(words of prose, non-blank lines of code) in a notebook."
+    cells = json.loads(nb.read_text())['cells']
+    words = sum(len(''.join(c['source']).split()) for c in cells if c['cell_type'] == 'markdown')
+    code = sum(bool(line.strip()) for c in cells if c['cell_type'] == 'code' for line in ''.join(c['source']).splitlines())
+    return words, code
+
+
+@pytest.mark.parametrize('nb', CHAPTERS, ids=lambda p: p.stem)
+def test_a_chapter_a_reader_can_finish(nb):
+    words, code = reading_size(nb)
+    assert words <= 2500 and code <= 600, (f"{nb.name}: {words:,} words of prose and {code} lines of code, against at most 2,500 "
+                                           "and 600; split it by subject, or move a report to benchmarks/results/")
+
+
+@pytest.mark.parametrize('nb', [*CHAPTERS, ROOT / 'nbs' / 'index.ipynb'], ids=lambda p: p.stem)
+def test_prose_names_no_file_outside_the_repository(nb):
+    prose = ''.join(''.join(c['source']) for c in json.loads(nb.read_text())['cells'] if c['cell_type'] == 'markdown')
+    assert 'ENGINEERING.md' not in prose, f"{nb.name} sends the reader to ENGINEERING.md, which is not in the repository"
+
+
 def test_the_checks_see_what_they_check(tmp_path):
     "The helpers find a later-chapter import inside a function, a private import and a long signature in planted code."
     p = tmp_path / 'planted.py'
@@ -74,3 +98,7 @@ def test_the_checks_see_what_they_check(tmp_path):
                  "def g(a, b, c, d, e, f, g, h, i, j, k): pass\nclass C:\n    def __init__(self, a): pass\n")
     assert list(imports(p)) == [('core', ['_private']), ('sklearn', ['DBNClassifier'])]
     assert dict(public_signatures(p)) == {'f': 0, 'g': 11, 'C': 1}
+    nb = tmp_path / 'planted.ipynb'
+    nb.write_text(json.dumps({'cells': [{'cell_type': 'markdown', 'source': ['Two words\n', 'and three']},
+                                        {'cell_type': 'code', 'source': ['x = 1\n', '\n', 'y = 2']}]}))
+    assert reading_size(nb) == (4, 2)
