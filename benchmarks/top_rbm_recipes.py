@@ -8,6 +8,7 @@ longer or at a larger rate? (issue 17, section 1)
     nice python benchmarks/top_rbm_recipes.py --data ../shared/data/mnist --seeds 0 1 2 --recipes hybrid:0.3 pcd
     nice python benchmarks/top_rbm_recipes.py --data ../shared/data/mnist --seeds 0 1 2 --recipes pcd --epochs 90
     nice python benchmarks/top_rbm_recipes.py --data ../shared/data/mnist --seeds 0 1 2 --recipes bf16 --epochs 90 --threads 1
+    nice python benchmarks/top_rbm_recipes.py --data ../shared/data/mnist --seeds 0 1 2 --recipes centered --epochs 90 --threads 1
     nice python benchmarks/generation.py benchmarks/out/top_*_seed*.pt --label top_rbm_recipes --n_per_digit 50
     (or in parts, --label top_rbm_recipes_s01 and so on: the summary reads every generation_top_rbm_recipes*.json)
     python benchmarks/top_rbm_recipes.py --summary     # mean and spread over the seeds, per recipe
@@ -31,6 +32,9 @@ dbn_train's default was until 2026-12-04 (it trains the top RBM 90 epochs since:
   hybrid:ALPHA      plus ALPHA times the gradient of log p(y | x), the label given the code (Larochelle and Bengio
                     2008's hybrid objective, with the generative term kept whole); --check tests that gradient
                     against autograd.
+  centered          PCD with the centred gradient of chapter 2 (Montavon and Mueller 2012; Melchior et al. 2016): the
+                    energy written around offsets, the data mean of v and a running mean of P(h = 1 | v); the same model
+                    family, a better-conditioned gradient (CDOptions(centered=True), dbn_train --centered).
   bf16              PCD with its float32 matrix products done in bfloat16, PyTorch's own setting
                     torch.set_float32_matmul_precision('medium') while it trains: each product's inputs rounded to
                     8 bits of mantissa, the sums and the result in float32; parameters, sigmoids and draws untouched.
@@ -55,7 +59,7 @@ import torch
 
 from dbn_book.cd import CDOptions, RBMTrainer
 from dbn_book.cli import check_train_args, run_training, train_parser
-from dbn_book.core import atomic_write, matmul_precision
+from dbn_book.core import matmul_precision
 from dbn_book.data import load_mnist, mnist_tensors
 from dbn_book.dbn import DBN, predict_labels
 from dbn_book.rbm import RBM, bernoulli
@@ -343,7 +347,8 @@ def main():
             dbn = DBN.load(lower)
             dbn.top.load_state_dict(fresh_top)
             kind, *arg = recipe.split(':')
-            kw = dict(fast_lr=float(arg[0]), fast_decay=a.fast_decay) if kind == 'fpcd' else dict(n_chains=int(arg[0])) if kind == 'chains' else {}
+            kw = dict(fast_lr=float(arg[0]), fast_decay=a.fast_decay) if kind == 'fpcd' else dict(n_chains=int(arg[0])) if kind == 'chains' else \
+                 dict(centered=True) if kind == 'centered' else {}
             o = CDOptions(epochs=a.epochs, lr=a.lr, method='pcd', schedule='linear', batch=a.batch, **kw)
             if kind == 'pt':
                 betas = [float(b) for b in arg[0].split(',')]
