@@ -298,7 +298,7 @@ def summary():
              'bf16@90': 'pcd@90 (run 2)', # float32 PCD@90 on the same lower RBMs: seed 0 from 2026-12-03, seeds 1 and 2 run beside bf16@90
              # 2026-12-04, evening: the lower RBMs retrained once more are run 1's (its seeds 0 and 1 rerun bit for bit: run 3)
              'bf16@160': 'pcd@90', 'pcd@90 (run 3)': 'pcd@90', 'pcd@160': 'pcd@90',
-             'centered@90': 'pcd@90'} # 2026-12-04, night: the same lower RBMs again
+             'centered@90': 'pcd@90', 'centered@90 lr0.003': 'pcd@90', 'centered@90 lr0.03': 'pcd@90', 'centered@90 lr0.1': 'pcd@90'} # 2026-12-04, night: the same lower RBMs again
     print("\npaired with 'pcd (run 2)' (the same lower RBMs, initial weights and generator), agreement difference in points:")
     for recipe, rs in by.items():
         if recipe.startswith('pcd (run') or recipe in ('pcd', 'fpcd:0.01') or ' on ' in recipe or recipe in later: continue # ' on ': other lower RBMs
