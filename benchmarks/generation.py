@@ -252,6 +252,9 @@ def parser():
     a('--matmul_precision', choices=['highest', 'high', 'medium'], default='highest', help="the DBN's float32 matrix products "
       "while it samples and classifies, as torch.set_float32_matmul_precision sets them ('medium': bfloat16 where the CPU has it); "
       "the judge always runs at 'highest' (default: highest)")
+    a('--top_beta', type=float, default=1.0, metavar='BETA', help="draw from the top RBM at inverse temperature BETA: its W, b and c "
+      "times BETA, so that its Gibbs chains sample P(v, h)^BETA / Z_BETA; the directed layers below are unchanged (default: 1, "
+      "the model itself)")
     a('--threads', type=int_min(1), default=2, help="torch CPU threads (default: 2; on a machine shared with other jobs, 1 can be several times faster)")
     a('--judge_cache', default=short(CACHE), metavar='PATH', help="where the trained judge is cached (default: benchmarks/out/judge.pt)")
     a('--results', default=short(RESULTS), metavar='FOLDER', help="where the JSON and PNG go (default: benchmarks/results)")
@@ -263,6 +266,7 @@ def main(argv=None):
     a = parser().parse_args(argv)
     t_start, started = time.perf_counter(), time.strftime('%Y-%m-%d %H:%M:%S')
     command = "python " + shlex.join([sys.argv[0]] + argv)
+    if not (math.isfinite(a.top_beta) and a.top_beta > 0): die(f"--top_beta must be a positive number, got {a.top_beta}")
     if not a.checkpoints and not a.selftest: die("name at least one DBN checkpoint (or pass --selftest)")
     label = a.label or (Path(a.checkpoints[0]).stem if a.checkpoints else 'selftest')
     if not re.fullmatch(r'[A-Za-z0-9_.+-]+', label): die(f"--label must be letters, digits and _.+- only, got {label!r}")
@@ -275,6 +279,7 @@ def main(argv=None):
     log(f"generation benchmark, started {started}; machine: {platform.machine()}, "
         f"{os.cpu_count()} CPUs (shared with other jobs), torch {torch.__version__}, {torch.get_num_threads()} threads, cpu")
     log(f"settings: n_per_digit={a.n_per_digit}, k={a.k}, seed={a.seed}, targets={a.targets}" +
+        (f", the top RBM at inverse temperature {a.top_beta:g}" if a.top_beta != 1.0 else "") +
         (f", the DBN's matrix products at precision '{a.matmul_precision}'" if a.matmul_precision != 'highest' else ""))
     log("all numbers below are on the official MNIST test set or on generated samples")
 
@@ -285,6 +290,9 @@ def main(argv=None):
         if not Path(path).is_file(): die(f"checkpoint {path} does not exist (write one with dbn_train --save {path})")
         try: dbns.append((path, DBN.load(path)))
         except ValueError as e: die(str(e))
+        if a.top_beta != 1.0:
+            with torch.no_grad():
+                for p in (dbns[-1][1].top.W, dbns[-1][1].top.b, dbns[-1][1].top.c): p.mul_(a.top_beta)
 
     folder = a.data or local_mnist_folder()
     if folder is None: die("the full MNIST was not found: pass --data FOLDER (the four IDX files) or set DBN_BOOK_DATA")
@@ -323,7 +331,7 @@ def main(argv=None):
                note=("test-set numbers (official MNIST test images) and numbers on generated samples, judged by an "
                      "independent CNN trained on MNIST training images 0..49,999"),
                machine=f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads",
-               data=ds.source, settings=dict(n_per_digit=a.n_per_digit, k=a.k, seed=a.seed, targets=a.targets),
+               data=ds.source, settings=dict(n_per_digit=a.n_per_digit, k=a.k, seed=a.seed, targets=a.targets, top_beta=a.top_beta),
                samples=SAMPLES_ARE, diversity=DIVERSITY_IS, targets=TARGETS, judge=jinfo, models=models)
     jpath, ppath = results / f'generation_{label}.json', results / f'generation_{label}.png'
     atomic_write(jpath, lambda f: f.write((json.dumps(out, indent=1) + "\n").encode()))
