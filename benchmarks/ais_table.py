@@ -21,7 +21,7 @@ Trained models go to benchmarks/out/ (git-ignored);
 each evaluation appends a row to benchmarks/results/ais_table.jsonl, from which the chapter's table is built
 (benchmarks/results/ais_table.txt).
 """
-import argparse, json, math, time
+import argparse, json, time
 from pathlib import Path
 import torch
 from dbn_book.data import load_mnist, mnist_tensors, local_mnist_folder

@@ -12,7 +12,7 @@ With --bf16, two more: train_rbm and the floor with their float32 matrix product
 torch.set_float32_matmul_precision('medium') (inputs rounded to 8 bits of mantissa, sums and results in float32; on a
 CPU with AMX, as this one, oneDNN then runs them about 2x faster). The package itself is not changed.
 """
-import argparse, statistics, sys, time, warnings
+import argparse, statistics, sys, time
 
 import numpy as np
 import torch

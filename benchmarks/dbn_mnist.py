@@ -9,10 +9,10 @@ It runs dbn_train's pipeline (dbn_book.cli.run_training) and writes benchmarks/r
 References: Hinton, Osindero and Teh (2006) 1.25%; Hinton and Salakhutdinov (2006) 1.2% (1.6% from random
 initialisation); Theano's DBN tutorial 1.34% (about 12 hours on a 4-thread CPU); Srivastava et al. (2014) 0.92% with dropout.
 """
-import argparse, json, os, platform, sys, time
+import argparse, os, platform, sys, time
 from pathlib import Path
 import torch
-from dbn_book.cli import train_parser, check_train_args, run_training, summary, config_of
+from dbn_book.cli import train_parser, check_train_args, run_training, summary
 from dbn_book.data import local_mnist_folder
 
 # these presets predate the generative recipe: every RBM alike (CD, constant rate), no up-down

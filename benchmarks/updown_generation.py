@@ -9,7 +9,7 @@ Takes the greedy DBNs of dbn_train's default recipe (the checkpoints benchmarks/
 linearly to 0, CD-3 at the top, training images 0..49,999 binarised as dbn_train binarises them, the same seed), so
 that generation.py can judge the same model before and after up-down.
 """
-import argparse, os, sys, time
+import argparse, os, time
 from pathlib import Path
 import torch
 from dbn_book.data import load_mnist, mnist_tensors

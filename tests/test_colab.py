@@ -5,7 +5,7 @@ in settings.ini shows up as a stale cell), hidden from the site, after the title
 that running the cell's code where dbn_book is installed calls nothing, and where it is missing calls pip once, on
 the repository of settings.ini; and that tools/colab.py inserts, updates and leaves alone as it says.
 """
-import importlib.util, json, re, subprocess, sys
+import importlib.util, json, subprocess, sys
 from pathlib import Path
 from unittest import mock
 

@@ -2,7 +2,6 @@
 
 Cells flagged with `tst_flags` from settings.ini (`#| slow`) are skipped, as `nbdev_test` does; `IN_TEST=1` is set
 so that notebooks shrink their data and epochs."""
-import os
 from configparser import ConfigParser
 from pathlib import Path
 
