@@ -6,9 +6,10 @@ Pixels are grey levels grey/255 used as probabilities, in pretraining and in fin
 - DBN 784-500-500-2000: greedy CD-1, 50 epochs per RBM, lr 0.1, weight cost 2e-4, momentum 0.5 then 0.9.
 - Fine-tuning (both initialisations alike): SGD with momentum 0.9, a cosine schedule, dropout 0.5 on the hidden units
   and 0.2 on the pixels (Srivastava et al. 2014), max-norm 3 on each hidden unit's incoming weights, the output layer
-  alone for the first 2 epochs (--momentum, --max_norm and --head_epochs change these; --max_norm none: no cap, as
-  Hinton et al. (2012) fine-tuned pretrained nets with dropout: "a small learning rate and no weight constraints"). The candidates differ in the peak learning rate; each initialisation gets the rate
-  with the lowest validation error at the last epoch, chosen the same way for both.
+  alone for the first 2 epochs (--momentum, --dropout, --input_dropout, --max_norm and --head_epochs change these;
+  --max_norm none: no cap, as Hinton et al. (2012) fine-tuned pretrained nets with dropout: "a small learning rate and
+  no weight constraints"). Each initialisation gets the candidate recipe with the lowest validation error at the last
+  epoch, chosen the same way for both.
 
 Stages (each appends one JSON record to benchmarks/results/classification_retrain.jsonl; run them with nice, one
 thread each, two at a time on a 2-core machine):
@@ -81,7 +82,7 @@ def glorot_init(mlp, seed):
 
 def finetune(a, x, y, n_train, valid=None):
     "The MLP for `a.init`, fine-tuned on (x, y); its trainer's history."
-    make = dict(dropout=0.5, input_dropout=a.input_dropout, seed=a.seed)
+    make = dict(dropout=a.dropout, input_dropout=a.input_dropout, seed=a.seed)
     if a.init == 'dbn':
         path = dbn_path(n_train, a.pre_epochs)
         if not path.exists(): raise SystemExit(f"{path} is missing: run the pretrain stage with --n_train {n_train} --pre_epochs {a.pre_epochs} first")
@@ -123,7 +124,7 @@ def recipe(a): # options added later are recorded only where they differ from wh
     return {'momentum': a.momentum, 'head_epochs': a.head_epochs, **extra} | ({'random_init': a.random_init} if a.init == 'random' else {})
 
 
-LATER = {'pre_epochs': 50, 'input_dropout': 0.2} # options added on 2026-12-04 (evening), and the value every record before them used
+LATER = {'pre_epochs': 50, 'input_dropout': 0.2, 'dropout': 0.5} # options added on 2026-12-04 (evening, late), and the value every record before them used
 
 
 def chosen(init):
@@ -150,7 +151,7 @@ def final(a, v, y, v_te, y_te):
 
 def init_name(r):
     name = r['init'] if r['init'] == 'dbn' else f"random ({'Glorot' if r.get('random_init') == 'glorot' else 'PyTorch'} scale)"
-    extras = [f"pretrained {r['pre_epochs']} epochs per RBM" if k == 'pre_epochs' else f"input dropout {r[k]}" for k in LATER if k in r]
+    extras = [f"pretrained {r['pre_epochs']} epochs per RBM" if k == 'pre_epochs' else f"{k.replace('_', ' ')} {r[k]}" for k in LATER if k in r]
     return name + (f" ({', '.join(extras)})" if extras else "")
 
 
@@ -184,7 +185,8 @@ def main():
     p.add_argument('stage', choices=['pretrain', 'norms', 'tune', 'final', 'summary'])
     p.add_argument('--n_train', type=int, choices=[50_000, 60_000], default=50_000, help='pretrain: on the first 50,000 or all 60,000')
     p.add_argument('--pre_epochs', type=int, default=50, help="epochs per RBM of pretraining; tune and final use the DBN pretrained so")
-    p.add_argument('--input_dropout', type=float, default=0.2, help='dropout probability on the pixels in fine-tuning (on the hidden units: 0.5)')
+    p.add_argument('--input_dropout', type=float, default=0.2, help='dropout probability on the pixels in fine-tuning')
+    p.add_argument('--dropout', type=float, default=0.5, help='dropout probability on the hidden units in fine-tuning')
     p.add_argument('--init', choices=['dbn', 'random'], default='dbn')
     p.add_argument('--lr', type=float, default=0.3)
     p.add_argument('--max_norm', type=lambda s: None if s == 'none' else float(s), default=3.0,
