@@ -26,7 +26,7 @@ d, A the chains the judge reads as d and B the others (at least 3 in each; '-' o
 final visible state with h averaged out under P(h | x) (the original top RBM's, not the scaled one's). dE > 0 says
 the clamped digit's own states lie higher: cooling drains them. Each row is also appended to --jsonl.
 """
-import argparse, json, math, sys, time
+import argparse, copy, json, math, sys, time
 from pathlib import Path
 
 import torch
@@ -35,7 +35,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from judge import N_JUDGE_TRAIN, get_judge, judge_predict # noqa: E402
 
 from dbn_book import DBN
-from dbn_book.core import atomic_write
 from dbn_book.data import MNISTDataError, load_mnist, mnist_tensors
 
 
@@ -76,7 +75,7 @@ def main():
         base = DBN.load(c)
         check_sampler(base, starts[::a.n_per_digit], a.seed)
         for beta in a.betas:
-            dbn = DBN.load(c)
+            dbn = copy.deepcopy(base)
             with torch.no_grad():
                 for name in ('W', 'b', 'c'): getattr(dbn.top, name).copy_(beta * getattr(base.top, name))
             for start, v_start in (('noise', None), ('own digits', starts)):
@@ -95,7 +94,7 @@ def main():
                 print(f"{'':24s} {'':10s} {'dE, own - other':15s} " + " ".join('    -' if e is None else f"{e:5.0f}" for e in d_e), flush=True)
                 rec = dict(started=started, checkpoint=Path(c).name, beta=beta, start=start, k=a.k, n_per_digit=a.n_per_digit,
                            seed=a.seed, agreement_per_digit=ok.tolist(), agreement=ok.mean().item(), delta_energy_per_digit=d_e)
-                append(Path(a.jsonl), json.dumps(rec))
+                with open(a.jsonl, 'a') as f: f.write(json.dumps(rec) + '\n') # one whole line per write, as classification_retrain.py appends
 
 
 def draw(dbn, labels, k, v_start, g):
@@ -123,11 +122,6 @@ def mean_energy(rbm, x):
     a = rbm.hidden_input(x)
     return (rbm.visible_energy(x) - (a * torch.sigmoid(a)).sum(1)).double()
 
-
-def append(path, line):
-    "Append a line to a text file, atomically (the whole file rewritten through atomic_write)."
-    old = path.read_text() if path.is_file() else ''
-    atomic_write(path, lambda f: f.write((old + line + '\n').encode()))
 
 if __name__ == '__main__':
     main()
