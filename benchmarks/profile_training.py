@@ -11,7 +11,9 @@ The models are freshly initialised (their weights do not change what the operati
 P(h2 | v) of the fresh DBN. Each trainer's operations are grouped: matrix products, drawing uniforms, the rest of the
 elementwise work, and copying rows out of the training set. The matrix products are each loop's floor.
 With --before REV, it instead times (c) without the profiler, today's package and the one at git revision REV
-alternately in each round, and checks that both leave the same weights, bit for bit.
+alternately in each round, and checks that both leave the same weights, bit for bit; with --top_before REV, the same for
+(b), the top RBM's PCD-1 (whose weights differ where REV's loop drew a reconstruction of every mini-batch: its draws
+shifted the random stream).
 """
 import argparse, os, platform, sys, time
 from collections import defaultdict
@@ -86,13 +88,38 @@ def updown_against(old, v, y, batches, rounds):
           f"before / today = {med['before'] / med['today']:.2f}")
 
 
+def top_against(old, v, y, batches, rounds):
+    "Time `batches` PCD-1 updates of the default DBN's top RBM, today's package and `old` alternately (as `updown_against`)."
+    def one(pkg):
+        dbn = pkg.DBN([784, 500, 500, 2000], n_labels=10, v_data=v, seed=0)
+        with torch.no_grad(): x = dbn.top_input(dbn.rbms[1].p_h(dbn.rbms[0].p_h(v[:batches * 100])), y[:batches * 100])
+        t = pkg.cd.RBMTrainer(dbn.top, x, pkg.cd.CDOptions(epochs=1, lr=0.01, method='pcd', schedule='linear'), seed=0, device='cpu')
+        t0 = time.perf_counter(); t.run_epoch(); secs = time.perf_counter() - t0
+        return secs, t.rbm.state_dict()
+    import dbn_book
+    times = defaultdict(list)
+    for r in range(rounds):
+        for name, pkg in (('today', dbn_book), ('before', old)) if r % 2 == 0 else (('before', old), ('today', dbn_book)):
+            secs, state = one(pkg)
+            times[name].append(secs)
+            if name == 'today': mine = state
+            else: theirs = state
+        same = all(torch.equal(mine[k], theirs[k]) for k in mine)
+        print(f"round {r + 1}: today {times['today'][-1]:.2f} s, before {times['before'][-1]:.2f} s; the same weights: {same}", flush=True)
+    med = {k: sorted(x)[len(x) // 2] for k, x in times.items()}
+    print(f"median of {rounds} rounds, one epoch of {batches} PCD-1 updates of the top RBM (510 x 2000, monitors included): today "
+          f"{med['today']:.2f} s ({batches / med['today']:.0f} batches/s), before {med['before']:.2f} s "
+          f"({batches / med['before']:.0f} batches/s); before / today = {med['before'] / med['today']:.2f}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--data', default=os.environ.get('DBN_BOOK_DATA'), help='folder of the MNIST IDX files')
     ap.add_argument('--batches', type=int, default=300, help='mini-batches profiled per trainer')
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--before', help="git revision whose up-down is timed against today's (no profiling)")
-    ap.add_argument('--rounds', type=int, default=5, help='with --before: rounds, each timing both')
+    ap.add_argument('--top_before', help="git revision whose top-RBM PCD is timed against today's (no profiling)")
+    ap.add_argument('--rounds', type=int, default=5, help='with --before or --top_before: rounds, each timing both')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     print(f"command: python {' '.join(sys.argv)}   ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
@@ -101,6 +128,8 @@ def main():
     v, y, *_ = mnist_tensors(load_mnist(a.data, download=False), 'sample', 0)
     if a.before:
         return updown_against(before(a.before), v, y, a.batches, a.rounds)
+    if a.top_before:
+        return top_against(before(a.top_before), v, y, a.batches, a.rounds)
     # (a) CD-1, 784 x 500
     rbm = RBM(784, 500, v_data=v, seed=0)
     profiled('a: CD-1, 784 x 500', RBMTrainer(rbm, v, CDOptions(epochs=1, lr=0.1), seed=0, device='cpu'), a.batches)

@@ -155,10 +155,10 @@ class HybridTrainer(RBMTrainer):
         self.alpha, self.disc_velocity = alpha, [torch.zeros_like(p) for p in model.params]
 
     def update(self, v0, eps, mu):
-        err = super().update(v0, eps, mu)
+        neg = super().update(v0, eps, mu)
         for m, d, p in zip(self.disc_velocity, discriminative_grad(self.rbm, v0, self.rbm.n_softmax), self.rbm.params):
             m.mul_(mu).add_(d, alpha=eps * self.alpha); p.add_(m)
-        return err
+        return neg
 
 
 def check_bf16(n=100):
