@@ -91,6 +91,20 @@ def test_prose_names_no_file_outside_the_repository(nb):
     assert 'ENGINEERING.md' not in prose, f"{nb.name} sends the reader to ENGINEERING.md, which is not in the repository"
 
 
+def figures_without_image(nb: Path) -> list:
+    "Indices of the cells whose figure was saved as its text repr only (run under a non-inline backend such as Agg)."
+    return [i for i, c in enumerate(json.loads(nb.read_text())['cells']) for o in c.get('outputs', [])
+            if ''.join(o.get('data', {}).get('text/plain', '')).startswith('<Figure') and 'image/png' not in o['data']]
+
+
+@pytest.mark.parametrize('nb', [*CHAPTERS, ROOT / 'nbs' / 'index.ipynb'], ids=lambda p: p.stem)
+def test_every_figure_is_saved_as_an_image(nb):
+    "The site shows the committed outputs: a figure kept only as '<Figure size ...>' is a hole in the page."
+    missing = figures_without_image(nb)
+    assert not missing, (f"{nb.name}: cells {missing} hold a figure without its image; re-execute the chapter with the inline "
+                         "backend (jupyter nbconvert --execute, MPLBACKEND unset) and commit its outputs")
+
+
 def test_the_checks_see_what_they_check(tmp_path):
     "The helpers find a later-chapter import inside a function, a private import and a long signature in planted code."
     p = tmp_path / 'planted.py'
@@ -102,3 +116,7 @@ def test_the_checks_see_what_they_check(tmp_path):
     nb.write_text(json.dumps({'cells': [{'cell_type': 'markdown', 'source': ['Two words\n', 'and three']},
                                         {'cell_type': 'code', 'source': ['x = 1\n', '\n', 'y = 2']}]}))
     assert reading_size(nb) == (4, 2)
+    fig = {'output_type': 'display_data', 'data': {'text/plain': ['<Figure size 500x300 with 1 Axes>']}}
+    nb.write_text(json.dumps({'cells': [{'cell_type': 'code', 'source': [], 'outputs': [fig]},
+                                        {'cell_type': 'code', 'source': [], 'outputs': [dict(fig, data={**fig['data'], 'image/png': 'iVBOR'})]}]}))
+    assert figures_without_image(nb) == [0]
