@@ -64,38 +64,9 @@ def profiled(name, trainer, batches):
     return total / floor
 
 
-def updown_against(old, v, y, batches, rounds):
-    "Time `batches` up-down updates of today's package and of `old` alternately; check that they agree bit for bit."
-    def one(pkg):
-        dbn = pkg.DBN([784, 500, 500, 2000], n_labels=10, v_data=v, seed=0)
-        t = pkg.updown.UpDownTrainer(dbn, v[:batches * 100], y[:batches * 100], pkg.updown.UpDownOptions(epochs=1, lr=0.002, k=3),
-                                     seed=0, device='cpu')
-        t0 = time.perf_counter(); t.run_epoch(); secs = time.perf_counter() - t0
-        return secs, t.dbn.state_dict()
-    import dbn_book
-    times = defaultdict(list)
-    for r in range(rounds):
-        for name, pkg in (('today', dbn_book), ('before', old)) if r % 2 == 0 else (('before', old), ('today', dbn_book)):
-            secs, state = one(pkg)
-            times[name].append(secs)
-            if name == 'today': mine = state
-            else: theirs = state
-        same = all(torch.equal(mine[k], theirs[k]) for k in mine)
-        print(f"round {r + 1}: today {times['today'][-1]:.2f} s, before {times['before'][-1]:.2f} s; the same weights: {same}")
-    med = {k: sorted(x)[len(x) // 2] for k, x in times.items()}
-    print(f"median of {rounds} rounds, {batches} up-down updates (784-500-500-2000 + labels, CD-3): today {med['today']:.2f} s "
-          f"({batches / med['today']:.0f} batches/s), before {med['before']:.2f} s ({batches / med['before']:.0f} batches/s); "
-          f"before / today = {med['before'] / med['today']:.2f}")
-
-
-def top_against(old, v, y, batches, rounds):
-    "Time `batches` PCD-1 updates of the default DBN's top RBM, today's package and `old` alternately (as `updown_against`)."
-    def one(pkg):
-        dbn = pkg.DBN([784, 500, 500, 2000], n_labels=10, v_data=v, seed=0)
-        with torch.no_grad(): x = dbn.top_input(dbn.rbms[1].p_h(dbn.rbms[0].p_h(v[:batches * 100])), y[:batches * 100])
-        t = pkg.cd.RBMTrainer(dbn.top, x, pkg.cd.CDOptions(epochs=1, lr=0.01, method='pcd', schedule='linear'), seed=0, device='cpu')
-        t0 = time.perf_counter(); t.run_epoch(); secs = time.perf_counter() - t0
-        return secs, t.rbm.state_dict()
+def alternate(one, old, rounds):
+    """Time one(pkg) -> (seconds, state_dict) for today's package and `old`, alternating which goes first; print each round
+    and whether both left the same weights; return the median seconds of each."""
     import dbn_book
     times = defaultdict(list)
     for r in range(rounds):
@@ -106,7 +77,32 @@ def top_against(old, v, y, batches, rounds):
             else: theirs = state
         same = all(torch.equal(mine[k], theirs[k]) for k in mine)
         print(f"round {r + 1}: today {times['today'][-1]:.2f} s, before {times['before'][-1]:.2f} s; the same weights: {same}", flush=True)
-    med = {k: sorted(x)[len(x) // 2] for k, x in times.items()}
+    return {k: sorted(x)[len(x) // 2] for k, x in times.items()}
+
+
+def updown_against(old, v, y, batches, rounds):
+    "Time `batches` up-down updates of today's package and of `old` alternately; check that they agree bit for bit."
+    def one(pkg):
+        dbn = pkg.DBN([784, 500, 500, 2000], n_labels=10, v_data=v, seed=0)
+        t = pkg.updown.UpDownTrainer(dbn, v[:batches * 100], y[:batches * 100], pkg.updown.UpDownOptions(epochs=1, lr=0.002, k=3),
+                                     seed=0, device='cpu')
+        t0 = time.perf_counter(); t.run_epoch(); secs = time.perf_counter() - t0
+        return secs, t.dbn.state_dict()
+    med = alternate(one, old, rounds)
+    print(f"median of {rounds} rounds, {batches} up-down updates (784-500-500-2000 + labels, CD-3): today {med['today']:.2f} s "
+          f"({batches / med['today']:.0f} batches/s), before {med['before']:.2f} s ({batches / med['before']:.0f} batches/s); "
+          f"before / today = {med['before'] / med['today']:.2f}")
+
+
+def top_against(old, v, y, batches, rounds):
+    "Time `batches` PCD-1 updates of the default DBN's top RBM, today's package and `old` alternately."
+    def one(pkg):
+        dbn = pkg.DBN([784, 500, 500, 2000], n_labels=10, v_data=v, seed=0)
+        with torch.no_grad(): x = dbn.top_input(dbn.rbms[1].p_h(dbn.rbms[0].p_h(v[:batches * 100])), y[:batches * 100])
+        t = pkg.cd.RBMTrainer(dbn.top, x, pkg.cd.CDOptions(epochs=1, lr=0.01, method='pcd', schedule='linear'), seed=0, device='cpu')
+        t0 = time.perf_counter(); t.run_epoch(); secs = time.perf_counter() - t0
+        return secs, t.rbm.state_dict()
+    med = alternate(one, old, rounds)
     print(f"median of {rounds} rounds, one epoch of {batches} PCD-1 updates of the top RBM (510 x 2000, monitors included): today "
           f"{med['today']:.2f} s ({batches / med['today']:.0f} batches/s), before {med['before']:.2f} s "
           f"({batches / med['before']:.0f} batches/s); before / today = {med['before'] / med['today']:.2f}")
