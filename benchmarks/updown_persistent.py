@@ -16,7 +16,8 @@ used a prototype written here first; it gave the same weights as the package's U
 bit, and was then replaced by it.) --top
 cd_top_frozen and cd_lower_frozen run chapter 7's up-down with the top RBM, or the directed layers, put back to their
 start after every update, to see which part's training moves agreement. --start pcd starts from dbn_train's default
-top RBM (30 epochs) instead of the 300-epoch one; --k and --epochs change up-down's k and epochs.
+top RBM (30 epochs) instead of the 300-epoch one, --start pcd@160 the 160-epoch one; --k, --epochs and --lr change up-down's
+k, epochs and initial rate.
 
 Both start from the same DBN: dbn_train's default lower RBMs for the seed with a top RBM trained 300 epochs by PCD
 (top_rbm_recipes.py --epochs 300: 93.6 +/- 0.3% agreement over seeds 0-2), and train on the same binarised training
@@ -63,14 +64,15 @@ def summary():
     rows = [json.loads(l) for l in open(RESULTS / 'updown_persistent.jsonl')]
     judged = {} # checkpoint name -> generation.py's record, the latest judging (the most samples) last
     for p in sorted(RESULTS.glob('generation_*.json'), key=lambda p: json.loads(p.read_text())['started']):
-        if 'updown_persistent' in p.name or 'top_rbm_recipes_pcd300' in p.name:
+        if any(k in p.name for k in ('updown_persistent', 'updown_rate', 'top_rbm_recipes_pcd300', 'top_rbm_recipes_pcd160')):
             g = json.loads(p.read_text())
             for m in g['models']: judged[Path(m['checkpoint']).name] = (m, p.name, g['settings']['n_per_digit'])
     agree = lambda name: judged[name][0]['agreement_pct']['overall'] if name in judged else None
     pct = lambda rs, key: ', '.join('%.2f' % (100 * r[key]) for r in rs)
     ms = lambda xs: f"{statistics.mean(xs):.1f} +/- {statistics.stdev(xs):.1f}%" if len(xs) > 1 else f"{xs[0]:.1f}%"
     groups = {}
-    for r in rows: groups.setdefault((Path(r['start']).name.split('_seed')[0], r['top'] + ('' if r['k'] == 3 else f"-{r['k']}"), r['epochs']), {})[r['seed']] = r # the last run of each
+    for r in rows: groups.setdefault((Path(r['start']).name.split('_seed')[0], r['top'] + ('' if r['k'] == 3 else f"-{r['k']}")
+                                      + ('' if r.get('lr', 0.002) == 0.002 else f" lr {r['lr']:g}"), r['epochs']), {})[r['seed']] = r # the last run of each
     for start in sorted({k[0] for k in groups}):
         before = {s: agree(f'{start}_seed{s}.pt') for s in range(3)}
         print(f"\nstarting from {start} (dbn_train's lower RBMs, the top RBM by top_rbm_recipes.py): agreement "
@@ -101,8 +103,9 @@ def main():
                     help="the top level of up-down: CD-k from the wake state (chapter 7's), or persistent chains; or chapter 7's with the top "
                          "RBM, or the directed layers, held at their start (where does up-down's change to agreement come from?)")
     ap.add_argument('--epochs', type=int, default=15, help="epochs of up-down (dbn_train's: 15); another number is written in the checkpoint's name")
-    ap.add_argument('--start', choices=['pcd@300', 'pcd'], default='pcd@300', help="the top RBM to start from (top_rbm_recipes.py's checkpoints): "
-                    "trained 300 epochs by PCD, or 30 as in dbn_train's default")
+    ap.add_argument('--start', choices=['pcd@300', 'pcd@160', 'pcd'], default='pcd@300', help="the top RBM to start from (top_rbm_recipes.py's checkpoints): "
+                    "trained 300 or 160 epochs by PCD, or 30 as in dbn_train's default")
+    ap.add_argument('--lr', type=float, default=0.002, help="up-down's initial rate, decaying linearly to 0 (dbn_train's: 0.002); another is written in the checkpoint's name")
     ap.add_argument('--k', type=int, default=3, help="Gibbs steps in the top RBM per update (dbn_train's: 3); another is written in the checkpoint's name")
     ap.add_argument('--threads', type=int, default=1)
     a = ap.parse_args()
@@ -114,14 +117,14 @@ def main():
     v_all, y_all, *_ = mnist_tensors(load_mnist(a.data, download=False), 'sample', a.seed) # as dbn_train binarises them
     v_tr, y_tr, v_va, y_va = v_all[:50_000], y_all[:50_000], v_all[50_000:], y_all[50_000:]
     before = (predict_labels(dbn, v_va) != y_va).float().mean().item()
-    o = UpDownOptions(epochs=a.epochs, lr=0.002, k=a.k, batch=100)
+    o = UpDownOptions(epochs=a.epochs, lr=a.lr, k=a.k, batch=100)
     if a.top == 'cd': t = UpDownTrainer(dbn, v_tr, y_tr, o, seed=a.seed, device='cpu')
     elif a.top == 'pcd': t = UpDownTrainer(dbn, v_tr, y_tr, dataclasses.replace(o, method='pcd'), seed=a.seed, device='cpu')
     else: t = FrozenUpDownTrainer(dbn, v_tr, y_tr, o, a.top.split('_')[1], seed=a.seed, device='cpu')
     t0 = time.perf_counter(); t.run(progress=False); secs = time.perf_counter() - t0
-    path = OUT / f"updown_{a.top}{'' if a.k == 3 else f'-{a.k}'}{'' if a.epochs == 15 else f'@{a.epochs}'}_top{a.start.split('@')[1] if '@' in a.start else 30}_seed{a.seed}.pt"
+    path = OUT / f"updown_{a.top}{'' if a.k == 3 else f'-{a.k}'}{'' if a.epochs == 15 else f'@{a.epochs}'}{'' if a.lr == 0.002 else f'_lr{a.lr:g}'}_top{a.start.split('@')[1] if '@' in a.start else 30}_seed{a.seed}.pt"
     dbn.save(path)
-    rec = dict(seed=a.seed, top=a.top, epochs=a.epochs, lr=0.002, k=a.k, start=str(start), checkpoint=str(path), seconds=secs,
+    rec = dict(seed=a.seed, top=a.top, epochs=a.epochs, lr=a.lr, k=a.k, start=str(start), checkpoint=str(path), seconds=secs,
                valid_error_generative_before=before, valid_error_generative=(predict_labels(dbn, v_va) != y_va).float().mean().item())
     print(json.dumps(rec), flush=True)
     with open(RESULTS / 'updown_persistent.jsonl', 'a') as f: f.write(json.dumps(rec) + '\n')
