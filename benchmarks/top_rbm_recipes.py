@@ -9,6 +9,7 @@ longer or at a larger rate? (issue 17, section 1)
     nice python benchmarks/top_rbm_recipes.py --data ../shared/data/mnist --seeds 0 1 2 --recipes pcd --epochs 90
     nice python benchmarks/top_rbm_recipes.py --data ../shared/data/mnist --seeds 0 1 2 --recipes bf16 --epochs 90 --threads 1
     nice python benchmarks/top_rbm_recipes.py --data ../shared/data/mnist --seeds 0 1 2 --recipes centered --epochs 90 --threads 1
+    nice python benchmarks/top_rbm_recipes.py --data ../shared/data/mnist --seeds 0 1 2 --recipes labelrate:3 --epochs 90 --threads 1
     nice python benchmarks/generation.py benchmarks/out/top_*_seed*.pt --label top_rbm_recipes --n_per_digit 50
     (or in parts, --label top_rbm_recipes_s01 and so on: the summary reads every generation_top_rbm_recipes*.json)
     python benchmarks/top_rbm_recipes.py --summary     # mean and spread over the seeds, per recipe
@@ -32,6 +33,8 @@ dbn_train's default was until 2026-12-04 (it trains the top RBM 90 epochs since:
   hybrid:ALPHA      plus ALPHA times the gradient of log p(y | x), the label given the code (Larochelle and Bengio
                     2008's hybrid objective, with the generative term kept whole); --check tests that gradient
                     against autograd.
+  labelrate:R       PCD whose label units' weights and biases learn at R times the rate of the rest (are the labels' ties
+                    to the codes, which longer training strengthens, simply slow to learn?);
   centered          PCD with the centred gradient of chapter 2 (Montavon and Mueller 2012; Melchior et al. 2016): the
                     energy written around offsets, the data mean of v and a running mean of P(h = 1 | v); the same model
                     family, a better-conditioned gradient (CDOptions(centered=True), dbn_train --centered).
@@ -158,6 +161,24 @@ class HybridTrainer(RBMTrainer):
         neg = super().update(v0, eps, mu)
         for m, d, p in zip(self.disc_velocity, discriminative_grad(self.rbm, v0, self.rbm.n_softmax), self.rbm.params):
             m.mul_(mu).add_(d, alpha=eps * self.alpha); p.add_(m)
+        return neg
+
+
+class LabelRateTrainer(RBMTrainer):
+    """PCD whose label units (the softmax group's weights and biases) learn R times faster than the rest: after each update,
+    their step is scaled by R. With momentum that is the same as their own learning rate R x eps (the velocity is linear
+    in eps), weight decay included. The model family and the rest of the update are PCD's."""
+    def __init__(self, model, v_train, options, rate, **kw):
+        super().__init__(model, v_train, options, **kw)
+        assert model.n_softmax, "label rates need label units (a softmax group)"
+        self.rate = rate
+
+    def update(self, v0, eps, mu):
+        n, W, b = self.rbm.n_softmax, self.rbm.W, self.rbm.b
+        W0, b0 = W[-n:].clone(), b[-n:].clone()
+        neg = super().update(v0, eps, mu)
+        with torch.no_grad():
+            W[-n:] = W0 + self.rate * (W[-n:] - W0); b[-n:] = b0 + self.rate * (b[-n:] - b0)
         return neg
 
 
@@ -298,7 +319,8 @@ def summary():
              'bf16@90': 'pcd@90 (run 2)', # float32 PCD@90 on the same lower RBMs: seed 0 from 2026-12-03, seeds 1 and 2 run beside bf16@90
              # 2026-12-04, evening: the lower RBMs retrained once more are run 1's (its seeds 0 and 1 rerun bit for bit: run 3)
              'bf16@160': 'pcd@90', 'pcd@90 (run 3)': 'pcd@90', 'pcd@160': 'pcd@90',
-             'centered@90': 'pcd@90', 'centered@90 lr0.003': 'pcd@90', 'centered@90 lr0.03': 'pcd@90', 'centered@90 lr0.1': 'pcd@90'} # 2026-12-04, night: the same lower RBMs again
+             'centered@90': 'pcd@90', 'centered@90 lr0.003': 'pcd@90', 'centered@90 lr0.03': 'pcd@90', 'centered@90 lr0.1': 'pcd@90', # 2026-12-04, night: the same lower RBMs again
+             'labelrate:3@90': 'pcd@90', 'labelrate:10@90': 'pcd@90'} # 2026-12-05: run 1's lower RBMs still
     print("\npaired with 'pcd (run 2)' (the same lower RBMs, initial weights and generator), agreement difference in points:")
     for recipe, rs in by.items():
         if recipe.startswith('pcd (run') or recipe in ('pcd', 'fpcd:0.01') or ' on ' in recipe or recipe in later: continue # ' on ': other lower RBMs
@@ -355,6 +377,7 @@ def main():
                 betas = [float(b) for b in arg[0].split(',')]
                 t = TemperedTrainer(dbn.top, x_tr, o, betas, v_valid=x_va, seed=1000 + seed, device='cpu')
             elif kind == 'hybrid': t = HybridTrainer(dbn.top, x_tr, o, float(arg[0]), v_valid=x_va, seed=1000 + seed, device='cpu')
+            elif kind == 'labelrate': t = LabelRateTrainer(dbn.top, x_tr, o, float(arg[0]), v_valid=x_va, seed=1000 + seed, device='cpu')
             else: t = RBMTrainer(dbn.top, x_tr, o, v_valid=x_va, seed=1000 + seed, device='cpu')
             with matmul_precision('medium') if kind == 'bf16' else nullcontext(): # 'bf16': only while it trains
                 t0 = time.perf_counter(); t.run(progress=False); secs = time.perf_counter() - t0
