@@ -379,7 +379,7 @@ def summary(args, res:dict) -> str:
     rows = [('data', f"{res['data']}: {res['n_train']:,} training, {res['n_valid']:,} validation, {res['n_test']:,} test images"),
             ('network', '-'.join(map(str, a.sizes)) + ('' if a.no_labels else ' (+10 label units at the top)')),
             ('training', f"{len(a.sizes) - 2} lower RBMs x {a.dbn_epochs} epochs of {a.method.upper()}-{a.k}, the top RBM {a.top_epochs} epochs "
-                         f"of {a.top_method.upper()}-{a.k}" + (f" with fast weights (rate {a.top_fast_lr:g})" if a.top_fast_lr else "") + ", " + (f"{a.updown_epochs} of up-down{' (persistent)' if a.updown_method == 'pcd' else ''}, " if 'up-down' in ran else "") +
+                         f"of {a.top_method.upper()}-{a.k}" + (f" with fast weights (rate {a.top_fast_lr:g})" if a.top_fast_lr else "") + ", " + (f"{a.updown_epochs} of up-down ({a.updown_method.upper()}-{a.updown_k} at the top), " if 'up-down' in ran else "") +
                          f"{a.mlp_epochs} of fine-tuning by {a.optimizer}" + (" (also from random weights)" if a.compare else "") +
                          (f"; matrix products at precision '{a.matmul_precision}'" if a.matmul_precision != 'highest' else "")),
             ('validation', "error: " + errors('valid') if errors('valid') else None),
