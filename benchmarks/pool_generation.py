@@ -37,7 +37,10 @@ def main():
         print(f"{name:28s} {n:4d} per digit: agreement {sum(ag) / 10:5.2f}%, label-free classes {min(lf):4.1f}-{max(lf):4.1f}%")
     seeds = {}
     for g in a.groups:
-        seeds[g] = {re.search(r'(\d+)$', k).group(1): sum(v[0]) / 10 for k, v in pooled.items() if k.startswith(g)}
+        names = [k for k in pooled if k.startswith(g)]
+        if not names or any(not re.search(r'\d+$', k) for k in names):
+            ap.error(f"--groups {g}: needs models named {g}<seed>, found {names or 'none'}")
+        seeds[g] = {re.search(r'(\d+)$', k).group(1): sum(pooled[k][0]) / 10 for k in names}
         v = list(seeds[g].values())
         print(f"{g}: agreement {st.mean(v):.2f} +/- {st.stdev(v) if len(v) > 1 else 0:.2f}% over {len(v)} seeds")
     if len(a.groups) >= 2:
