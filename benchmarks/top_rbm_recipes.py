@@ -170,7 +170,7 @@ class LabelRateTrainer(RBMTrainer):
     in eps), weight decay included. The model family and the rest of the update are PCD's."""
     def __init__(self, model, v_train, options, rate, **kw):
         super().__init__(model, v_train, options, **kw)
-        assert model.n_softmax, "label rates need label units (a softmax group)"
+        if not model.n_softmax: raise ValueError("labelrate:R needs a top RBM with label units (a softmax group); this one has none")
         self.rate = rate
 
     def update(self, v0, eps, mu):
