@@ -7,10 +7,10 @@ __version__ = "0.1.0"
 __all__ = ['load_mnist', 'mnist_tensors', 'binarize', 'show_digits', 'dequantize', 'fit_standardizer', 'fit_zca', 'RBMBase',
            'RBM', 'bernoulli', 'CDOptions', 'cd_grad', 'pcd_grad', 'exact_grad', 'RBMTrainer', 'train_rbm',
            'sample_chains', 'filter_images', 'DBN', 'DBNOptions', 'DBNTrainer', 'train_dbn', 'predict_labels',
-           'flipped', 'MLP', 'mlp_from_dbn', 'FineTuneOptions', 'FineTuner', 'finetune', 'evaluate', 'save_checkpoint',
-           'load_checkpoint', 'AISResult', 'sm_betas', 'log_partition', 'ais_log_partition', 'raise_log_likelihood',
-           'dbn_log_likelihood_bound', 'UpDownOptions', 'UpDownTrainer', 'up_down', 'GaussianRBM',
-           'gibbs_langevin_chain']
+           'flipped', 'label_marginal', 'match_label_prior', 'MLP', 'mlp_from_dbn', 'FineTuneOptions', 'FineTuner',
+           'finetune', 'evaluate', 'save_checkpoint', 'load_checkpoint', 'AISResult', 'sm_betas', 'log_partition',
+           'ais_log_partition', 'raise_log_likelihood', 'dbn_log_likelihood_bound', 'UpDownOptions', 'UpDownTrainer',
+           'up_down', 'GaussianRBM', 'gibbs_langevin_chain']
 
 # %% ../nbs/index.ipynb #afd506df
 from . import core, widgets, data, rbm, cd, dbn, sampling, finetune, ais, updown, cli, grbm, langevin # every chapter, in book order
@@ -19,10 +19,11 @@ from .data import load_mnist, mnist_tensors, binarize, show_digits, dequantize, 
 from .rbm import RBMBase, RBM, bernoulli
 from .cd import CDOptions, cd_grad, pcd_grad, exact_grad, RBMTrainer, train_rbm, sample_chains, filter_images
 from .dbn import DBN, DBNOptions, DBNTrainer, train_dbn, predict_labels, flipped
+from .sampling import label_marginal, match_label_prior
 from .finetune import MLP, mlp_from_dbn, FineTuneOptions, FineTuner, finetune, evaluate, save_checkpoint, load_checkpoint
 from .ais import AISResult, sm_betas, log_partition, ais_log_partition, raise_log_likelihood, dbn_log_likelihood_bound
 from .updown import UpDownOptions, UpDownTrainer, up_down
 from .grbm import GaussianRBM
 from .langevin import gibbs_langevin_chain
 # nbdev's `_all_`: these re-exported names become `dbn_book.__all__`
-_all_ = ['load_mnist', 'mnist_tensors', 'binarize', 'show_digits', 'dequantize', 'fit_standardizer', 'fit_zca', 'RBMBase', 'RBM', 'bernoulli', 'CDOptions', 'cd_grad', 'pcd_grad', 'exact_grad', 'RBMTrainer', 'train_rbm', 'sample_chains', 'filter_images', 'DBN', 'DBNOptions', 'DBNTrainer', 'train_dbn', 'predict_labels', 'flipped', 'MLP', 'mlp_from_dbn', 'FineTuneOptions', 'FineTuner', 'finetune', 'evaluate', 'save_checkpoint', 'load_checkpoint', 'AISResult', 'sm_betas', 'log_partition', 'ais_log_partition', 'raise_log_likelihood', 'dbn_log_likelihood_bound', 'UpDownOptions', 'UpDownTrainer', 'up_down', 'GaussianRBM', 'gibbs_langevin_chain']
+_all_ = ['load_mnist', 'mnist_tensors', 'binarize', 'show_digits', 'dequantize', 'fit_standardizer', 'fit_zca', 'RBMBase', 'RBM', 'bernoulli', 'CDOptions', 'cd_grad', 'pcd_grad', 'exact_grad', 'RBMTrainer', 'train_rbm', 'sample_chains', 'filter_images', 'DBN', 'DBNOptions', 'DBNTrainer', 'train_dbn', 'predict_labels', 'flipped', 'label_marginal', 'match_label_prior', 'MLP', 'mlp_from_dbn', 'FineTuneOptions', 'FineTuner', 'finetune', 'evaluate', 'save_checkpoint', 'load_checkpoint', 'AISResult', 'sm_betas', 'log_partition', 'ais_log_partition', 'raise_log_likelihood', 'dbn_log_likelihood_bound', 'UpDownOptions', 'UpDownTrainer', 'up_down', 'GaussianRBM', 'gibbs_langevin_chain']

@@ -22,6 +22,7 @@ from .rbm import RBM
 from .cd import train_rbm, rbm_figure
 from .dbn import DBN, DBNOptions, DBNTrainer, predict_labels, read_checkpoint
 from .finetune import MLP, FineTuneOptions, FineTuner, mlp_from_dbn, evaluate, save_checkpoint, load_checkpoint
+from .sampling import match_label_prior
 from .updown import UpDownOptions, UpDownTrainer
 
 # %% ../nbs/08_cli.ipynb #ac87c183
@@ -65,6 +66,7 @@ def _parser(prog:str, description:str, *declarations, defaults:bool=True) -> arg
 RECIPES = {'full':  dict(dbn_epochs=10, top_epochs=90, top_lr=0.01, updown_epochs=15, updown_method='pcd', updown_k=1), # the default
            'small': dict(dbn_epochs=30, top_epochs=100, top_lr=0.02, updown_epochs=50, updown_method='cd', updown_k=3)}
 _SMALL_DATA = 20_000 # training sets smaller than this get the 'small' recipe
+_PRIOR_CHAINS = dict(n=1000, steps=500, burn=500) # the chains that estimate the model's P(y): benchmarks/results/label_prior.txt
 _Method = Literal['cd', 'pcd']
 
 def _original_options(
@@ -93,7 +95,8 @@ def _model_options(
     updown_epochs:_count=None, # epochs of up-down (chapter 7), 0 for none
     updown_lr:_rate=0.002, # up-down's initial learning rate (decaying linearly to 0)
     updown_k:_positive=None, # Gibbs steps in the top RBM per up-down update
-    updown_method:_Method=None): # up-down's top-level chains: CD from the wake states, or persistent (chapter 7)
+    updown_method:_Method=None, # up-down's top-level chains: CD from the wake states, or persistent (chapter 7)
+    no_label_prior:bool=False): # leave the label biases as training left them, rather than set them after up-down so that the model's P(y) is the training labels' frequencies (chapter 4)
     "the DBN and its training as a generative model"
 
 def _classifier_options(
@@ -171,7 +174,7 @@ def check_train_args(args,
     return args
 
 _FREE_ON_RESUME = ('save', 'resume', 'json', 'quiet', 'device', 'data', 'no_download', 'compare') # they change nothing trained so far
-_ADDED = {'updown_method': 'cd', 'matmul_precision': 'highest'} # options added since checkpoints were first written: the value that behaves as before
+_ADDED = {'updown_method': 'cd', 'matmul_precision': 'highest', 'no_label_prior': True} # options added since checkpoints were first written: the value that behaves as before
 _FINETUNE = ('mlp_epochs', 'mlp_lr', 'optimizer', 'mlp_weight_decay', 'dropout', 'input_dropout', 'max_norm', 'head_epochs') # always free: fine-tuning restarts
 
 def resume_args(given:dict, # the options given on the command line, by name (`train_parser(defaults=False)`)
@@ -182,7 +185,9 @@ def resume_args(given:dict, # the options given on the command line, by name (`t
     except ValueError as e: raise UsageError(f"--resume: {e}") from None
     if (ckpt.get('training') or {}).get('phase', 'done') == 'done': # a finished run, or not one of dbn_train's
         raise UsageError(f"--resume {path}: nothing to continue in this checkpoint; draw from it with dbn_sample, or start a new run")
-    saved, free = {**_ADDED, **ckpt['config']}, _FREE_ON_RESUME + _FINETUNE + (_UPDOWN if ckpt['training']['phase'] == 'pretraining' else ())
+    phase = ckpt['training']['phase']
+    saved = {**_ADDED, **ckpt['config']}
+    free = _FREE_ON_RESUME + _FINETUNE + (_UPDOWN if phase == 'pretraining' else ()) + (('no_label_prior',) if phase in ('pretraining', 'up-down') else ())
     clash = [f"--{k} {v} contradicts the checkpoint's {saved.get(k)}" for k, v in given.items() if k not in free and saved.get(k) != v]
     if clash: raise UsageError(f"--resume: {'; '.join(clash)}; leave these options out, or start a new run")
     args = train_parser().parse_args([]) # the defaults, then the checkpoint's options, then those given now
@@ -310,8 +315,20 @@ def _updown(run) -> bool:
     if a.updown_epochs and len(a.sizes) > 2:
         options = UpDownOptions(epochs=a.updown_epochs, lr=a.updown_lr, k=a.updown_k, batch=a.batch, method=a.updown_method)
         if not run.train(UpDownTrainer(run.dbn, run.v_tr, run.labels, options, seed=a.seed, device=a.device)): return False
+    if not a.no_label_prior and run.labels is not None: _match_label_prior(run)
     if run.dbn.n_labels and run.v_va is not None: run.res['valid_error_generative'] = run.generative_error(run.v_va, run.y_va)
     return True
+
+def _match_label_prior(run):
+    "The label biases set so that the model's P(y) is the training labels' frequencies (chapter 4), unless a digit has none."
+    missing = sorted(set(range(run.dbn.n_labels)) - set(run.labels.tolist()))
+    if missing: return run.log(f"label prior: not matched, since the training images hold no {missing}")
+    t0, g = time.perf_counter(), torch.Generator(device=run.dbn.top.W.device).manual_seed(run.args.seed)
+    seen = match_label_prior(run.dbn, run.labels.to(run.dbn.top.W.device), generator=g, **_PRIOR_CHAINS)
+    run.res['label_prior_before'] = [round(p, 4) for p in seen[0].tolist()] # the model's P(y) as training left it
+    run.res['phases']['label prior'] = time.perf_counter() - t0
+    run.log(f"label prior: P(y) was {100 * seen[0].min():.1f}-{100 * seen[0].max():.1f}% over the digits; set to the training "
+            f"labels' frequencies in {run.res['phases']['label prior']:.1f} s")
 
 def _finetune(run, init:str, # 'dbn': the MLP starts from the DBN's weights; 'random': from random ones
              ) -> bool:
@@ -380,7 +397,7 @@ def summary(args, res:dict) -> str:
             ('network', '-'.join(map(str, a.sizes)) + ('' if a.no_labels else ' (+10 label units at the top)')),
             ('training', f"{len(a.sizes) - 2} lower RBMs x {a.dbn_epochs} epochs of {a.method.upper()}-{a.k}, the top RBM {a.top_epochs} epochs "
                          f"of {a.top_method.upper()}-{a.k}" + (f" with fast weights (rate {a.top_fast_lr:g})" if a.top_fast_lr else "") + ", " + (f"{a.updown_epochs} of up-down ({a.updown_method.upper()}-{a.updown_k} at the top), " if 'up-down' in ran else "") +
-                         f"{a.mlp_epochs} of fine-tuning by {a.optimizer}" + (" (also from random weights)" if a.compare else "") +
+                         ("the label prior matched, " if 'label prior' in ran else "") + f"{a.mlp_epochs} of fine-tuning by {a.optimizer}" + (" (also from random weights)" if a.compare else "") +
                          (f"; matrix products at precision '{a.matmul_precision}'" if a.matmul_precision != 'highest' else "")),
             ('validation', "error: " + errors('valid') if errors('valid') else None),
             ('test', "error, scored once: " + errors('test')),

@@ -223,3 +223,52 @@ def test_matmul_precision_resumes_exactly_and_is_restored(tmp_path):
     if bf16: # this CPU runs them in bfloat16: the float32 run must differ
         train(['--save', str(tmp_path / 'f32.pt')])
         assert not all(torch.equal(a, b) for a, b in zip(weights(tmp_path / 'f32.pt')[1], ref))
+
+
+def test_label_prior_moves_only_the_label_biases_toward_the_labels_frequencies(tmp_path):
+    "The label prior step (the default) changes the label biases alone (the weights equal those of --no_label_prior), and the model's exact P(y) comes nearer the training labels' frequencies."
+    from dbn_book.cli import check_train_args, run_training, train_parser
+    from dbn_book.dbn import DBN
+    from dbn_book.rbm import binary_states
+    argv = ['--no_download', '--n_train', '600', '--valid', '200', '--sizes', '784', '12', '8', '--dbn_epochs', '2', '--top_epochs', '3',
+            '--updown_epochs', '1', '--mlp_epochs', '1', '--batch', '50', '--device', 'cpu', '--quiet']
+    def train(extra, name):
+        args = check_train_args(train_parser().parse_args(argv + extra + ['--save', str(tmp_path / name)]))
+        res = run_training(args, log=lambda *a: None)
+        return DBN.load(tmp_path / name), res
+    (off, res_off), (on, res_on) = train(['--no_label_prior'], 'off.pt'), train([], 'on.pt')
+    assert 'label prior' in res_on['phases'] and 'label prior' not in res_off['phases'] and len(res_on['label_prior_before']) == 10
+    a, b = off.state_dict(), on.state_dict()
+    for k in a:
+        if k == f'rbms.{len(off.rbms) - 1}.b': # the top RBM's visible biases: only the last ten, the labels', move
+            assert torch.equal(a[k][:-10], b[k][:-10]) and not torch.equal(a[k][-10:], b[k][-10:])
+        else: assert torch.equal(a[k], b[k]), k
+    from dbn_book.cli import _mnist
+    y = _mnist(None, 0, download=False)[2][:600]
+    q = torch.bincount(y, minlength=10).double() / len(y)
+    def exact_p_y(dbn): # enumerate the 2^12 codes of the 12-unit layer
+        x = binary_states(12).float()
+        neg_f = torch.stack([-dbn.top.free_energy(dbn.top_input(x, torch.full((len(x),), j))).double() for j in range(10)], 1)
+        return torch.softmax(neg_f.flatten(), 0).view_as(neg_f).sum(0)
+    tv = lambda p: 0.5 * (p - q).abs().sum().item()
+    assert tv(exact_p_y(on)) < 0.5 * tv(exact_p_y(off)), (tv(exact_p_y(on)), tv(exact_p_y(off)))
+
+
+def test_no_label_prior_is_free_on_resume_until_the_prior_is_set(tmp_path):
+    "--no_label_prior may be given anew when resuming in pretraining or up-down, not once the label prior has been set; a checkpoint from before the option resumes without it."
+    from dbn_book.cli import UsageError, check_train_args, resume_args, run_training, train_parser
+    argv = ['--no_download', '--n_train', '300', '--valid', '100', '--sizes', '784', '16', '8', '--dbn_epochs', '2', '--top_epochs', '2',
+            '--updown_epochs', '2', '--mlp_epochs', '3', '--batch', '50', '--device', 'cpu', '--quiet', '--save', str(tmp_path / 'run.pt')]
+    for stop_at, phase in [(2, 'pretraining'), (6, 'up-down'), (9, 'fine-tuning (dbn init)')]:
+        seen = [0]
+        def stop(): seen[0] += 1; return seen[0] == stop_at
+        res = run_training(check_train_args(train_parser().parse_args(argv)), log=lambda *a: None, stop=stop)
+        assert res['stopped']['phase'] == phase, res['stopped']
+        given = {'resume': str(tmp_path / 'run.pt'), 'no_label_prior': True}
+        if phase == 'fine-tuning (dbn init)':
+            with pytest.raises(UsageError, match="--no_label_prior True contradicts the checkpoint's False"): resume_args(given)
+        else: assert resume_args(given)[0].no_label_prior
+    ck = torch.load(tmp_path / 'run.pt', weights_only=True)
+    del ck['config']['no_label_prior'] # as a checkpoint written before the option existed
+    torch.save(ck, tmp_path / 'old.pt')
+    assert resume_args({'resume': str(tmp_path / 'old.pt')})[0].no_label_prior # behaves as before: no label prior
