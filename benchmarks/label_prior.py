@@ -21,7 +21,6 @@ import torch
 from dbn_book import DBN, label_marginal, match_label_prior, predict_labels
 from dbn_book.ais import ais_log_partition, sm_betas
 from dbn_book.data import load_mnist, local_mnist_folder, mnist_tensors
-from dbn_book.cli import _PRIOR_CHAINS
 from dbn_book.rbm import RBM
 
 RESULTS = Path(__file__).parent / 'results'
@@ -50,9 +49,9 @@ def main():
     ap.add_argument('checkpoints', nargs='+')
     ap.add_argument('--data', default=os.environ.get('DBN_BOOK_DATA'))
     ap.add_argument('--rounds', type=int, default=1, help="match_label_prior's rounds (default: 1, as dbn_train)")
-    ap.add_argument('--chains', type=int, default=_PRIOR_CHAINS['n'], help="chains per estimate of P(y) (default: dbn_train's)")
-    ap.add_argument('--steps', type=int, default=_PRIOR_CHAINS['steps'], help="Gibbs steps read per estimate (default: dbn_train's)")
-    ap.add_argument('--burn', type=int, default=_PRIOR_CHAINS['burn'], help="Gibbs steps left out first (default: dbn_train's)")
+    ap.add_argument('--chains', type=int, default=None, help="chains per estimate of P(y) (default: label_marginal's, as dbn_train)")
+    ap.add_argument('--steps', type=int, default=None, help="Gibbs steps read per estimate (default: label_marginal's)")
+    ap.add_argument('--burn', type=int, default=None, help="Gibbs steps left out first (default: label_marginal's)")
     ap.add_argument('--suffix', default='_prior', help="the shifted DBN is written as NAME + SUFFIX + .pt (default: _prior)")
     ap.add_argument('--ais_steps', type=int, default=0, help="AIS temperatures per label for the independent check; 0: none")
     ap.add_argument('--ais_chains', type=int, default=100)
@@ -72,7 +71,7 @@ def main():
     print(f"command: python {' '.join(sys.argv)}   ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
           f"torch {torch.__version__}, {torch.get_num_threads()} threads)")
     print(f"  training labels' frequencies q(y), %:      {pct(q)}")
-    chains = dict(n=a.chains, steps=a.steps, burn=a.burn)
+    chains = {k: v for k, v in dict(n=a.chains, steps=a.steps, burn=a.burn).items() if v is not None} # the rest: label_marginal's defaults
     for path in a.checkpoints:
         dbn = DBN.load(path)
         if not dbn.n_labels: sys.exit(f"label_prior.py: {path} has no label units")

@@ -66,7 +66,6 @@ def _parser(prog:str, description:str, *declarations, defaults:bool=True) -> arg
 RECIPES = {'full':  dict(dbn_epochs=10, top_epochs=90, top_lr=0.01, updown_epochs=15, updown_method='pcd', updown_k=1), # the default
            'small': dict(dbn_epochs=30, top_epochs=100, top_lr=0.02, updown_epochs=50, updown_method='cd', updown_k=3)}
 _SMALL_DATA = 20_000 # training sets smaller than this get the 'small' recipe
-_PRIOR_CHAINS = dict(n=1000, steps=500, burn=500) # the chains that estimate the model's P(y): benchmarks/results/label_prior.txt
 _Method = Literal['cd', 'pcd']
 
 def _original_options(
@@ -324,7 +323,7 @@ def _match_label_prior(run):
     missing = sorted(set(range(run.dbn.n_labels)) - set(run.labels.tolist()))
     if missing: return run.log(f"label prior: not matched, since the training images hold no {missing}")
     t0, g = time.perf_counter(), torch.Generator(device=run.dbn.top.W.device).manual_seed(run.args.seed)
-    seen = match_label_prior(run.dbn, run.labels.to(run.dbn.top.W.device), generator=g, **_PRIOR_CHAINS)
+    seen = match_label_prior(run.dbn, run.labels.to(run.dbn.top.W.device), generator=g)
     run.res['label_prior_before'] = [round(p, 4) for p in seen[0].tolist()] # the model's P(y) as training left it
     run.res['phases']['label prior'] = time.perf_counter() - t0
     run.log(f"label prior: P(y) was {100 * seen[0].min():.1f}-{100 * seen[0].max():.1f}% over the digits; set to the training "

@@ -63,9 +63,9 @@ def sample(self:DBN, n:int=10, # number of samples
 
 # %% ../nbs/04_sampling.ipynb #cae2a977
 @torch.no_grad()
-def label_marginal(dbn:DBN, n:int=500, # chains, started from noise
-                   steps:int=1000, # Gibbs steps read, after the `burn` first
-                   burn:int=500, # Gibbs steps left out first
+def label_marginal(dbn:DBN, n:int=200, # chains, started from noise
+                   steps:int=2500, # Gibbs steps read, after the `burn` first
+                   burn:int=2500, # Gibbs steps left out first
                    generator:torch.Generator|None=None,
                   ) -> torch.Tensor: # P(y), float64
     "The model's P(y): P(y | h), which every Gibbs step computes, averaged over steps and free-running chains of the top RBM."
