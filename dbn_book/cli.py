@@ -309,7 +309,7 @@ def _pretrain(run) -> bool:
     return True
 
 def _updown(run) -> bool:
-    "Up-down fine-tuning (chapter 7), unless --updown_epochs is 0 or there is no lower RBM."
+    "Up-down fine-tuning (chapter 7), unless --updown_epochs is 0 or there is no lower RBM; then the label prior (chapter 4)."
     a = run.args
     if a.updown_epochs and len(a.sizes) > 2:
         options = UpDownOptions(epochs=a.updown_epochs, lr=a.updown_lr, k=a.updown_k, batch=a.batch, method=a.updown_method)
