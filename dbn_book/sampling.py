@@ -12,11 +12,14 @@ from .core import check_int, check_steps, check_labels
 from .dbn import DBN, one_hot
 
 # %% ../nbs/04_sampling.ipynb #f5c33a7d
+def _require_labels(dbn:DBN, what:str):
+    "A ValueError unless the DBN has label units; `what` says what needed them."
+    if not dbn.n_labels: raise ValueError(f"this DBN has no label units {what}: train DBN(sizes, n_labels=10) (dbn_train does by default)")
+
 def _label_rows(dbn:DBN, n:int, labels) -> torch.Tensor|None:
     "The n one-hot rows to clamp the label units to, or None to leave them free."
     if labels is None: return None
-    if not dbn.n_labels:
-        raise ValueError("this DBN has no label units to clamp: train DBN(sizes, n_labels=10) (dbn_train does by default)")
+    _require_labels(dbn, 'to clamp')
     y = torch.as_tensor(labels)
     if y.ndim == 0: y = y.expand(n) # one class for every sample (an int, numpy's, or a 0-d tensor)
     if y.shape != (n,): raise ValueError(f"labels must be one class or {n} classes, got shape {tuple(y.shape)}")
@@ -69,7 +72,7 @@ def label_marginal(dbn:DBN, n:int=200, # chains, started from noise
                    generator:torch.Generator|None=None,
                   ) -> torch.Tensor: # P(y), float64
     "The model's P(y): P(y | h), which every Gibbs step computes, averaged over steps and free-running chains of the top RBM."
-    if not dbn.n_labels: raise ValueError("this DBN has no label units: train DBN(sizes, n_labels=10) (dbn_train does by default)")
+    _require_labels(dbn, 'whose marginal to estimate')
     check_int(n, 'n', 1); check_int(steps, 'steps', 1); check_int(burn, 'burn')
     top = dbn.top
     v = top.draw_v(top.v_mean(top.W.new_zeros(n, top.n_hidden), check=False), generator) # noise, as sample_frames starts
@@ -87,7 +90,7 @@ def match_label_prior(dbn:DBN, y:torch.Tensor, # training labels: their frequenc
                       **chains, # n, steps, burn of `label_marginal`
                      ) -> torch.Tensor: # (rounds, n_labels): the estimate of P(y) that each round corrected
     "Shift the label biases, d_y += log q(y) / P(y), so that the model's P(y) is the labels' frequencies q(y)."
-    if not dbn.n_labels: raise ValueError("this DBN has no label units: train DBN(sizes, n_labels=10) (dbn_train does by default)")
+    _require_labels(dbn, 'whose prior to set')
     counts = torch.bincount(check_labels(y, dbn.n_labels).cpu(), minlength=dbn.n_labels).double()
     if (counts == 0).any():
         raise ValueError(f"labels {(counts == 0).nonzero().flatten().tolist()} never occur in y, so no label bias can give them "
