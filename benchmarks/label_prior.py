@@ -7,7 +7,8 @@ For each checkpoint (written by dbn_train --save, trained on training images 0..
   (a) the model's P(y) estimated by `label_marginal` (P(y | h) averaged over free-running chains of the top RBM),
       beside the training labels' frequencies q(y);
   (b) with --ais_steps, an independent estimate: log Z_y by AIS for each label (chapter 6), P(y) = softmax of log Z_y;
-  (c) `match_label_prior(y_train)`: the label biases shifted so that P(y) = q(y); then (a) and (b) again, on fresh chains;
+  (c) `match_label_prior(y_train)`: the label biases shifted so that P(y) = q(y); then (a) again, on fresh chains, and
+      (b) moved by the shift (which is all that changes log Z_y);
   (d) the generative classification error on the validation digits (training images 50,000..59,999) before and after;
   (e) the shifted DBN written beside the checkpoint as NAME_prior.pt, for generation.py to judge (its label-clamped samples
       are the same, bit for bit: the shift leaves P(x, h | y) unchanged).
@@ -27,8 +28,8 @@ RESULTS = Path(__file__).parent / 'results'
 N_TRAIN = 50_000 # dbn_train's training rows; the rest of the 60,000 are its validation digits
 
 
-def ais_marginal(dbn, codes, y, steps, n_chains, seed):
-    "P(y) from log Z_y = d_y + log Z of the RBM (x, h) with hidden biases c + U_y, each by AIS; and the intervals' widths."
+def ais_log_z(dbn, codes, y, steps, n_chains, seed):
+    "log Z_y = d_y + log Z of the RBM (x, h) with hidden biases c + U_y, each by AIS, for every label; and the widest interval."
     top, n_pen = dbn.top, dbn.sizes[-2]
     log_z, widths = [], []
     for label in range(dbn.n_labels):
@@ -38,7 +39,7 @@ def ais_marginal(dbn, codes, y, steps, n_chains, seed):
         est = ais_log_partition(r, n_chains=n_chains, betas=sm_betas(steps), v_data=codes[y == label],
                                 generator=torch.Generator().manual_seed(seed + label))
         log_z.append(top.b[n_pen + label].item() + est.log_z); widths.append(est.log_z_high - est.log_z_low)
-    return torch.softmax(torch.tensor(log_z, dtype=torch.float64), 0), max(widths)
+    return torch.tensor(log_z, dtype=torch.float64), max(widths)
 
 
 def pct(p): return [round(100 * float(x), 2) for x in p]
@@ -83,15 +84,18 @@ def main():
         err = lambda d: 100 * (predict_labels(d, v_va) != y_va).float().mean().item()
         rec['before'] = dict(chains=pct(label_marginal(dbn, generator=torch.Generator().manual_seed(seed + 100), **chains)),
                              valid_generative_error=err(dbn))
-        codes = dbn.up(v_tr) if a.ais_steps else None
-        if a.ais_steps: rec['before']['ais'], rec['before']['ais_widest_interval'] = ais_marginal(dbn, codes, y_tr, a.ais_steps, a.ais_chains, seed)
+        if a.ais_steps:
+            log_z, rec['before']['ais_widest_interval'] = ais_log_z(dbn, dbn.up(v_tr), y_tr, a.ais_steps, a.ais_chains, seed)
+            rec['before']['ais'], d_before = torch.softmax(log_z, 0), dbn.top.b[-dbn.n_labels:].double().clone()
         long = lambda: pct(label_marginal(dbn, n=500, steps=a.long_check, burn=a.long_check, generator=torch.Generator().manual_seed(seed + 300)))
         if a.long_check: rec['before']['long_chains'] = long()
         seen = match_label_prior(dbn, y_tr, rounds=a.rounds, generator=torch.Generator().manual_seed(seed), **chains) # as dbn_train does
         rec['rounds'] = [pct(s) for s in seen]
         rec['after'] = dict(chains=pct(label_marginal(dbn, generator=torch.Generator().manual_seed(seed + 200), **chains)),
                             valid_generative_error=err(dbn))
-        if a.ais_steps: rec['after']['ais'], rec['after']['ais_widest_interval'] = ais_marginal(dbn, codes, y_tr, a.ais_steps, a.ais_chains, seed)
+        if a.ais_steps: # Z_y without d_y does not change with the shift: log Z_y moves by the shift alone, no second AIS run
+            rec['after']['ais'] = torch.softmax(log_z + dbn.top.b[-dbn.n_labels:].double() - d_before, 0)
+            rec['after']['ais_widest_interval'] = rec['before']['ais_widest_interval']
         if a.long_check: rec['after']['long_chains'] = long()
         for part in ('before', 'after'):
             if 'ais' in rec[part]: rec[part]['ais'] = pct(rec[part]['ais'])
