@@ -1,19 +1,21 @@
 """Benchmark: does much longer up-down help? dbn_train's default DBN continued for many more epochs (issue 17, section 1).
 
     OMP_NUM_THREADS=1 nice python benchmarks/updown_long.py benchmarks/out/default_monitor_seed$S.pt --data ../shared/data/mnist \\
-        --epochs 100 --save_at 25 50 100 | tee -a benchmarks/results/updown_long.txt
-    OMP_NUM_THREADS=1 nice python benchmarks/generation.py benchmarks/out/updown_long@50_default_monitor_seed$S.pt \\
-        --data ../shared/data/mnist --label updown_long50_s$S --n_per_digit 100 --threads 1
+        --epochs 100 --save_at 25 50 100 | tee -a benchmarks/results/updown_long.txt      # S = 0, 1, 2 side by side
+    OMP_NUM_THREADS=1 nice python benchmarks/generation.py benchmarks/out/updown_long@50_default_monitor_seed{0,1,2}.pt \\
+        --data ../shared/data/mnist --label updown_long50 --n_per_digit 100 --threads 1
+    # the same with --lr 0.01 (or 0.03) --schedule linear --save_at 100 --every 10, each seed judged alone:
+    #   generation.py benchmarks/out/updown_long@100_lr0.01_linear_default_monitor_seed$S.pt ... --label updown_long100_lr0.01_s$S
 
 Hinton, Osindero and Teh (2006) ran 300 epochs of up-down (CD-3, then CD-6, then CD-10 at the top) after greedy
 training; dbn_train's default runs 15 (PCD-1 at the top, rate 0.002 decaying to 0), and 15 at other rates left the
 validation generative error and the agreement of label-clamped samples within the seeds' spread
 (generation_summary.md). This asks the direction of many more epochs, on the default models themselves: the checkpoint
 (dbn_train --save, unshifted: before the label prior) is continued by chapter 7's UpDownTrainer with fresh persistent
-chains, at a constant rate (--lr, default dbn_train's initial 0.002; or --schedule linear, decaying to 0), on the same binarised training images 0..49,999 as
-dbn_train draws them for that seed. Every --every epochs it prints the generative classification error on the
-validation digits (training images 50,000..59,999); at each --save_at epoch it writes the DBN for generation.py to
-judge. No test digit is used here.
+chains, at a constant rate (--lr, default dbn_train's initial 0.002) or one decaying linearly to 0 (--schedule linear),
+on the same binarised training images 0..49,999 as dbn_train draws them for that seed. Every --every epochs it prints
+the generative classification error on the validation digits (training images 50,000..59,999); at each --save_at epoch
+it writes the DBN for generation.py to judge. No test digit is used here.
 """
 import argparse, json, os, sys, time
 from pathlib import Path
@@ -63,13 +65,14 @@ def main():
             print(f"  epoch {e:3d}: validation generative error {100 * curve[-1][1]:.2f}%, recon {rec['recon_error']:.2f}, "
                   f"{rec['seconds']:.1f} s per epoch, {time.perf_counter() - t0:.0f} s so far", flush=True)
         if e in a.save_at:
-            path = OUT / f"updown_long@{e}{'' if a.lr == 0.002 else f'_lr{a.lr:g}'}{'' if a.schedule == 'constant' else '_' + a.schedule}{'' if a.k == 1 else f'_k{a.k}'}_{name}.pt"
+            tag = ('' if a.lr == 0.002 else f'_lr{a.lr:g}') + ('' if a.schedule == 'constant' else f'_{a.schedule}') + ('' if a.k == 1 else f'_k{a.k}')
+            path = OUT / f"updown_long@{e}{tag}_{name}.pt"
             dbn.save(path); saved[e] = str(path)
 
     o = UpDownOptions(epochs=a.epochs, lr=a.lr, k=a.k, batch=100, schedule=a.schedule, method='pcd')
     UpDownTrainer(dbn, v_tr, y_tr, o, seed=seed + 1000, device='cpu').run(progress=False, callback=after_epoch)
-    rec = dict(checkpoint=a.checkpoint, seed=seed, epochs=a.epochs, lr=a.lr, schedule=a.schedule, k=a.k, seconds=time.perf_counter() - t0,
-               valid_error_generative=curve, saved=saved)
+    rec = dict(checkpoint=a.checkpoint, seed=seed, epochs=a.epochs, lr=a.lr, schedule=a.schedule, k=a.k,
+               seconds=time.perf_counter() - t0, valid_error_generative=curve, saved=saved) # (the first three records: constant)
     print(json.dumps(rec), flush=True)
     with open(RESULTS / 'updown_long.jsonl', 'a') as f: f.write(json.dumps(rec) + '\n')
 
