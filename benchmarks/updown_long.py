@@ -21,7 +21,7 @@ import argparse, json, os, sys, time
 from pathlib import Path
 import torch
 from dbn_book.data import load_mnist, mnist_tensors
-from dbn_book.dbn import DBN, predict_labels
+from dbn_book.dbn import DBN, predict_labels, read_checkpoint
 from dbn_book.updown import UpDownOptions, UpDownTrainer
 
 HERE = Path(__file__).parent
@@ -45,11 +45,11 @@ def main():
     if not Path(a.checkpoint).is_file(): sys.exit(f"updown_long.py: checkpoint {a.checkpoint} does not exist")
     if a.data is None: sys.exit("updown_long.py: needs the full MNIST; pass --data FOLDER or set DBN_BOOK_DATA")
     torch.set_num_threads(a.threads)
-    ckpt = torch.load(a.checkpoint, weights_only=True, map_location='cpu')
+    ckpt = read_checkpoint(a.checkpoint)
     seed = (ckpt.get('config') or {}).get('seed', 0)
     print(f"command: python {' '.join(sys.argv)}   ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average "
           f"{os.getloadavg()[0]:.2f}); torch {torch.__version__}, {torch.get_num_threads()} threads; dbn_train seed {seed}", flush=True)
-    dbn = DBN.load(a.checkpoint)
+    dbn = DBN.from_checkpoint(ckpt, a.checkpoint)
     v_all, y_all, *_ = mnist_tensors(load_mnist(a.data, download=False), 'sample', seed) # as dbn_train binarises them
     v_tr, y_tr, v_va, y_va = v_all[:N_TRAIN], y_all[:N_TRAIN], v_all[N_TRAIN:], y_all[N_TRAIN:]
     err = lambda: (predict_labels(dbn, v_va) != y_va).float().mean().item()
