@@ -4,8 +4,12 @@
         --epochs 100 --save_at 25 50 100 | tee -a benchmarks/results/updown_long.txt      # S = 0, 1, 2 side by side
     OMP_NUM_THREADS=1 nice python benchmarks/generation.py benchmarks/out/updown_long@50_default_monitor_seed{0,1,2}.pt \\
         --data ../shared/data/mnist --label updown_long50 --n_per_digit 100 --threads 1
-    # the same with --lr 0.01 (or 0.03) --schedule linear --save_at 100 --every 10, each seed judged alone:
-    #   generation.py benchmarks/out/updown_long@100_lr0.01_linear_default_monitor_seed$S.pt ... --label updown_long100_lr0.01_s$S
+    # the same with --lr 0.01 (or 0.03) --schedule linear --save_at 100 --every 10, each seed judged alone (a decaying
+    # schedule's checkpoints are named by its length, since the rate at an epoch depends on it):
+    #   generation.py benchmarks/out/updown_long@100_lr0.01_linear100_default_monitor_seed$S.pt ... --label updown_long100_lr0.01_s$S
+    # a long recipe, the default and 300 more epochs: --epochs 300 --lr 0.03 --schedule linear --save_at 100 200 300 --every 25,
+    # then label_prior.py on updown_long@300_lr0.03_linear300_default_monitor_seed$S.pt (as dbn_train ends) and generation.py
+    # on the _prior.pt it writes
 
 Hinton, Osindero and Teh (2006) ran 300 epochs of up-down (CD-3, then CD-6, then CD-10 at the top) after greedy
 training; dbn_train's default runs 15 (PCD-1 at the top, rate 0.002 decaying to 0), and 15 at other rates left the
@@ -65,7 +69,7 @@ def main():
             print(f"  epoch {e:3d}: validation generative error {100 * curve[-1][1]:.2f}%, recon {rec['recon_error']:.2f}, "
                   f"{rec['seconds']:.1f} s per epoch, {time.perf_counter() - t0:.0f} s so far", flush=True)
         if e in a.save_at:
-            tag = ('' if a.lr == 0.002 else f'_lr{a.lr:g}') + ('' if a.schedule == 'constant' else f'_{a.schedule}') + ('' if a.k == 1 else f'_k{a.k}')
+            tag = ('' if a.lr == 0.002 else f'_lr{a.lr:g}') + ('' if a.schedule == 'constant' else f'_{a.schedule}{a.epochs}') + ('' if a.k == 1 else f'_k{a.k}')
             path = OUT / f"updown_long@{e}{tag}_{name}.pt"
             dbn.save(path); saved[e] = str(path)
 
