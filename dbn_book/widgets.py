@@ -45,6 +45,7 @@ def to_uint8(frame,           # a Figure, or an H x W (x 3) array or tensor
         a = matplotlib.colormaps[cmap](a)[..., :3]
     return np.round(a * 255).astype(np.uint8)
 
+# %% ../nbs/00_widgets.ipynb #5c9d2e71
 def png_data_uri(a:np.ndarray,       # uint8, H x W or H x W x 3
                  max_colors:int=None, # at most this many colours (lossy)
                 ) -> str:
