@@ -138,7 +138,7 @@ class RBMBase(nn.Module):
 
 # %% ../nbs/01_rbm.ipynb #2dc5bf23
 def visible_bias_from_data(v:torch.Tensor, # training data, one row per example
-                           n_softmax:int=0, # the last n_softmax units are one softmax group (see below)
+                           n_softmax:int=0, # the last n_softmax units are one softmax group (a label)
                           ) -> torch.Tensor:
     "Visible biases from each unit's frequency p in the data: log(p/(1-p)) (Hinton 2010, section 8); log p in a softmax group."
     if len(v) == 0: raise ValueError("the training data has no rows: the visible biases need at least one")
