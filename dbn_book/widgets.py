@@ -7,10 +7,10 @@ __all__ = ['to_uint8', 'png_data_uri', 'image_grid', 'Slider', 'slider', 'intera
 
 # %% ../nbs/00_widgets.ipynb #eee8d4de
 import base64, hashlib, html, io, json, os
-from pathlib import Path
 
 import numpy as np
 from PIL import Image
+from .core import atomic_write
 
 def _array(x) -> np.ndarray: return np.asarray(x.detach().cpu() if hasattr(x, 'detach') else x)
 
@@ -116,8 +116,8 @@ class Slider:
 
     def save(self, path):
         "Write the slider as a standalone HTML page."
-        Path(path).write_text(f'<!doctype html>\n<meta charset="utf-8"><title>{html.escape(self.title or "slider")}</title>\n{self.html}\n')
-        return path
+        page = f'<!doctype html>\n<meta charset="utf-8"><title>{html.escape(self.title or "slider")}</title>\n{self.html}\n'
+        return atomic_write(path, lambda f: f.write(page.encode()))
 
 def _labels(values, labels, who:str, what:str) -> tuple:
     "The values as a list, and one str label each (default: str(value)), checked."
