@@ -242,7 +242,8 @@ def dbn_log_likelihood_bound(dbn:DBN, # a DBN of at least 2 RBMs (tied or untied
     "The variational lower bound on log P(v) of a DBN, in nats (float64), per row of v."
     log_z_top = check_log_z(log_z_top, 'log_z_top')
     if len(check_type(dbn, DBN, 'dbn').rbms) < 2:
-        raise ValueError("this DBN is a single RBM: its log-likelihood is exact given log Z (dbn.top.log_likelihood(v, log_z))")
+        raise ValueError("this DBN is a single RBM: its log-likelihood is exact given log Z, dbn.top.log_likelihood(v, log_z)"
+                         + (", with the labels summed out: logsumexp over y of dbn.top.log_likelihood(dbn.top_input(v, y), log_z)" if dbn.n_labels else ""))
     check_int(n_samples, 'n_samples', 1)
     v = dbn.rbms[0].check_states(v, 'the bound on log P(v)')
     x = v.to(dbn.rbms[0].W.device).repeat(n_samples, 1)

@@ -212,7 +212,8 @@ class DBNTrainer(Trainer):
         plain = [x.centered and r.param_names == RBM.param_names for r, x in zip(dbn.rbms, self.layer_options)]
         for r, x in zip(dbn.rbms, self.layer_options):
             if x.centered and r.param_names != RBM.param_names:
-                raise ValueError(f"centered=True is not available for a {type(r).__name__}; pass one value per RBM, e.g. centered={plain}")
+                raise ValueError(f"centered=True is not available for a {type(r).__name__}; give each RBM its own, e.g. train_dbn(..., centered={plain}) "
+                                 f"or DBNOptions(layers=[CDOptions(centered=c) for c in {plain}])")
         if o.init == 'flipped' and (dbn.sizes[2:] != dbn.sizes[:-2] or not all(isinstance(r, RBM) for r in dbn.rbms[:-1])):
             raise ValueError(f"init='flipped' needs binary RBMs and every other layer of the same size (e.g. sizes [784, 500, 784]), "
                              f"got sizes {dbn.sizes} of {[type(r).__name__ for r in dbn.rbms]}; or use init='random'")
@@ -300,7 +301,8 @@ def train_dbn(dbn:DBN, v_train:torch.Tensor, # training rows, as the bottom RBM 
     "Train the DBN greedily, bottom RBM first, each on the codes of the layer below; return the monitors."
     if options is None: options, kwargs = DBNOptions.split(kwargs, check_type(dbn, DBN, 'dbn'))
     elif given := [k for k in kwargs if k in CDOptions.__dataclass_fields__ or k in ('up', 'init')]:
-        raise TypeError(f"{', '.join(given)}: give these inside the DBNOptions passed as options, or leave options out")
+        raise TypeError(f"{', '.join(given)}: give these inside the DBNOptions passed as options (per RBM in its layers, e.g. "
+                        f"layers=[CDOptions(lr=0.05), ...]), or leave options out")
     t = DBNTrainer(dbn, v_train, y_train, options, **kwargs)
     t.run(progress=progress, callback=callback)
     return t.layer_histories
