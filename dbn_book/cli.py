@@ -46,9 +46,13 @@ class _Parser(argparse.ArgumentParser):
     "An ArgumentParser whose errors are one line on stderr and exit status 2."
     def error(self, message): self.exit(2, f"{self.prog}: error: {message}\n")
 
+class _Help(argparse.ArgumentDefaultsHelpFormatter):
+    "Each option's default in its help, unless it is None: then the help says what the run fills in."
+    def _get_help_string(self, action): return action.help if action.default is None else super()._get_help_string(action)
+
 def _parser(prog:str, description:str, *declarations, defaults:bool=True) -> argparse.ArgumentParser:
     "A parser with one group of options per declaring function, from its parameters and their docments."
-    p = _Parser(prog=prog, description=description, formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    p = _Parser(prog=prog, description=description, formatter_class=_Help,
                 argument_default=None if defaults else argparse.SUPPRESS)
     for declare in declarations:
         g = p.add_argument_group(declare.__doc__)
@@ -69,7 +73,7 @@ _SMALL_DATA = 20_000 # training sets smaller than this get the 'small' recipe
 _Method = Literal['cd', 'pcd']
 
 def _original_options(
-    batch:_positive=100, # mini-batch size, for pretraining and fine-tuning
+    batch:_positive=100, # mini-batch size, for pretraining, up-down and fine-tuning
     dbn_epochs:_count=None, # epochs of each lower RBM (the top one: --top_epochs)
     dbn_lr:_rate=0.05, # learning rate of the lower RBMs
     mlp_epochs:_count=10, # epochs of fine-tuning
@@ -153,6 +157,10 @@ def _check_output(path, option, example='dbn_model.pt'):
 
 _UPDOWN = ('updown_epochs', 'updown_lr', 'updown_k', 'updown_method') # free on resume until up-down has begun
 
+def _before_updown(phase:str, state) -> bool:
+    "Whether a checkpoint in `phase`, with trainer `state`, was written before up-down began (its options still free)."
+    return phase == 'pretraining' or phase == 'up-down' and state is None
+
 def check_train_args(args,
                      given=(), # the names of the options given on the command line, not defaulted
                     ) -> argparse.Namespace:
@@ -186,7 +194,7 @@ def resume_args(given:dict, # the options given on the command line, by name (`t
         raise UsageError(f"--resume {path}: nothing to continue in this checkpoint; draw from it with dbn_sample, or start a new run")
     phase = ckpt['training']['phase']
     saved = {**_ADDED, **ckpt['config']}
-    free = _FREE_ON_RESUME + _FINETUNE + (_UPDOWN if phase == 'pretraining' else ()) + (('no_label_prior',) if phase in ('pretraining', 'up-down') else ())
+    free = _FREE_ON_RESUME + _FINETUNE + (_UPDOWN if _before_updown(phase, ckpt['training'].get('state')) else ()) + (('no_label_prior',) if phase in ('pretraining', 'up-down') else ())
     clash = [f"--{k} {v} contradicts the checkpoint's {saved.get(k)}" for k, v in given.items() if k not in free and saved.get(k) != v]
     if clash: raise UsageError(f"--resume: {'; '.join(clash)}; leave these options out, or start a new run")
     args = train_parser().parse_args([]) # the defaults, then the checkpoint's options, then those given now
@@ -239,7 +247,7 @@ class _Run(SimpleNamespace):
         results = {k: v for k, v in self.res.items() if k.startswith(('test_error_', 'valid_error_')) and '_curve_' not in k}
         save_checkpoint(self.args.save, self.dbn, self.mlps.get('dbn'), config=config_of(self.args), results=results,
                         training={'phase': self.phase, 'state': state, 'results': dict(self.res)})
-        self.saved_phase = self.phase # the phase the checkpoint now continues
+        self.saved_before_updown = _before_updown(self.phase, state) # what the checkpoint lets --resume change
 
     def train(self, trainer) -> bool:
         "Run or continue the phase's trainer, checkpointing after each epoch; True if it finished."
@@ -263,7 +271,7 @@ class _Run(SimpleNamespace):
 # %% ../nbs/08_cli.ipynb #e1f0a7c3
 def _start(args, log, stop, checkpoint) -> _Run:
     "The run's data, recipe, models and results: fresh, or as the checkpoint left them."
-    run = _Run(args=args, log=log, stop=stop, t0=time.perf_counter(), mlps={}, trainer=None, phase='pretraining', state=None, saved_phase=None)
+    run = _Run(args=args, log=log, stop=stop, t0=time.perf_counter(), mlps={}, trainer=None, phase='pretraining', state=None, saved_before_updown=False)
     _load_data(run)
     recipe = 'small' if len(run.v_tr) < _SMALL_DATA else 'full'
     filled = {k: v for k, v in RECIPES[recipe].items() if getattr(args, k) is None}
@@ -278,7 +286,7 @@ def _start(args, log, stop, checkpoint) -> _Run:
     else:
         training = checkpoint['training']
         run.res, run.phase, run.state = dict(training['results']), training['phase'], training['state']
-        run.saved_phase = run.phase
+        run.saved_before_updown = _before_updown(run.phase, run.state)
         if run.res['data_fingerprint'] != _fingerprint(run.v_tr, run.v_va):
             raise UsageError(f"--resume: the images in {run.source} differ from those the run trained on ({run.res['data']}); "
                              f"give the same --data")
@@ -375,7 +383,7 @@ def run_training(args, log=print,
             try: finished = _STEPS[run.phase](run)
             except FloatingPointError as e: # divergence: name the option that sets the rate, and how to continue if one can
                 rate, how = _RATES.get(run.phase, '--mlp_lr'), ''
-                if args.save and (run.phase.startswith('fine-tuning') or run.phase == 'up-down' and run.saved_phase == 'pretraining'):
+                if args.save and (run.phase.startswith('fine-tuning') or run.phase == 'up-down' and run.saved_before_updown):
                     how = f"; keep what came before with: dbn_train --resume {args.save} {rate} {getattr(args, rate[2:]) / 10:g}"
                 raise FloatingPointError(f"{e} (in dbn_train: {rate}{how})") from None
             if not finished: return run.stopped(run.trainer) # stopped within the phase
@@ -445,8 +453,8 @@ def train_main(argv:list|None=None): # default: sys.argv[1:]
 # %% ../nbs/08_cli.ipynb #3ecb6163
 def _sample_options(
     checkpoint:str, # a checkpoint written by dbn_train --save
-    digit:int=None, # draw only this digit; default: ten of each digit, or free samples from a model without labels
-    n:_positive=100, # number of samples (with labels and no --digit: rounded to ten per digit)
+    digit:int=None, # draw only this digit; default: n // 10 of each digit, or free samples from a model without labels
+    n:_positive=100, # number of samples (with labels and no --digit: n // 10 of each digit, at least one)
     k:_count=1000, # Gibbs steps in the top RBM before the downward pass
     binary:bool=False, # draw binary pixels instead of the last layer's probabilities
     out:_PATH='samples.png'): # the PNG file to write
@@ -495,7 +503,7 @@ def _rbm_options(
     method:_Method='cd', # CD-k (Algorithm 18.2) or PCD-k (18.3)
     batch:_positive=100, # mini-batch size
     weight_decay:_penalty=2e-4, # L2 penalty on W
-    data:_FOLDER=None, # folder of the MNIST IDX files; default: $DBN_BOOK_DATA, a download, or embedded digits
+    data:_FOLDER=None, # folder of the MNIST IDX files; default: $DBN_BOOK_DATA, the cache, a download, or embedded digits
     binarize:Literal['sample', 'threshold']='sample', # how grey pixels become bits
     out:str='rbm.png'): # where to save the figure (.png, .pdf, .svg or .jpg)
     "the RBM, its training, its data and the figure"
@@ -517,6 +525,6 @@ def rbm_main(argv:list|None=None): # default: sys.argv[1:]
     except FloatingPointError as e: p.exit(1, f"dbn_rbm: error: {e}\n")
     for h in hist: print(f"epoch {h['epoch']:3d}  reconstruction error {h['recon_error']:7.2f}  "
                          f"free-energy gap (held-out - train) {h['free_energy_gap']:6.2f}")
-    fig = rbm_figure(rbm, seed=a.seed)
+    with matmul_precision(a.matmul_precision): fig = rbm_figure(rbm, seed=a.seed)
     atomic_write(out, lambda f: fig.savefig(f, format=out.suffix.lstrip('.').lower(), dpi=100))
     print(f"trained on {len(v_fit):,} images in {sum(h['seconds'] for h in hist):.1f} s; figure of filters and samples: {out}")

@@ -272,3 +272,25 @@ def test_no_label_prior_is_free_on_resume_until_the_prior_is_set(tmp_path):
     del ck['config']['no_label_prior'] # as a checkpoint written before the option existed
     torch.save(ck, tmp_path / 'old.pt')
     assert resume_args({'resume': str(tmp_path / 'old.pt')})[0].no_label_prior # behaves as before: no label prior
+
+def test_updown_options_are_free_on_resume_until_updown_begins(tmp_path):
+    "A run stopped between pretraining and up-down may be resumed with new up-down options (and finishes with them); once up-down has run an epoch, they contradict the checkpoint."
+    from dbn_book.cli import UsageError, check_train_args, resume_args, run_training, train_parser
+    path = tmp_path / 'run.pt'
+    argv = ['--no_download', '--n_train', '300', '--valid', '100', '--sizes', '784', '16', '8', '--dbn_epochs', '2', '--top_epochs', '2',
+            '--updown_epochs', '2', '--mlp_epochs', '1', '--batch', '50', '--device', 'cpu', '--quiet', '--save', str(path)]
+    for stop_at, where in [(5, 'at the start of up-down'), (6, 'in up-down, after epoch 1 of 2')]:
+        seen = [0]
+        def stop(): seen[0] += 1; return seen[0] == stop_at
+        res = run_training(check_train_args(train_parser().parse_args(argv)), log=lambda *a: None, stop=stop)
+        assert res['stopped']['where'] == where, res['stopped']
+        given = {'resume': str(path), 'updown_lr': 0.01, 'updown_epochs': 3}
+        if stop_at == 6:
+            with pytest.raises(UsageError, match="--updown_lr 0.01 contradicts the checkpoint's 0.002"): resume_args(given)
+            continue
+        args, ckpt = resume_args(given)
+        assert (args.updown_lr, args.updown_epochs) == (0.01, 3)
+        done = run_training(check_train_args(args, given), log=lambda *a: None, checkpoint=ckpt)
+        ck = read_checkpoint(path)
+        assert 'stopped' not in done and ck['training']['phase'] == 'done'
+        assert (ck['config']['updown_lr'], ck['config']['updown_epochs']) == (0.01, 3)
