@@ -46,8 +46,7 @@ class _Parser(argparse.ArgumentParser):
     "An ArgumentParser whose errors are one line on stderr and exit status 2."
     def error(self, message): self.exit(2, f"{self.prog}: error: {message}\n")
 
-class _Help(argparse.ArgumentDefaultsHelpFormatter):
-    "Each option's default in its help, unless it is None: then the help says what the run fills in."
+class _Help(argparse.ArgumentDefaultsHelpFormatter): # each option's default in its help, unless None: the help says what the run fills in
     def _get_help_string(self, action): return action.help if action.default is None else super()._get_help_string(action)
 
 def _parser(prog:str, description:str, *declarations, defaults:bool=True) -> argparse.ArgumentParser:
@@ -157,8 +156,7 @@ def _check_output(path, option, example='dbn_model.pt'):
 
 _UPDOWN = ('updown_epochs', 'updown_lr', 'updown_k', 'updown_method') # free on resume until up-down has begun
 
-def _before_updown(phase:str, state) -> bool:
-    "Whether a checkpoint in `phase`, with trainer `state`, was written before up-down began (its options still free)."
+def _before_updown(phase:str, state) -> bool: # whether a checkpoint in `phase`, with trainer `state`, precedes up-down
     return phase == 'pretraining' or phase == 'up-down' and state is None
 
 def check_train_args(args,
