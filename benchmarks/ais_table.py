@@ -21,7 +21,7 @@ Trained models go to benchmarks/out/ (git-ignored);
 each evaluation appends a row to benchmarks/results/ais_table.jsonl, from which the chapter's table is built
 (benchmarks/results/ais_table.txt).
 """
-import argparse, json, time
+import argparse, json, math, time
 from pathlib import Path
 import torch
 from dbn_book.data import load_mnist, mnist_tensors, local_mnist_folder
@@ -75,7 +75,9 @@ def evaluate(args):
         t0 = time.perf_counter()
         est = ais_log_partition(rbm, n_chains=args.chains, betas=sm_betas(args.betas), v_data=v_train, generator=g)
         t_ais = time.perf_counter() - t0
-        ll = lambda v, z: rbm.log_likelihood(v, z).mean().item()
+        # AIS's lower end of log Z is -inf when its interval reaches 0; RBM.log_likelihood refuses an infinite log Z
+        # (check_log_z, c50b90c), so that end of the likelihood's interval is written as +inf, as before
+        ll = lambda v, z: rbm.log_likelihood(v, z).mean().item() if math.isfinite(z) else math.inf
         row = dict(model=path.stem, method=ck['args']['method'], k=ck['args']['k'], epochs=len(ck['log']),
                    train_minutes=round(ck['log'][-1]['train_minutes'], 1), log_z=round(est.log_z, 2),
                    log_z_interval=[round(est.log_z_low, 2), round(est.log_z_high, 2)],
@@ -112,7 +114,7 @@ def dbn(args):
     est2 = ais_log_partition(top, args.chains, sm_betas(args.betas), v_data=h_train, generator=g)
     stacked = DBN([rbm1.n_visible, rbm1.n_hidden, top.n_hidden]) # the two RBMs as one (tied) DBN
     for mine, r in zip(stacked.rbms, (rbm1, top)): mine.load_state_dict(r.state_dict())
-    bound = lambda z: dbn_log_likelihood_bound(stacked, v_test, z, args.samples, g).mean().item()
+    bound = lambda z: dbn_log_likelihood_bound(stacked, v_test, z, args.samples, g).mean().item() if math.isfinite(z) else math.inf # as ll in evaluate
     row = dict(model=f"DBN {Path(args.model).stem} + {top.n_hidden}{' flipped' if args.flip else ''} ({args.method}-{args.k}, {args.epochs} epochs, lr {args.lr})",
                top_hidden=top.n_hidden, top_init='flipped' if args.flip else 'random', top_method=args.method, top_k=args.k,
                top_epochs=args.epochs, top_lr=args.lr,

@@ -1,7 +1,7 @@
 """dbn_book as it was at a git revision, importable beside today's: `before(rev)` extracts the revision's dbn_book/ into a
 temporary folder under the name dbn_book_<rev> and imports it, so a benchmark can time or compare the old code in the
 same run as the new."""
-import importlib, io, subprocess, sys, tarfile, tempfile
+import atexit, importlib, io, shutil, subprocess, sys, tarfile, tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -13,6 +13,7 @@ def before(rev:str):
     if name in sys.modules: return sys.modules[name]
     tar = subprocess.run(['git', 'archive', rev, 'dbn_book'], cwd=ROOT, capture_output=True, check=True).stdout
     folder = Path(tempfile.mkdtemp(prefix='dbn_book_before_'))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True) # the extracted copy goes when the benchmark ends
     with tarfile.open(fileobj=io.BytesIO(tar)) as t: t.extractall(folder, filter='data')
     (folder / 'dbn_book').rename(folder / name)
     sys.path.insert(0, str(folder))

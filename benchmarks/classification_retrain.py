@@ -102,7 +102,7 @@ def finetune(a, x, y, n_train, valid=None):
 
 def norms(a):
     "The norms of each hidden unit's incoming weights in the pretrained DBN: what a max-norm cap would do to them at once."
-    dbn = DBN(SIZES, seed=0); dbn.load_state_dict(torch.load(dbn_path(a.n_train)))
+    dbn = DBN(SIZES, seed=0); dbn.load_state_dict(torch.load(dbn_path(a.n_train, a.pre_epochs)))
     say(f"pretrained DBN on {a.n_train:,} images: the norm of each hidden unit's incoming weights (quantiles 0, 0.1, 0.5, 0.9, 1)")
     for i, rbm in enumerate(dbn.rbms):
         q = rbm.W.norm(dim=0).quantile(torch.tensor([0, .1, .5, .9, 1.])).tolist()

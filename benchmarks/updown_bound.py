@@ -115,7 +115,7 @@ def main():
     a.suffix = '' if a.top_epochs == 30 else f'_top{a.top_epochs}'
     if a.data is None: sys.exit("updown_bound.py: error: give --data FOLDER (the full MNIST) or set DBN_BOOK_DATA")
     torch.set_num_threads(a.threads); OUT.mkdir(exist_ok=True)
-    if a.quick: a.ais_steps, a.updown_epochs, results = 200, 1, Path('/tmp')
+    if a.quick: a.ais_steps, a.updown_epochs, results = 200, 1, OUT # a check's record stays out of results/
     else: results = RESULTS
     print(f"command: python {' '.join(sys.argv)}   ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
           f"load average {os.getloadavg()[0]:.2f} at the start); torch {torch.__version__}, {torch.get_num_threads()} threads")
