@@ -108,6 +108,8 @@ class CDOptions:
             raise ValueError(f"momentum must be two values (initial, final) in [0, 1), got {m!r}")
         object.__setattr__(self, 'momentum', tuple(m))
         check_number(self.weight_decay, 'weight_decay', lo_in=True)
+        if self.lr * self.weight_decay >= 1: # each step takes lr * weight_decay of W away: at 1 or more, W flips or vanishes
+            raise ValueError(f"lr * weight_decay must be below 1, got {self.lr * self.weight_decay:g}; lower lr or weight_decay")
         if self.n_chains is not None: check_int(self.n_chains, 'n_chains', 1)
         if self.n_chains is not None and self.method != 'pcd':
             raise ValueError(f"n_chains={self.n_chains} sets PCD's persistent chains; CD's chains start at the mini-batch: use method='pcd', or drop n_chains")
@@ -247,10 +249,12 @@ class RBMTrainer(Trainer):
             self.step += 1
             if bar is not None: bar.update()
         record = {'epoch': self.epoch + 1, 'recon_error': reconstruction_error(model, self.monitor_args[0], self.epoch)}
-        if not all(torch.isfinite(p).all() for p in model.params) or not math.isfinite(record['recon_error']):
+        largest = torch.stack([p.abs().max() for p in model.params]).max().item() # NaN if any is; a trained RBM's: a few units
+        if not largest <= 1e4 or not math.isfinite(record['recon_error']):
             rates = f"lr={o.lr}" + (f", lr_var={o.lr_var}, min_var={o.min_var}" if 'z' in model.param_names else "")
             raise FloatingPointError(f"{type(model).__name__} training diverged in epoch {self.epoch + 1}: the parameters became "
-                                     f"NaN or infinite ({rates}, momentum={mu}, batch={o.batch}). The model was restored to its "
+                                     + ("NaN or infinite" if not math.isfinite(largest) else f"huge (largest |parameter| {largest:.3g})")
+                                     + f" ({rates}, momentum={mu}, batch={o.batch}). The model was restored to its "
                                      f"state before that epoch; {model.training_advice(o)}")
         record['lr'] = eps # the rate of the epoch's last update
         record.update(rbm_monitors(model, *self.monitor_args))

@@ -42,8 +42,7 @@ _rate, _penalty, _fraction = _Number(float), _Number(float, lo_in=True), _Number
 _PATH, _FOLDER = Annotated[str, dict(metavar='PATH')], Annotated[str, dict(metavar='FOLDER')]
 _positives = Annotated[_positive, dict(nargs='+', metavar='N')] # one or more
 
-class _Parser(argparse.ArgumentParser):
-    "An ArgumentParser whose errors are one line on stderr and exit status 2."
+class _Parser(argparse.ArgumentParser): # an ArgumentParser whose errors are one line on stderr and exit status 2
     def error(self, message): self.exit(2, f"{self.prog}: error: {message}\n")
 
 class _Help(argparse.ArgumentDefaultsHelpFormatter): # each option's default in its help, unless None: the help says what the run fills in
@@ -164,11 +163,12 @@ def check_train_args(args,
                     ) -> argparse.Namespace:
     "The parsed options, checked for what one option alone cannot show."
     if len(args.sizes) < 2: raise UsageError(f"--sizes needs at least two layers (visible first), got {args.sizes}")
-    if args.updown_epochs and len(args.sizes) < 3:
-        raise UsageError(f"--updown_epochs {args.updown_epochs}: up-down needs a directed layer below the top RBM, so at least three --sizes; drop --updown_epochs")
+    if args.updown_epochs and len(args.sizes) < 3: raise UsageError(f"--updown_epochs {args.updown_epochs}: up-down needs a directed layer below the top RBM, so at least three --sizes; drop --updown_epochs")
     unused = ', '.join(f"--{k}" for k in _UPDOWN[1:] if k in given) # up-down's options, where it will not run
     if unused and (args.updown_epochs == 0 or len(args.sizes) < 3):
         raise UsageError(f"{unused} given, but up-down does not run ({'--updown_epochs 0' if args.updown_epochs == 0 else 'it needs three --sizes'}); drop {unused}")
+    if bad := [o for o in ('dbn_lr', 'top_lr') if (getattr(args, o) or max(r['top_lr'] for r in RECIPES.values())) * args.weight_decay >= 1]:
+        raise UsageError(f"--{bad[0]} x --weight_decay must be below 1: each step takes that share of the weights away; lower one of them")
     if args.head_epochs > args.mlp_epochs: raise UsageError(f"--head_epochs {args.head_epochs} must not exceed --mlp_epochs {args.mlp_epochs}")
     if args.top_fast_lr and (args.top_method != 'pcd' or args.centered):
         raise UsageError("--top_fast_lr: fast weights steer PCD's persistent chains, without centring; use --top_method pcd and no --centered, or drop --top_fast_lr")
@@ -206,7 +206,7 @@ def _mnist(data, seed:int, download:bool=True, binarize:str='sample') -> tuple:
     with warnings.catch_warnings():
         warnings.simplefilter('ignore') # the commands say which data they use
         try: ds = load_mnist(data, download=download)
-        except MNISTDataError as e: raise UsageError(f"--data: {e}") from None
+        except MNISTDataError as e: raise UsageError(f"{'--data' if data is not None else '$DBN_BOOK_DATA' if os.environ.get('DBN_BOOK_DATA') else 'data'}: {e}") from None
     return ds.source, *mnist_tensors(ds, binarize, seed)
 
 def _load_data(run):
@@ -509,8 +509,8 @@ def _rbm_options(
 def rbm_main(argv:list|None=None): # default: sys.argv[1:]
     "dbn_rbm: train an RBM on MNIST by CD-k or PCD-k and save a figure of its filters and of samples from it."
     p, a, device, out = _command(rbm_main, _rbm_options, argv)
-    if out.suffix.lower() not in ('.png', '.pdf', '.svg', '.jpg', '.jpeg'):
-        p.error(f"--out must name a .png, .pdf, .svg or .jpg file, got {a.out!r}")
+    if out.suffix.lower() not in ('.png', '.pdf', '.svg', '.jpg', '.jpeg'): p.error(f"--out must name a .png, .pdf, .svg or .jpg file, got {a.out!r}")
+    if a.lr * a.weight_decay >= 1: p.error(f"--lr x --weight_decay must be below 1, got {a.lr * a.weight_decay:g}: each step takes that share of W away; lower one of them")
     try: source, v_tr, *_ = _mnist(a.data, a.seed, binarize=a.binarize)
     except UsageError as e: p.error(e)
     print(f"data: {source}")

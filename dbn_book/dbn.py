@@ -60,6 +60,9 @@ class DBN(nn.Module):
         if not isinstance(rbms, list) or not rbms or not all(isinstance(r, RBMBase) for r in rbms):
             raise ValueError(f"a DBN is made from a list of RBMs (models of chapter 1's RBMBase), bottom first; got "
                              f"{[type(r).__name__ for r in rbms] if isinstance(rbms, list) else type(rbms).__name__}")
+        if above := [i for i, r in enumerate(rbms[1:], 1) if r.param_names != RBM.param_names]: # binary visible units above the bottom
+            raise ValueError(f"RBM {above[0]} is a {type(rbms[above[0]]).__name__}, but above the bottom each RBM models the binary hidden "
+                             f"units below it; use an RBM there (only the bottom one may have other visible units)")
         n_labels = getattr(rbms[-1], 'n_softmax', 0)
         for i, (lo, hi) in enumerate(zip(rbms, rbms[1:])):
             if getattr(lo, 'n_softmax', 0):

@@ -98,5 +98,8 @@ def match_label_prior(dbn:DBN, y:torch.Tensor, # training labels: their frequenc
     q, seen = counts / counts.sum(), []
     for _ in range(check_int(rounds, 'rounds', 1)):
         seen.append(label_marginal(dbn, generator=generator, **chains))
+        if (seen[-1] == 0).any(): # P(y | h) underflowed for every state visited: nothing finite can correct it
+            raise FloatingPointError(f"the model gives labels {(seen[-1] == 0).nonzero().flatten().tolist()} probability 0, so no finite shift "
+                                     f"of their biases matches q(y); its top RBM is far out of range, as after a diverged training: train it again")
         dbn.top.b[-dbn.n_labels:] += torch.log(q / seen[-1]).to(dbn.top.b)
     return torch.stack(seen)

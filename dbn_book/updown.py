@@ -72,6 +72,8 @@ class UpDownOptions:
         check_int(self.epochs, 'epochs'); check_number(self.lr, 'lr'); check_k(self.k); check_int(self.batch, 'batch', 1)
         if self.schedule not in SCHEDULES: raise ValueError(f"schedule must be one of {SCHEDULES}, got {self.schedule!r}")
         check_number(self.weight_decay, 'weight_decay', lo_in=True)
+        if self.lr * self.weight_decay >= 1: # each step scales the weights by 1 - lr * weight_decay
+            raise ValueError(f"lr * weight_decay must be below 1, got {self.lr * self.weight_decay:g}; lower lr or weight_decay")
         if self.method not in ('cd', 'pcd'): raise ValueError(f"method must be 'cd' or 'pcd', got {self.method!r}")
 
 class UpDownTrainer(Trainer):

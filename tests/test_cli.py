@@ -1,32 +1,47 @@
 "Command-line tests of dbn_train and dbn_sample: real processes, tiny data (the embedded digits), seconds."
-import json, shutil, subprocess, sys
+import json, re, shutil, subprocess, sys
 import pytest
 
-def run(*argv, cwd=None):
+def run(*argv, cwd=None, env=None):
     "Run a console script as a user would; fall back to `python -c` when the scripts are not on PATH."
-    exe = shutil.which(argv[0])
-    cmd = [exe, *argv[1:]] if exe else [sys.executable, '-c', f"import sys; from dbn_book.cli import {'train_main' if argv[0] == 'dbn_train' else 'sample_main'} as m; sys.argv[0] = {argv[0]!r}; m()", *argv[1:]]
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, timeout=300)
+    exe, main = shutil.which(argv[0]), {'dbn_train': 'train_main', 'dbn_sample': 'sample_main', 'dbn_rbm': 'rbm_main'}[argv[0]]
+    cmd = [exe, *argv[1:]] if exe else [sys.executable, '-c', f"import sys; from dbn_book.cli import {main} as m; sys.argv[0] = {argv[0]!r}; m()", *argv[1:]]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=env, timeout=300)
 
 TINY = ['--no_download', '--n_train', '200', '--sizes', '784', '32', '16', '--dbn_epochs', '1', '--mlp_epochs', '1',
         '--batch', '50', '--device', 'cpu', '--quiet']
 
 def test_help_explains_every_option():
+    "Every option of dbn_train, the original script's among them, is listed past the usage lines with its own help text."
+    from dbn_book.cli import train_parser
     r = run('dbn_train', '--help')
     assert r.returncode == 0
-    for opt in ['--batch', '--dbn_epochs', '--dbn_lr', '--mlp_epochs', '--mlp_lr', '--save', '--sizes', '--k', '--method',
-                '--momentum', '--weight_decay', '--data', '--device', '--seed']:
-        assert opt in r.stdout
+    body = r.stdout.split('\n\n', 1)[1] # past the usage lines, which name every option without explaining it
+    options = {a.option_strings[-1]: ' '.join(a.help.split()) for a in train_parser()._actions if a.option_strings}
+    assert {'--batch', '--dbn_epochs', '--dbn_lr', '--mlp_epochs', '--mlp_lr', '--save'} <= set(options)
+    for opt, help in options.items():
+        assert re.search(rf'^ +(-\w, )?{opt}\b', body, re.M) and help and help[:40] in ' '.join(body.split()), opt
 
 @pytest.mark.parametrize('extra,msg', [(['--batch', '0'], '--batch must be an integer >= 1'),
                                        (['--dbn_lr', '-1'], '--dbn_lr must be a number in'),
                                        (['--mlp_epochs', '-2'], '--mlp_epochs must be an integer >= 0'),
                                        (['--sizes', '100', '10'], 'the first size must be 784'),
                                        (['--top_fast_lr', '0.01', '--top_method', 'cd'], '--top_fast_lr: fast weights steer'),
-                                       (['--top_fast_lr', '-0.01'], '--top_fast_lr must be a number in [0, inf)')])
+                                       (['--top_fast_lr', '-0.01'], '--top_fast_lr must be a number in [0, inf)'),
+                                       (['--dbn_lr', '1e4'], '--dbn_lr x --weight_decay must be below 1'), # 2e-4 x 1e4: W would flip sign each step
+                                       (['--dbn_lr', '0.01', '--weight_decay', '60'], '--top_lr x --weight_decay must be below 1')])
 def test_bad_options_fail_in_one_line(extra, msg):
     r = run('dbn_train', *TINY, *extra)
     assert r.returncode == 2 and msg in r.stderr and len(r.stderr.strip().splitlines()) == 1 and r.stdout == ''
+
+def test_rbm_refuses_a_decay_that_flips_the_weights_before_loading_data(tmp_path):
+    r = run('dbn_rbm', '--lr', '1e4', '--data', str(tmp_path / 'no_such_folder'), '--out', str(tmp_path / 'r.png'))
+    assert r.returncode == 2 and '--lr x --weight_decay must be below 1, got 2' in r.stderr and not (tmp_path / 'r.png').exists(), r.stderr
+
+def test_a_missing_folder_in_DBN_BOOK_DATA_is_named_as_the_variable(tmp_path):
+    import os
+    r = run('dbn_train', *TINY, env={**os.environ, 'DBN_BOOK_DATA': str(tmp_path / 'nope')})
+    assert r.returncode == 2 and f'$DBN_BOOK_DATA: MNIST folder {tmp_path / "nope"} does not exist' in r.stderr and '--data' not in r.stderr, r.stderr
 
 def test_train_then_sample(tmp_path):
     r = run('dbn_train', *TINY, '--top_fast_lr', '0.01', '--save', str(tmp_path / 'm.pt'))
@@ -34,7 +49,8 @@ def test_train_then_sample(tmp_path):
     assert 'error, scored once' in r.stdout and 'with fast weights (rate 0.01)' in r.stdout and (tmp_path / 'm.pt').is_file()
     r = run('dbn_sample', str(tmp_path / 'm.pt'), '--digit', '7', '--k', '5', '--out', str(tmp_path / 's.png'))
     assert r.returncode == 0, r.stderr
-    assert (tmp_path / 's.png').stat().st_size > 100
+    from PIL import Image
+    assert Image.open(tmp_path / 's.png').size == (10 * 29 - 1, 10 * 29 - 1) # 100 digits, 10 x 10, a pixel apart
     r = run('dbn_sample', str(tmp_path / 'nothing.pt'))
     assert r.returncode == 2 and 'does not exist' in r.stderr
 
@@ -136,7 +152,7 @@ def test_trains_without_labels_or_with_one_rbm(extra):
     assert 'error, scored once' in r.stdout
 
 def test_divergence_fails_in_one_line():
-    r = run('dbn_train', *TINY, '--dbn_lr', '1e30')
+    r = run('dbn_train', *TINY, '--dbn_lr', '1e30', '--weight_decay', '0') # without decay: with it, the rate is refused before training
     assert r.returncode == 1 and 'diverged' in r.stderr and 'lower the learning rate' in r.stderr
     assert '--dbn_lr for the lower RBMs' in r.stderr # the option to change, not only the function's lr=
     assert len(r.stderr.strip().splitlines()) == 1, r.stderr
@@ -219,7 +235,8 @@ def test_matmul_precision_resumes_exactly_and_is_restored(tmp_path):
         ck, w = weights(tmp_path / 'part.pt')
         assert all(torch.equal(a, b) for a, b in zip(w, ref)) and ck['results'] == ref_ck['results'], where
     a, b = torch.rand(64, 256), torch.rand(256, 64)
-    with matmul_precision('medium'): bf16 = not torch.equal(a @ b, (a.double() @ b.double()).float())
+    with matmul_precision('medium'): low = a @ b
+    bf16 = not torch.equal(low, a @ b) # the same product at 'highest' (restored on leaving)
     if bf16: # this CPU runs them in bfloat16: the float32 run must differ
         train(['--save', str(tmp_path / 'f32.pt')])
         assert not all(torch.equal(a, b) for a, b in zip(weights(tmp_path / 'f32.pt')[1], ref))
