@@ -378,9 +378,11 @@ def from_checkpoint(cls:DBN, ckpt:dict, # a checkpoint dict, as `read_checkpoint
                              for name, n_v, n_h, s in zip(names, sizes, sizes[1:], [0] * top + [ckpt['n_labels']])])
         if ckpt.get('untied'): dbn.untie()
         dbn.to(next(iter(ckpt['dbn'].values())).dtype).load_state_dict(ckpt['dbn']) # in the dtype it was saved in
-    except (KeyError, ValueError, RuntimeError, TypeError) as e:
+    except (KeyError, ValueError, RuntimeError, TypeError, AttributeError, StopIteration) as e:
         raise ValueError(f"{path}: the DBN in this checkpoint is incomplete or inconsistent ({type(e).__name__}: "
-                         f"{str(e).splitlines()[0]})") from None
+                         f"{str(e).splitlines()[0] if str(e) else 'no weights'})") from None
+    if not all(torch.isfinite(p).all() for p in dbn.parameters()):
+        raise ValueError(f"{path}: the DBN's weights hold NaN or infinite values, as a diverged model's would; train it again")
     return dbn
 
 @patch(cls_method=True)

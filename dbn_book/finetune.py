@@ -166,9 +166,10 @@ class FineTuner(Trainer):
         record = {'epoch': self.epoch + 1, 'train_loss': loss_sum.item() / n, 'train_error': wrong.item() / n,
                   'lr': self.opt.param_groups[0]['lr']}
         chance = math.log(mlp.out.out_features) # the loss of guessing uniformly; 100 times it: finite, but diverged
-        if not math.isfinite(record['train_loss']) or record['train_loss'] > 100 * chance:
+        largest = torch.stack([p.detach().abs().max() for p in mlp.parameters()]).max().item() # after the last update, which no loss saw
+        if not math.isfinite(record['train_loss']) or record['train_loss'] > 100 * chance or not largest <= 1e4:
             raise FloatingPointError(f"fine-tuning diverged in epoch {self.epoch + 1} (mean loss {record['train_loss']:.3g}, "
-                                     f"against {chance:.2f} for guessing) with lr={o.lr}; "
+                                     f"against {chance:.2f} for guessing; largest |w| {largest:.3g}) with lr={o.lr}; "
                                      f"lower the learning rate (e.g. lr={o.lr / 10:g})")
         if self.valid is not None:
             ev = evaluate(mlp, *self.valid, device=self.device)
