@@ -206,6 +206,7 @@ class AffineMap:
         return (x.float()[:, self.keep] - self.mean) @ self.A
     def inverse(self, v:torch.Tensor) -> torch.Tensor:
         "Full rows of x from rows of v, dropped columns at their constant values."
+        check_batch(v, len(self.A_inv), 'v', 'model')
         x = self.fill.expand(len(v), -1).clone()
         x[:, self.keep] = v.cpu().to(self.A_inv.dtype) @ self.A_inv + self.mean
         return x
@@ -227,6 +228,7 @@ def fit_standardizer(x:torch.Tensor, # training rows, e.g. dequantized pixels
     "Per-column standardising v = (x - mean)/std fitted on x, dropping the constant columns."
     check_number(min_std, 'min_std')
     x = _real_rows(x)
+    if len(x) < 2: raise ValueError(f"fit_standardizer needs at least 2 rows to estimate a standard deviation, got {len(x)}")
     std = x.std(0)
     keep = std >= min_std
     if not bool(keep.any()): raise ValueError(f"every column of x is constant (standard deviation < {min_std}); nothing to model")
@@ -241,6 +243,7 @@ def fit_zca(x:torch.Tensor, # training rows, e.g. image patches
     x = _real_rows(x).double()
     if len(x) <= x.shape[1]: raise ValueError(f"fit_zca needs more rows than columns to estimate a covariance, got {tuple(x.shape)}")
     lam, U = torch.linalg.eigh(torch.cov(x.T))
+    if not lam.max() > 0: raise ValueError("every column of x is constant: there is no covariance to whiten")
     d = lam.clamp_min(0) + eps * lam.mean()
     A, A_inv = (U * d.rsqrt()) @ U.T, (U * d.sqrt()) @ U.T
     return AffineMap(torch.ones(x.shape[1], dtype=torch.bool), x.mean(0).float(), A.float(), A_inv.float(),
