@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 import torch
 from fastcore.basics import patch
-from .core import check_k, check_int, check_number, check_type, own_generator, resolve_device, Trainer, cpu_copy, split_options, plain_fields, check_steps
+from .core import check_k, check_int, check_number, check_type, own_generator, resolve_device, Trainer, cpu_copy, split_options, plain_fields, check_steps, largest_magnitude, MAX_WEIGHT
 from .rbm import RBMBase, RBM, Chain, bernoulli, enumerate_layer, MAX_ENUMERATE
 
 # %% ../nbs/02_cd.ipynb #df21e280
@@ -249,8 +249,8 @@ class RBMTrainer(Trainer):
             self.step += 1
             if bar is not None: bar.update()
         record = {'epoch': self.epoch + 1, 'recon_error': reconstruction_error(model, self.monitor_args[0], self.epoch)}
-        largest = torch.stack([p.abs().max() for p in model.params]).max().item() # NaN if any is; a trained RBM's: a few units
-        if not largest <= 1e4 or not math.isfinite(record['recon_error']):
+        largest = largest_magnitude(model.params)
+        if not largest <= MAX_WEIGHT or not math.isfinite(record['recon_error']):
             rates = f"lr={o.lr}" + (f", lr_var={o.lr_var}, min_var={o.min_var}" if 'z' in model.param_names else "")
             raise FloatingPointError(f"{type(model).__name__} training diverged in epoch {self.epoch + 1}: the parameters became "
                                      + ("NaN or infinite" if not math.isfinite(largest) else f"huge (largest |parameter| {largest:.3g})")

@@ -14,7 +14,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from .core import (check_sizes, check_int, check_number, check_type, check_batch, check_labels, make_generator, own_generator, resolve_device,
-                           Trainer, cpu_copy, split_options, plain_fields)
+                           Trainer, cpu_copy, split_options, plain_fields, largest_magnitude, MAX_WEIGHT)
 from .cd import lr_factor, SCHEDULES
 from .dbn import DBN, read_checkpoint
 
@@ -166,8 +166,8 @@ class FineTuner(Trainer):
         record = {'epoch': self.epoch + 1, 'train_loss': loss_sum.item() / n, 'train_error': wrong.item() / n,
                   'lr': self.opt.param_groups[0]['lr']}
         chance = math.log(mlp.out.out_features) # the loss of guessing uniformly; 100 times it: finite, but diverged
-        largest = torch.stack([p.detach().abs().max() for p in mlp.parameters()]).max().item() # after the last update, which no loss saw
-        if not math.isfinite(record['train_loss']) or record['train_loss'] > 100 * chance or not largest <= 1e4:
+        largest = largest_magnitude(mlp.parameters()) # after the last update, which no loss saw
+        if not math.isfinite(record['train_loss']) or record['train_loss'] > 100 * chance or not largest <= MAX_WEIGHT:
             raise FloatingPointError(f"fine-tuning diverged in epoch {self.epoch + 1} (mean loss {record['train_loss']:.3g}, "
                                      f"against {chance:.2f} for guessing; largest |w| {largest:.3g}) with lr={o.lr}; "
                                      f"lower the learning rate (e.g. lr={o.lr / 10:g})")

@@ -9,7 +9,7 @@ __all__ = ['up_down_step', 'UpDownOptions', 'UpDownTrainer', 'up_down']
 import math, time
 from dataclasses import dataclass
 import torch
-from .core import check_int, check_k, check_number, check_type, own_generator, resolve_device, Trainer, cpu_copy, split_options, plain_fields
+from .core import check_int, check_k, check_number, check_type, own_generator, resolve_device, Trainer, cpu_copy, split_options, plain_fields, largest_magnitude, MAX_WEIGHT
 from .rbm import RBM, bernoulli
 from .cd import lr_factor, SCHEDULES
 from .dbn import DBN
@@ -109,8 +109,8 @@ class UpDownTrainer(Trainer):
             eps = o.lr * lr_factor(o.schedule, self.step / (self.epochs * self.n_batches)); self.step += 1
             recon += up_down_step(self.dbn, self.v[idx], None if self.y is None else self.y[idx], eps, o.k, self.g, o.weight_decay, self.chains) * len(idx)
             if bar is not None: bar.update()
-        largest = torch.stack([p.abs().max() for p in self.dbn.parameters()]).max().item() # NaN if any is; a trained DBN's: a few units
-        if not largest <= 1e4:
+        largest = largest_magnitude(self.dbn.parameters())
+        if not largest <= MAX_WEIGHT:
             raise FloatingPointError(f"up-down diverged in epoch {self.epoch + 1}: the weights became NaN, infinite or huge "
                                      f"(largest |w| {largest:.3g}) at lr={o.lr}; "
                                      f"lower the learning rate (e.g. lr={o.lr / 10:g}) and start again from the greedy DBN")
