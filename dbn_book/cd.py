@@ -295,6 +295,7 @@ def filter_images(W:torch.Tensor, # weights, one column per hidden unit (a model
     "The first n columns of W as rows of pixel values in [0, 1], one filter per row."
     if scale not in ('range', 'symmetric'): raise ValueError(f"scale must be 'range' or 'symmetric', got {scale!r}")
     check_int(n, 'n', 1)
+    if (W := torch.as_tensor(W)).ndim != 2: raise ValueError(f"W must be a matrix, one column per hidden unit; got shape {tuple(W.shape)}")
     w = W[:, :n].T.detach().float().cpu()
     if scale == 'symmetric': w = 0.5 + 0.5 * w / w.abs().amax(1, keepdim=True).clamp_min(1e-12)
     else:

@@ -188,9 +188,13 @@ def resume_args(given:dict, # the options given on the command line, by name (`t
     path = Path(given['resume']).expanduser()
     try: ckpt = read_checkpoint(path)
     except ValueError as e: raise UsageError(f"--resume: {e}") from None
-    if (ckpt.get('training') or {}).get('phase', 'done') == 'done': # a finished run, or not one of dbn_train's
+    t = ckpt.get('training')
+    if t is None or isinstance(t, dict) and t.get('phase', 'done') == 'done': # a finished run, or not one of dbn_train's
         raise UsageError(f"--resume {path}: nothing to continue in this checkpoint; draw from it with dbn_sample, or start a new run")
-    phase = ckpt['training']['phase']
+    if not (isinstance(t, dict) and t['phase'] in list(_STEPS) and 'state' in t and isinstance(ckpt.get('config'), dict) and
+            isinstance(t.get('results'), dict) and {'data', 'data_fingerprint', 'phases', 'wall_seconds'} <= t['results'].keys()):
+        raise UsageError(f"--resume {path}: the record of its run (phase, training state, results, options) is damaged; start a new run")
+    phase = t['phase']
     saved = {**_ADDED, **ckpt['config']}
     free = _FREE_ON_RESUME + _FINETUNE + (_UPDOWN if _before_updown(phase, ckpt['training'].get('state')) else ()) + (('no_label_prior',) if phase in ('pretraining', 'up-down') else ())
     clash = [f"--{k} {v} contradicts the checkpoint's {saved.get(k)}" for k, v in given.items() if k not in free and saved.get(k) != v]
@@ -249,7 +253,9 @@ class _Run(SimpleNamespace):
 
     def train(self, trainer) -> bool:
         "Run or continue the phase's trainer, checkpointing after each epoch; True if it finished."
-        if self.state is not None: trainer.load_state_dict(self.state)
+        if self.state is not None:
+            try: trainer.load_state_dict(self.state)
+            except ValueError as e: raise UsageError(f"--resume {self.args.resume}: {e}") from None # a damaged checkpoint
         self.state, self.trainer, t0 = None, trainer, time.perf_counter() # a saved state is used once
         trainer.run(progress=not self.args.quiet, desc=self.phase, stop=self.stop, callback=lambda *_: self.save(trainer.state_dict()))
         secs = self.res['phases'][self.phase] = self.res['phases'].get(self.phase, 0.0) + time.perf_counter() - t0
@@ -296,7 +302,8 @@ def _start(args, log, stop, checkpoint) -> _Run:
         if changed and run.phase.startswith('fine-tuning'): # its options changed: it starts again from the DBN
             run.phase, run.state = 'fine-tuning (dbn init)', None
             log(f"fine-tuning starts again from the DBN, with the new {', '.join(changed)}")
-        run.dbn, mlp, *_ = load_checkpoint(args.resume, checkpoint) # the checkpoint resume_args read
+        try: run.dbn, mlp, *_ = load_checkpoint(args.resume, checkpoint) # the checkpoint resume_args read
+        except ValueError as e: raise UsageError(f"--resume: {e}") from None
         if run.phase == 'fine-tuning (random init)': run.mlps['dbn'] = mlp # trained from the DBN's weights in the phase before
     run.labels = run.y_tr if run.dbn.n_labels else None # what the generative model trains on
     return run

@@ -243,7 +243,9 @@ class Trainer:
         if not isinstance(state, dict) or state.get('trainer') != type(self).__name__:
             what = state.get('trainer') if isinstance(state, dict) else type(state).__name__
             raise ValueError(f"this is not a {type(self).__name__} state (found {what!r})")
-        theirs = _with_added(state.get('options', {}), self.options, self.added_options) # a state saved before an option existed
+        if bad := [k for k, t in (('options', dict), ('epoch', int), ('step', int), ('history', list), ('generator', torch.Tensor)) if not isinstance(state.get(k), t)]:
+            raise ValueError(f"this {type(self).__name__} state is damaged: {', '.join(bad)} missing or of the wrong type; continue from a state a trainer saved")
+        theirs = _with_added(state['options'], self.options, self.added_options) # a state saved before an option existed
         if theirs != self.options:
             diff = [k for k in {**theirs, **self.options} if theirs.get(k) != self.options.get(k)]
             raise ValueError("this training state was made with other options: " +
@@ -257,7 +259,7 @@ class Trainer:
             self._load_state(state)
             self.g.set_state(state['generator'])
             self.epoch, self.step, self.history = state['epoch'], state['step'], [dict(r) for r in state['history']]
-        except (KeyError, TypeError, ValueError, RuntimeError) as e: # nothing half-loaded: the trainer as it was
+        except (KeyError, TypeError, ValueError, RuntimeError, AttributeError) as e: # nothing half-loaded: the trainer as it was
             self.load_state_dict(before)
             raise ValueError(f"this {type(self).__name__} state does not fit this trainer's model ({type(e).__name__}: "
                              f"{' '.join(str(e).split())[:300]}); continue it with the model it was made with") from None

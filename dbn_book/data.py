@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from .core import check_batch, check_int, check_number, check_real
+from .core import check_batch, check_int, check_number, check_real, check_type
 
 # %% ../nbs/00_data.ipynb #0f72f66c
 MNIST_FILES = {  # official name: (md5 of the .gz, md5 decompressed, shape)
@@ -164,7 +164,7 @@ def show_digits(v:torch.Tensor, # images, one 784-pixel row each
     "A matplotlib figure of images laid out in a grid."
     import matplotlib.pyplot as plt
     from torchvision.utils import make_grid
-    if v.ndim != 2 or v.shape[1] != 784: raise ValueError(f"show_digits draws 28 x 28 images, one 784-pixel row each; got shape {tuple(v.shape)}")
+    if (v := torch.as_tensor(v)).ndim != 2 or v.shape[1] != 784: raise ValueError(f"show_digits draws 28 x 28 images, one 784-pixel row each; got shape {tuple(v.shape)}")
     v = v.detach().float().cpu().reshape(-1, 1, 28, 28)
     if v.max() > 1: v = v / 255
     grid = make_grid(v, nrow=nrow, padding=1, pad_value=0.5)[0]
@@ -179,7 +179,7 @@ def mnist_tensors(ds:MNIST|None=None, # a loaded dataset; default `load_mnist()`
                   how:str='sample', # binarisation rule, see `binarize`
                   seed:int=0):
     "Binary `(v_train, y_train, v_test, y_test)` tensors."
-    ds = ds or load_mnist()
+    ds = load_mnist() if ds is None else check_type(ds, MNIST, 'ds')
     g = torch.Generator().manual_seed(seed)
     return binarize(ds.x_train, how, g), ds.y_train, binarize(ds.x_test, how, g), ds.y_test
 

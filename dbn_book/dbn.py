@@ -130,7 +130,7 @@ class DBN(nn.Module):
              mean:bool=False, # return the mean of P(v | h^(1)) instead of a sample
             ) -> torch.Tensor:
         "The generative pass: each directed layer drawn from the one above, down to v."
-        if h.ndim != 2 or h.shape[1] != self.sizes[-2]:
+        if check_type(h, torch.Tensor, 'h').ndim != 2 or h.shape[1] != self.sizes[-2]:
             raise ValueError(f"h must have shape (batch, {self.sizes[-2]}): states of the top RBM's visible layer without its labels; got {tuple(h.shape)}")
         for i in reversed(range(len(self.rbms) - 1)):
             rbm = self.rbms[i]
@@ -290,7 +290,7 @@ class DBNTrainer(Trainer):
         self.dbn.load_state_dict(state['dbn'])
         self.x, self.x_valid = self.v, self.v_valid
         for i, rng in enumerate(state['code_rng']): self.g.set_state(rng); self._codes(i)
-        self.layer, self.code_rng, self.trainer = state['layer'], list(state['code_rng']), None
+        self.layer, self.code_rng, self.trainer = check_int(state['layer'], 'layer'), list(state['code_rng']), None
         if state['rbm_trainer'] is not None:
             self.trainer = self._start_layer(); self.trainer.load_state_dict(state['rbm_trainer'])
 

@@ -223,6 +223,6 @@ def load_checkpoint(path, ckpt:dict|None=None, # the dict `read_checkpoint(path)
         try:
             mlp = MLP(**{k: v for k, v in m.items() if k != 'state'}).eval()
             mlp.load_state_dict(m['state'])
-        except (KeyError, ValueError, RuntimeError, TypeError) as e:
+        except (KeyError, ValueError, RuntimeError, TypeError, AttributeError) as e:
             raise ValueError(f"{path}: the MLP in this checkpoint is incomplete or inconsistent ({type(e).__name__})") from None
     return Checkpoint(dbn, mlp, ckpt.get('config', {}), ckpt.get('results', {}))

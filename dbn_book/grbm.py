@@ -67,7 +67,7 @@ def log_partition_exact(self:GaussianRBM,
                         chunk:int=2**12, # hidden states per batch
                        ) -> torch.Tensor:
     "The exact log Z, in float64: a Gaussian integral over v for each state of h (a sum over units when W = 0)."
-    check_int(max_units, 'max_units')
+    check_int(max_units, 'max_units'); check_int(chunk, 'chunk', 1)
     W, b, c, z = (p.double() for p in self.params)
     gauss = 0.5 * self.n_visible * LOG_2PI + 0.5 * z.sum() # the constants of the Gaussian integrals over v
     if not bool(W.any()): return gauss + F.softplus(c).sum() # independent units: h with logits c

@@ -224,7 +224,7 @@ def enumerate_layer(rbm:RBM, max_units:int, what:str, instead:str, # the caller 
     side, count = ('h', 2**rbm.n_hidden) if 2**rbm.n_hidden <= n_v_states else ('v', n_v_states)
     if count > 2**max_units:
         raise ValueError(f"{what}: the smaller layer has 2^{math.log2(count):.0f} states, more than 2^{max_units}. {instead}")
-    W, b, c, chunk = rbm.W.double(), rbm.b.double(), rbm.c.double(), chunk or count
+    W, b, c, chunk = rbm.W.double(), rbm.b.double(), rbm.c.double(), count if chunk is None else check_int(chunk, 'chunk', 1)
     for start in range(0, count, chunk):
         stop = min(start + chunk, count)
         if side == 'h': # states of h, v summed out

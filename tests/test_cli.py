@@ -311,3 +311,53 @@ def test_updown_options_are_free_on_resume_until_updown_begins(tmp_path):
         ck = read_checkpoint(path)
         assert 'stopped' not in done and ck['training']['phase'] == 'done'
         assert (ck['config']['updown_lr'], ck['config']['updown_epochs']) == (0.01, 3)
+
+
+def test_updown_options_refused_where_updown_does_not_run():
+    "Up-down's options where up-down will not run are refused, not ignored; `given` holds what the command line named."
+    from fastcore.test import test_eq, test_fail
+    from dbn_book.cli import check_train_args, train_parser
+    parsed = lambda argv: (train_parser().parse_args(argv), vars(train_parser(defaults=False).parse_args(argv)))
+    test_fail(lambda: check_train_args(*parsed(['--sizes', '784', '10', '--updown_k', '2'])), contains='--updown_k given, but up-down does not run (it needs three --sizes); drop --updown_k')
+    test_fail(lambda: check_train_args(*parsed(['--updown_epochs', '0', '--updown_lr', '0.01', '--updown_method', 'pcd'])), contains='--updown_lr, --updown_method given')
+    test_eq(check_train_args(*parsed(['--updown_epochs', '3', '--updown_k', '2'])).updown_k, 2)
+    test_eq(check_train_args(train_parser().parse_args(['--updown_epochs', '0'])).updown_lr, 0.002) # the default alone is not refused
+
+
+@pytest.fixture(scope='module')
+def stopped_checkpoints(tmp_path_factory):
+    "dbn_train's checkpoints of one tiny run stopped in each of its three training phases."
+    from dbn_book.cli import check_train_args, run_training, train_parser
+    tmp, found = tmp_path_factory.mktemp('stopped'), {}
+    argv = ['--no_download', '--n_train', '300', '--valid', '100', '--sizes', '784', '16', '8', '--dbn_epochs', '2', '--top_epochs', '2',
+            '--updown_epochs', '2', '--mlp_epochs', '3', '--batch', '50', '--device', 'cpu', '--quiet']
+    for stop_at, phase in [(2, 'pretraining'), (6, 'up-down'), (9, 'fine-tuning (dbn init)')]:
+        seen = [0]
+        def stop(): seen[0] += 1; return seen[0] == stop_at
+        res = run_training(check_train_args(train_parser().parse_args(argv + ['--save', str(tmp / f'{stop_at}.pt')])), log=lambda *a: None, stop=stop)
+        assert res['stopped']['phase'] == phase
+        found[phase] = tmp / f'{stop_at}.pt'
+    return found
+
+DAMAGE = {'the training record a string': (lambda c: c.__setitem__('training', 'x'), 'the record of its run'),
+          'an unknown phase': (lambda c: c['training'].__setitem__('phase', 'bogus'), 'the record of its run'),
+          'no options': (lambda c: c.pop('config'), 'the record of its run'),
+          'no data fingerprint': (lambda c: c['training']['results'].pop('data_fingerprint'), 'the record of its run'),
+          "the state's epoch a string": (lambda c: c['training']['state'].__setitem__('epoch', 'x'), 'epoch missing or of the wrong type'),
+          "the state's generator gone": (lambda c: c['training']['state'].pop('generator'), 'generator missing or of the wrong type'),
+          "the state's model weights a string": (lambda c: c['training']['state'].__setitem__(
+              'mlp' if 'mlp' in c['training']['state'] else 'dbn', 'x'), 'does not fit'),
+          'the DBN incomplete': (lambda c: c['dbn'].pop(next(iter(c['dbn']))), 'incomplete or inconsistent')}
+
+@pytest.mark.parametrize('phase', ['pretraining', 'up-down', 'fine-tuning (dbn init)'])
+@pytest.mark.parametrize('damage', list(DAMAGE))
+def test_resume_from_a_damaged_checkpoint_fails_in_one_line(stopped_checkpoints, tmp_path, phase, damage):
+    "A checkpoint with the right format but a damaged record, state or model is refused with --resume named, before any training; the file is left as it was."
+    import torch
+    ck = torch.load(stopped_checkpoints[phase], weights_only=True)
+    change, msg = DAMAGE[damage]
+    change(ck); torch.save(ck, tmp_path / 'bad.pt')
+    before = (tmp_path / 'bad.pt').read_bytes()
+    r = run('dbn_train', '--resume', str(tmp_path / 'bad.pt'), '--quiet')
+    assert r.returncode == 2 and '--resume' in r.stderr and msg in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert (tmp_path / 'bad.pt').read_bytes() == before
