@@ -14,8 +14,8 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from .core import (check_sizes, check_int, check_number, check_type, check_batch, check_labels, make_generator, own_generator, resolve_device,
-                           Trainer, cpu_copy, split_options, plain_fields, largest_magnitude, MAX_WEIGHT)
-from .cd import lr_factor, SCHEDULES
+                           Trainer, cpu_copy, split_options, largest_magnitude, MAX_WEIGHT)
+from .cd import lr_factor, check_training
 from .dbn import DBN, read_checkpoint
 
 # %% ../nbs/05_finetune.ipynb #6572e9d6
@@ -111,11 +111,9 @@ class FineTuneOptions:
     head_epochs:int=0 # train only the output layer for this many epochs first
 
     def __post_init__(self):
-        plain_fields(self) # numpy's numbers as Python's
-        check_int(self.epochs, 'epochs'); check_int(self.batch, 'batch', 1); check_number(self.lr, 'lr'); check_int(self.head_epochs, 'head_epochs')
+        check_training(self); check_int(self.head_epochs, 'head_epochs')
         if self.optimizer not in ('sgd', 'adam'): raise ValueError(f"optimizer must be 'sgd' or 'adam', got {self.optimizer!r}")
-        if self.schedule not in SCHEDULES: raise ValueError(f"schedule must be one of {SCHEDULES}, got {self.schedule!r}")
-        check_number(self.momentum, 'momentum', hi=1, lo_in=True); check_number(self.weight_decay, 'weight_decay', lo_in=True)
+        check_number(self.momentum, 'momentum', hi=1, lo_in=True)
         if self.max_norm is not None: check_number(self.max_norm, 'max_norm')
         if self.head_epochs > self.epochs: # else the hidden layers never train, and some head epochs never run (as dbn_train refuses)
             raise ValueError(f"head_epochs {self.head_epochs} must not exceed epochs {self.epochs} (they are the first of them); "

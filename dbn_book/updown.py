@@ -9,9 +9,9 @@ __all__ = ['up_down_step', 'UpDownOptions', 'UpDownTrainer', 'up_down']
 import math, time
 from dataclasses import dataclass
 import torch
-from .core import check_int, check_k, check_number, check_type, own_generator, resolve_device, Trainer, cpu_copy, split_options, plain_fields, largest_magnitude, MAX_WEIGHT
+from .core import check_int, check_k, check_number, check_type, own_generator, resolve_device, Trainer, cpu_copy, split_options, largest_magnitude, MAX_WEIGHT
 from .rbm import RBM, bernoulli
-from .cd import lr_factor, SCHEDULES
+from .cd import lr_factor, check_training
 from .dbn import DBN
 
 # %% ../nbs/07_updown.ipynb #0f4033a3
@@ -68,10 +68,7 @@ class UpDownOptions:
     method:str='cd' # the top RBM's chains: 'cd' from the wake states (Hinton et al. 2006), 'pcd' persistent (`batch` of them)
 
     def __post_init__(self):
-        plain_fields(self) # numpy's numbers as Python's
-        check_int(self.epochs, 'epochs'); check_number(self.lr, 'lr'); check_k(self.k); check_int(self.batch, 'batch', 1)
-        if self.schedule not in SCHEDULES: raise ValueError(f"schedule must be one of {SCHEDULES}, got {self.schedule!r}")
-        check_number(self.weight_decay, 'weight_decay', lo_in=True)
+        check_training(self); check_k(self.k)
         if self.lr * self.weight_decay >= 1: # each step scales the weights by 1 - lr * weight_decay
             raise ValueError(f"lr * weight_decay must be below 1, got {self.lr * self.weight_decay:g}; lower lr or weight_decay")
         if self.method not in ('cd', 'pcd'): raise ValueError(f"method must be 'cd' or 'pcd', got {self.method!r}")
