@@ -171,6 +171,11 @@ def centred_step_(model:RBM, velocity:list, offsets:tuple, data:tuple, chain:tup
     off_h.lerp_(ph0.mean(0), 0.01)                                 # lambda: a running mean of P(h=1|v) on the data
 
 # %% ../nbs/02_cd.ipynb #3ad403a8
+@patch
+def training_advice(self:RBMBase, options) -> str:
+    "What to change when training diverges: the advice the trainer's error gives."
+    return f"lower the learning rate (e.g. lr={options.lr / 10:g}) and train again"
+
 class RBMTrainer(Trainer):
     "CD-k / PCD-k training of any model of chapter 1's protocol, resumable after any epoch."
     added_options = {'fast_lr': 0., 'fast_decay': 0.95} # a state saved before fast weights existed continues without them
