@@ -347,7 +347,9 @@ DAMAGE = {'the training record a string': (lambda c: c.__setitem__('training', '
           "the state's generator gone": (lambda c: c['training']['state'].pop('generator'), 'generator missing or of the wrong type'),
           "the state's model weights a string": (lambda c: c['training']['state'].__setitem__(
               'mlp' if 'mlp' in c['training']['state'] else 'dbn', 'x'), 'does not fit'),
-          'the DBN incomplete': (lambda c: c['dbn'].pop(next(iter(c['dbn']))), 'incomplete or inconsistent')}
+          'the DBN incomplete': (lambda c: c['dbn'].pop(next(iter(c['dbn']))), 'incomplete or inconsistent'),
+          'an option of the wrong type': (lambda c: c['config'].__setitem__('batch', 'x'), "the checkpoint's option --batch 'x' is damaged"),
+          'an option out of its choices': (lambda c: c['config'].__setitem__('method', 'sgd'), "the checkpoint's option --method 'sgd' is damaged")}
 
 @pytest.mark.parametrize('phase', ['pretraining', 'up-down', 'fine-tuning (dbn init)'])
 @pytest.mark.parametrize('damage', list(DAMAGE))
@@ -361,3 +363,16 @@ def test_resume_from_a_damaged_checkpoint_fails_in_one_line(stopped_checkpoints,
     r = run('dbn_train', '--resume', str(tmp_path / 'bad.pt'), '--quiet')
     assert r.returncode == 2 and '--resume' in r.stderr and msg in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
     assert (tmp_path / 'bad.pt').read_bytes() == before
+
+
+def test_parser_options_and_their_checks():
+    "Every option has its help; the parsed values and their types; the number checks' messages."
+    from fastcore.test import test_eq, test_fail
+    from dbn_book.cli import train_parser, _penalty, _positive, _count
+    test_eq([a.dest for a in train_parser()._actions if not a.help], []) # every option has its help
+    a = train_parser().parse_args(['--sizes', '784', '10', '--save', '--centered', '--method', 'pcd', '--dropout', '0'])
+    test_eq((a.sizes, a.save, a.centered, a.method, a.dropout, a.batch, a.dbn_epochs), ([784, 10], 'dbn_model.pt', True, 'pcd', 0.0, 100, None))
+    test_eq(vars(train_parser(defaults=False).parse_args(['--batch', '7', '--no_labels'])), {'batch': 7, 'no_labels': True})
+    test_fail(lambda: _penalty('-1e-9', name='--x'), contains='--x must be a number in [0, inf), got -1e-09')
+    test_fail(lambda: _positive('1.5', name='--n'), contains="--n must be an integer >= 1, got '1.5'")
+    test_fail(lambda: _count(str(10**20), name='--seed'), contains='--seed must be at most 2^62') # not an overflow inside torch
