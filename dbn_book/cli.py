@@ -192,7 +192,7 @@ def resume_args(given:dict, # the options given on the command line, by name (`t
     if t is None or isinstance(t, dict) and t.get('phase', 'done') == 'done': # a finished run, or not one of dbn_train's
         raise UsageError(f"--resume {path}: nothing to continue in this checkpoint; draw from it with dbn_sample, or start a new run")
     if not (isinstance(t, dict) and t['phase'] in list(_STEPS) and 'state' in t and isinstance(ckpt.get('config'), dict) and
-            isinstance(t.get('results'), dict) and {'data', 'data_fingerprint', 'phases', 'wall_seconds'} <= t['results'].keys()):
+            isinstance(t.get('results'), dict) and {'data', 'data_fingerprint', 'phases', 'wall_seconds'} <= t['results'].keys() and ckpt['config'].get('sizes') == ckpt.get('sizes')):
         raise UsageError(f"--resume {path}: the record of its run (phase, training state, results, options) is damaged; start a new run")
     phase = t['phase']
     saved = {**_ADDED, **ckpt['config']}

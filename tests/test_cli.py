@@ -349,7 +349,8 @@ DAMAGE = {'the training record a string': (lambda c: c.__setitem__('training', '
               'mlp' if 'mlp' in c['training']['state'] else 'dbn', 'x'), 'does not fit'),
           'the DBN incomplete': (lambda c: c['dbn'].pop(next(iter(c['dbn']))), 'incomplete or inconsistent'),
           'an option of the wrong type': (lambda c: c['config'].__setitem__('batch', 'x'), "the checkpoint's option --batch 'x' is damaged"),
-          'an option out of its choices': (lambda c: c['config'].__setitem__('method', 'sgd'), "the checkpoint's option --method 'sgd' is damaged")}
+          'an option out of its choices': (lambda c: c['config'].__setitem__('method', 'sgd'), "the checkpoint's option --method 'sgd' is damaged"),
+          'options for another network': (lambda c: c['config'].__setitem__('sizes', [784, 20, 8]), 'the record of its run')}
 
 @pytest.mark.parametrize('phase', ['pretraining', 'up-down', 'fine-tuning (dbn init)'])
 @pytest.mark.parametrize('damage', list(DAMAGE))
