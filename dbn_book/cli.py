@@ -196,16 +196,17 @@ def resume_args(given:dict, # the options given on the command line, by name (`t
         raise UsageError(f"--resume {path}: the record of its run (phase, training state, results, options) is damaged; start a new run")
     phase = t['phase']
     saved = {**_ADDED, **ckpt['config']}
-    for a in train_parser()._actions: # the saved options, checked as the command line checks them
+    parser = train_parser()
+    for a in parser._actions: # the saved options, checked as the command line checks them
         v = saved.get(a.dest)
         if v is None or a.dest in given or not (a.type or a.choices): continue
-        try: ok = all(x in a.choices if a.choices else a.type(str(x)) is not None for x in (v if isinstance(v, list) else [v]))
+        try: ok = all(x in a.choices if a.choices else a.type(str(x)) is not None for x in (v if isinstance(v, list) else [v])) # a.type raises
         except (argparse.ArgumentTypeError, ValueError, TypeError): ok = False
         if not ok: raise UsageError(f"--resume {path}: the checkpoint's option --{a.dest} {v!r} is damaged; start a new run")
-    free = _FREE_ON_RESUME + _FINETUNE + (_UPDOWN if _before_updown(phase, ckpt['training'].get('state')) else ()) + (('no_label_prior',) if phase in ('pretraining', 'up-down') else ())
+    free = _FREE_ON_RESUME + _FINETUNE + (_UPDOWN if _before_updown(phase, t.get('state')) else ()) + (('no_label_prior',) if phase in ('pretraining', 'up-down') else ())
     clash = [f"--{k} {v} contradicts the checkpoint's {saved.get(k)}" for k, v in given.items() if k not in free and saved.get(k) != v]
     if clash: raise UsageError(f"--resume: {'; '.join(clash)}; leave these options out, or start a new run")
-    args = train_parser().parse_args([]) # the defaults, then the checkpoint's options, then those given now
+    args = parser.parse_args([]) # the defaults, then the checkpoint's options, then those given now
     vars(args).update({k: v for k, v in saved.items() if k in vars(args)}, save=str(path))
     vars(args).update(given, resume=str(path))
     return args, ckpt
