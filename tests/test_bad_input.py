@@ -1,8 +1,7 @@
 "Bad input to the library's functions gets an error that names the argument, not an AttributeError or an empty stack from inside torch."
-import numpy as np, pytest, torch
+import numpy as np, torch
 from fastcore.test import test_fail as fails
 import dbn_book as D
-from dbn_book.core import Trainer
 from dbn_book.data import show_digits, mnist_tensors
 from dbn_book.cd import filter_images, RBMTrainer, CDOptions
 from dbn_book.ais import ais_log_weights, linear_betas
