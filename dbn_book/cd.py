@@ -78,12 +78,14 @@ def lr_factor(schedule:str, t:float) -> float:
     "The learning rate's multiplier at fraction t in [0, 1] of training: 1, 1 - t, or (1 + cos(pi t)) / 2."
     return 1.0 if schedule == 'constant' else (1 - t) if schedule == 'linear' else 0.5 * (1 + math.cos(math.pi * t))
 
-def check_training(o):
+def check_training(o, decay_step:bool=True): # False: the optimiser applies weight_decay its own way (chapter 5's Adam)
     "Check the fields every trainer's options share (epochs, batch, lr, schedule, weight_decay), numpy's numbers made Python's."
     plain_fields(o)
     check_int(o.epochs, 'epochs'); check_int(o.batch, 'batch', 1); check_number(o.lr, 'lr')
     if o.schedule not in SCHEDULES: raise ValueError(f"schedule must be one of {SCHEDULES}, got {o.schedule!r}")
     check_number(o.weight_decay, 'weight_decay', lo_in=True)
+    if decay_step and o.lr * o.weight_decay >= 1: # each step takes lr * weight_decay of W away: at 1 or more, W flips or vanishes
+        raise ValueError(f"lr * weight_decay must be below 1, got {o.lr * o.weight_decay:g}; lower lr or weight_decay")
 
 @dataclass(frozen=True)
 class CDOptions:
@@ -111,8 +113,6 @@ class CDOptions:
         if not isinstance(m, (tuple, list)) or len(m) != 2 or not all(isinstance(x, (int, float)) and 0 <= x < 1 for x in m):
             raise ValueError(f"momentum must be two values (initial, final) in [0, 1), got {m!r}")
         object.__setattr__(self, 'momentum', tuple(m))
-        if self.lr * self.weight_decay >= 1: # each step takes lr * weight_decay of W away: at 1 or more, W flips or vanishes
-            raise ValueError(f"lr * weight_decay must be below 1, got {self.lr * self.weight_decay:g}; lower lr or weight_decay")
         if self.n_chains is not None: check_int(self.n_chains, 'n_chains', 1)
         if self.n_chains is not None and self.method != 'pcd':
             raise ValueError(f"n_chains={self.n_chains} sets PCD's persistent chains; CD's chains start at the mini-batch: use method='pcd', or drop n_chains")

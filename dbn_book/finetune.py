@@ -111,7 +111,7 @@ class FineTuneOptions:
     head_epochs:int=0 # train only the output layer for this many epochs first
 
     def __post_init__(self):
-        check_training(self); check_int(self.head_epochs, 'head_epochs')
+        check_training(self, decay_step=False); check_int(self.head_epochs, 'head_epochs')
         if self.optimizer not in ('sgd', 'adam'): raise ValueError(f"optimizer must be 'sgd' or 'adam', got {self.optimizer!r}")
         check_number(self.momentum, 'momentum', hi=1, lo_in=True)
         if self.max_norm is not None: check_number(self.max_norm, 'max_norm')

@@ -69,8 +69,6 @@ class UpDownOptions:
 
     def __post_init__(self):
         check_training(self); check_k(self.k)
-        if self.lr * self.weight_decay >= 1: # each step scales the weights by 1 - lr * weight_decay
-            raise ValueError(f"lr * weight_decay must be below 1, got {self.lr * self.weight_decay:g}; lower lr or weight_decay")
         if self.method not in ('cd', 'pcd'): raise ValueError(f"method must be 'cd' or 'pcd', got {self.method!r}")
 
 class UpDownTrainer(Trainer):
