@@ -19,7 +19,7 @@ from .core import resolve_device, atomic_write, check_int, check_number, matmul_
 from .widgets import image_grid, to_uint8
 from .data import load_mnist, mnist_tensors, MNISTDataError
 from .rbm import RBM
-from .cd import train_rbm, rbm_figure
+from .cd import CDOptions, train_rbm, rbm_figure
 from .dbn import DBN, DBNOptions, DBNTrainer, predict_labels, read_checkpoint
 from .finetune import MLP, FineTuneOptions, FineTuner, mlp_from_dbn, evaluate, save_checkpoint, load_checkpoint
 from .sampling import match_label_prior
@@ -153,6 +153,12 @@ def _check_output(path, option, example='dbn_model.pt'):
     if not os.access(path.parent, os.W_OK): raise UsageError(f"{option} {path}: folder {path.parent} is not writable")
     return path
 
+def _rbm_options_of(rate:str='--lr', # the option that sets lr, for the message
+                    **fields) -> CDOptions:
+    "CDOptions made of the command's values; a UsageError naming the options if they cannot work together."
+    try: return CDOptions(**fields)
+    except ValueError as e: raise UsageError(f"{rate} with --weight_decay: {e}") from None
+
 _UPDOWN = ('updown_epochs', 'updown_lr', 'updown_k', 'updown_method') # free on resume until up-down has begun
 
 def _before_updown(phase:str, state) -> bool: # whether a checkpoint in `phase`, with trainer `state`, precedes up-down
@@ -167,8 +173,8 @@ def check_train_args(args,
     unused = ', '.join(f"--{k}" for k in _UPDOWN[1:] if k in given) # up-down's options, where it will not run
     if unused and (args.updown_epochs == 0 or len(args.sizes) < 3):
         raise UsageError(f"{unused} given, but up-down does not run ({'--updown_epochs 0' if args.updown_epochs == 0 else 'it needs three --sizes'}); drop {unused}")
-    if bad := [o for o in ('dbn_lr', 'top_lr') if (getattr(args, o) or max(r['top_lr'] for r in RECIPES.values())) * args.weight_decay >= 1]:
-        raise UsageError(f"--{bad[0]} x --weight_decay must be below 1: each step takes that share of the weights away; lower one of them")
+    for o in ('dbn_lr', 'top_lr'): # each RBM's rate checked by its CDOptions, as training will; an unset --top_lr: the recipes' largest
+        _rbm_options_of(lr=getattr(args, o) or max(r['top_lr'] for r in RECIPES.values()), weight_decay=args.weight_decay, rate=f'--{o}')
     if args.head_epochs > args.mlp_epochs: raise UsageError(f"--head_epochs {args.head_epochs} must not exceed --mlp_epochs {args.mlp_epochs}")
     if args.top_fast_lr and (args.top_method != 'pcd' or args.centered):
         raise UsageError("--top_fast_lr: fast weights steer PCD's persistent chains, without centring; use --top_method pcd and no --centered, or drop --top_fast_lr")
@@ -524,16 +530,16 @@ def rbm_main(argv:list|None=None): # default: sys.argv[1:]
     "dbn_rbm: train an RBM on MNIST by CD-k or PCD-k and save a figure of its filters and of samples from it."
     p, a, device, out = _command(rbm_main, _rbm_options, argv)
     if out.suffix.lower() not in ('.png', '.pdf', '.svg', '.jpg', '.jpeg'): p.error(f"--out must name a .png, .pdf, .svg or .jpg file, got {a.out!r}")
-    if a.lr * a.weight_decay >= 1: p.error(f"--lr x --weight_decay must be below 1, got {a.lr * a.weight_decay:g}: each step takes that share of W away; lower one of them")
-    try: source, v_tr, *_ = _mnist(a.data, a.seed, binarize=a.binarize)
+    try:
+        options = _rbm_options_of(epochs=a.epochs, lr=a.lr, k=a.k, method=a.method, batch=a.batch, weight_decay=a.weight_decay)
+        source, v_tr, *_ = _mnist(a.data, a.seed, binarize=a.binarize)
     except UsageError as e: p.error(e)
     print(f"data: {source}")
     n_held = min(1000, len(v_tr) // 10) # held out for the free-energy gap
     v_fit, v_held = v_tr[:-n_held], v_tr[-n_held:]
     rbm = RBM(784, a.hidden, v_data=v_fit, seed=a.seed)
     try:
-        with matmul_precision(a.matmul_precision): hist = train_rbm(rbm, v_fit, epochs=a.epochs, lr=a.lr, k=a.k, method=a.method, batch=a.batch, weight_decay=a.weight_decay,
-                         v_valid=v_held, seed=a.seed, device=device, desc=f'{a.method.upper()}-{a.k}')
+        with matmul_precision(a.matmul_precision): hist = train_rbm(rbm, v_fit, options, v_valid=v_held, seed=a.seed, device=device, desc=f'{a.method.upper()}-{a.k}')
     except FloatingPointError as e: p.exit(1, f"dbn_rbm: error: {e}\n")
     for h in hist: print(f"epoch {h['epoch']:3d}  reconstruction error {h['recon_error']:7.2f}  "
                          f"free-energy gap (held-out - train) {h['free_energy_gap']:6.2f}")

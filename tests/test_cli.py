@@ -28,15 +28,15 @@ def test_help_explains_every_option():
                                        (['--sizes', '100', '10'], 'the first size must be 784'),
                                        (['--top_fast_lr', '0.01', '--top_method', 'cd'], '--top_fast_lr: fast weights steer'),
                                        (['--top_fast_lr', '-0.01'], '--top_fast_lr must be a number in [0, inf)'),
-                                       (['--dbn_lr', '1e4'], '--dbn_lr x --weight_decay must be below 1'), # 2e-4 x 1e4: W would flip sign each step
-                                       (['--dbn_lr', '0.01', '--weight_decay', '60'], '--top_lr x --weight_decay must be below 1')])
+                                       (['--dbn_lr', '1e4'], '--dbn_lr with --weight_decay: lr * weight_decay must be below 1, got 2'), # 2e-4 x 1e4: W would flip sign each step
+                                       (['--dbn_lr', '0.01', '--weight_decay', '60'], '--top_lr with --weight_decay: lr * weight_decay must be below 1, got 1.2')])
 def test_bad_options_fail_in_one_line(extra, msg):
     r = run('dbn_train', *TINY, *extra)
     assert r.returncode == 2 and msg in r.stderr and len(r.stderr.strip().splitlines()) == 1 and r.stdout == ''
 
 def test_rbm_refuses_a_decay_that_flips_the_weights_before_loading_data(tmp_path):
     r = run('dbn_rbm', '--lr', '1e4', '--data', str(tmp_path / 'no_such_folder'), '--out', str(tmp_path / 'r.png'))
-    assert r.returncode == 2 and '--lr x --weight_decay must be below 1, got 2' in r.stderr and not (tmp_path / 'r.png').exists(), r.stderr
+    assert r.returncode == 2 and '--lr with --weight_decay: lr * weight_decay must be below 1, got 2;' in r.stderr and not (tmp_path / 'r.png').exists(), r.stderr
 
 def test_a_missing_folder_in_DBN_BOOK_DATA_is_named_as_the_variable(tmp_path):
     import os
