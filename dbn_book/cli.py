@@ -153,12 +153,6 @@ def _check_output(path, option, example='dbn_model.pt'):
     if not os.access(path.parent, os.W_OK): raise UsageError(f"{option} {path}: folder {path.parent} is not writable")
     return path
 
-def _rbm_options_of(rate:str='--lr', # the option that sets lr, for the message
-                    **fields) -> CDOptions:
-    "CDOptions made of the command's values; a UsageError naming the options if they cannot work together."
-    try: return CDOptions(**fields)
-    except ValueError as e: raise UsageError(f"{rate} with --weight_decay: {e}") from None
-
 _UPDOWN = ('updown_epochs', 'updown_lr', 'updown_k', 'updown_method') # free on resume until up-down has begun
 
 def _before_updown(phase:str, state) -> bool: # whether a checkpoint in `phase`, with trainer `state`, precedes up-down
@@ -174,7 +168,8 @@ def check_train_args(args,
     if unused and (args.updown_epochs == 0 or len(args.sizes) < 3):
         raise UsageError(f"{unused} given, but up-down does not run ({'--updown_epochs 0' if args.updown_epochs == 0 else 'it needs three --sizes'}); drop {unused}")
     for o in ('dbn_lr', 'top_lr'): # each RBM's rate checked by its CDOptions, as training will; an unset --top_lr: the recipes' largest
-        _rbm_options_of(lr=getattr(args, o) or max(r['top_lr'] for r in RECIPES.values()), weight_decay=args.weight_decay, rate=f'--{o}')
+        try: CDOptions(lr=getattr(args, o) or max(r['top_lr'] for r in RECIPES.values()), weight_decay=args.weight_decay)
+        except ValueError as e: raise UsageError(f"--{o} with --weight_decay: {e}") from None
     if args.head_epochs > args.mlp_epochs: raise UsageError(f"--head_epochs {args.head_epochs} must not exceed --mlp_epochs {args.mlp_epochs}")
     if args.top_fast_lr and (args.top_method != 'pcd' or args.centered):
         raise UsageError("--top_fast_lr: fast weights steer PCD's persistent chains, without centring; use --top_method pcd and no --centered, or drop --top_fast_lr")
@@ -530,9 +525,9 @@ def rbm_main(argv:list|None=None): # default: sys.argv[1:]
     "dbn_rbm: train an RBM on MNIST by CD-k or PCD-k and save a figure of its filters and of samples from it."
     p, a, device, out = _command(rbm_main, _rbm_options, argv)
     if out.suffix.lower() not in ('.png', '.pdf', '.svg', '.jpg', '.jpeg'): p.error(f"--out must name a .png, .pdf, .svg or .jpg file, got {a.out!r}")
-    try:
-        options = _rbm_options_of(epochs=a.epochs, lr=a.lr, k=a.k, method=a.method, batch=a.batch, weight_decay=a.weight_decay)
-        source, v_tr, *_ = _mnist(a.data, a.seed, binarize=a.binarize)
+    try: options = CDOptions(epochs=a.epochs, lr=a.lr, k=a.k, method=a.method, batch=a.batch, weight_decay=a.weight_decay)
+    except ValueError as e: p.error(f"--lr with --weight_decay: {e}") # each option alone was checked by the parser
+    try: source, v_tr, *_ = _mnist(a.data, a.seed, binarize=a.binarize)
     except UsageError as e: p.error(e)
     print(f"data: {source}")
     n_held = min(1000, len(v_tr) // 10) # held out for the free-energy gap
