@@ -7,13 +7,13 @@ __all__ = ['linear_betas', 'sm_betas', 'ais_log_weights', 'AISResult', 'ais_esti
            'log_partition', 'raise_log_likelihood', 'dbn_log_likelihood_bound']
 
 # %% ../nbs/06_ais.ipynb #68e55da0
-import copy, math
+import copy, inspect, math
 from dataclasses import dataclass
 from typing import NamedTuple
 import torch
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import check_int, check_number, check_type, check_log_z
+from .core import check_int, check_number, check_type, check_log_z, largest_magnitude
 from .rbm import RBMBase, RBM, bernoulli, visible_bias_from_data
 from .dbn import DBN
 
@@ -66,6 +66,7 @@ def _check_betas(betas) -> torch.Tensor:
 def _check_base(model:RBMBase, base:RBMBase|None, v_data:torch.Tensor|None=None) -> RBMBase:
     "`base` (default `model.base_model(v_data)`) on the model's device and dtype, if it can start AIS's path to `model`."
     check_type(model, RBMBase, 'model')
+    if not largest_magnitude(model.params) < math.inf: raise ValueError("the model's parameters hold NaN or infinite values: it has no log Z to estimate")
     for op in ('base_model', 'path_sample_v'):
         if not hasattr(model, op): raise model.unsupported('AIS', f"define {op} for it (see chapter 6)")
     if base is not None and v_data is not None: raise ValueError("give a base model or v_data, not both")
@@ -177,6 +178,8 @@ def log_partition(model:RBMBase, # any RBM of the book
     if method not in ('auto', 'exact', 'ais'): raise ValueError(f"method must be 'auto', 'exact' or 'ais', got {method!r}")
     check_int(max_units, 'max_units') # before 'auto' takes a ValueError to mean 'too large to enumerate'
     check_type(model, RBMBase, 'model')
+    known = list(inspect.signature(ais_log_partition).parameters)[1:] # AIS's options, after the model
+    if bad := sorted(set(ais_options) - set(known)): raise TypeError(f"log_partition got {', '.join(bad)}, which AIS does not take; its options: {', '.join(known)}")
     if method != 'ais':
         try: return LogPartition(model.log_partition_exact(**({'max_units': max_units} if method == 'auto' else {})).item(), 'exact', None)
         except ValueError:

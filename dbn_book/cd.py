@@ -76,6 +76,7 @@ SCHEDULES = ('constant', 'linear', 'cosine')
 
 def lr_factor(schedule:str, t:float) -> float:
     "The learning rate's multiplier at fraction t in [0, 1] of training: 1, 1 - t, or (1 + cos(pi t)) / 2."
+    if schedule not in SCHEDULES: raise ValueError(f"schedule must be one of {SCHEDULES}, got {schedule!r}")
     return 1.0 if schedule == 'constant' else (1 - t) if schedule == 'linear' else 0.5 * (1 + math.cos(math.pi * t))
 
 def check_training(o, decay_step:bool=True): # False: the optimiser applies weight_decay its own way (chapter 5's Adam)
@@ -128,6 +129,7 @@ class CDOptions:
 @torch.no_grad()
 def reconstruction_error(model:RBMBase, v:torch.Tensor, seed:int=0) -> float:
     "Mean squared error per row of P(v | h) against v, h drawn from P(h | v) by a generator of its own (seeded)."
+    if not len(v := model.check_visible(v)): raise ValueError("v has no rows: the reconstruction error is a mean over rows")
     g = torch.Generator(v.device).manual_seed(seed)
     return (v - model.v_mean(bernoulli(model.p_h(v, check=False), g), check=False)).square_().sum().item() / len(v)
 
@@ -138,6 +140,7 @@ def rbm_monitors(model:RBMBase, v_train:torch.Tensor, v_valid:torch.Tensor|None=
     "Mean free energies and their gap; for small models, exact log Z and log-likelihoods."
     out = {'var_min': model.var.min().item(), 'var_median': model.var.median().item()} if 'z' in model.param_names else {}
     sets = {'train': v_train} if v_valid is None else {'train': v_train, 'valid': v_valid}
+    if not all(map(len, sets.values())): raise ValueError("v_train and v_valid (if given) need rows: the monitors are means over rows")
     for name, v in sets.items(): out[f'free_energy_{name}'] = model.free_energy(v).mean().item()
     if v_valid is not None: out['free_energy_gap'] = out['free_energy_valid'] - out['free_energy_train']
     try: out['log_z'] = model.log_partition_exact(max_units=exact_units).item()
@@ -278,7 +281,7 @@ class RBMTrainer(Trainer):
 
     def _load_state(self, state:dict):
         self.rbm.load_state_dict(state['rbm'])
-        for v, s in zip(self.velocity, state['velocity']): v.copy_(s)
+        for v, s in zip(self.velocity, state['velocity'], strict=True): v.copy_(s)
         self.chains = None if state['chains'] is None else state['chains'].to(self.device)
         self.offsets = None if state['offsets'] is None else tuple(t.to(self.device) for t in state['offsets'])
         self.fast = None if state.get('fast') is None else [t.to(self.device) for t in state['fast']]
@@ -291,6 +294,8 @@ def train_rbm(model:RBMBase, v_train:torch.Tensor, # training rows, as `model.ch
               **kwargs, # CDOptions' fields, and RBMTrainer's other arguments (v_valid, seed, device, ...)
              ) -> list: # one record (dict) per epoch
     "Train `model` in place by CD-k or PCD-k with momentum and weight decay; return per-epoch monitors."
+    if (given := [k for k in ('lr_var', 'min_var') if k in kwargs]) and 'z' not in getattr(model, 'param_names', 'z'): # not silently unused
+        raise ValueError(f"{' and '.join(given)}: options of a model that learns variances; a {type(model).__name__} has none, so leave them out")
     options, kwargs = split_options(CDOptions, kwargs, options)
     return RBMTrainer(model, v_train, options, **kwargs).run(progress=progress, desc=desc or type(model).__name__, callback=callback)
 

@@ -486,7 +486,7 @@ def sample_main(argv:list|None=None): # default: sys.argv[1:]
     if out.suffix.lower() != '.png': p.error(f"--out must name a .png file, got {a.out!r}")
     try: ckpt = read_checkpoint(a.checkpoint); dbn = DBN.from_checkpoint(ckpt, a.checkpoint)
     except ValueError as e: p.error(e) # what is wrong with the checkpoint
-    phase = (ckpt.get('training') or {}).get('phase')
+    phase = t.get('phase') if isinstance(t := ckpt.get('training'), dict) else None
     if phase in ('pretraining', 'up-down'): # a run stopped before its generative model was finished
         print(f"dbn_sample: note: the dbn_train run that wrote {a.checkpoint} stopped during {phase}, so the DBN is partly "
               f"trained; finish it with: dbn_train --resume {a.checkpoint}", file=sys.stderr)

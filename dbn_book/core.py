@@ -129,15 +129,17 @@ def check_units(x:torch.Tensor, n:int, # the number of units the rows must have
     check_batch(x, n, what, layer)
     if x.numel() and not (bool(x.min() >= 0) and bool(x.max() <= 1)): # also catches NaN
         raise ValueError(f"{what} must hold binary values or probabilities in [0, 1], got values in "
-                         f"[{x.min().item():.3g}, {x.max().item():.3g}]; binarize grey images first "
-                         f"(dbn_book.data.binarize)")
+                         f"[{x.min().item():.3g}, {x.max().item():.3g}]"
+                         + ("; binarize grey images first (dbn_book.data.binarize)" if layer == 'visible' else ""))
     return x.to(dtype or (x.dtype if x.is_floating_point() else torch.float32))
 
 def check_labels(y, n_classes:int, # labels must lie in 0..n_classes-1
                  n_rows:int|None=None, # the number of rows they label, when known
                  what:str='labels') -> torch.Tensor:
     "Class labels (of any integer dtype) as a 1-D int64 tensor, or a clear error."
-    y = torch.as_tensor(y)
+    if y is None: raise ValueError(f"{what} are missing: pass one class index per row")
+    try: y = torch.as_tensor(y)
+    except (TypeError, ValueError, RuntimeError): raise ValueError(f"{what} must be integer class indices, got {type(y).__name__} {y!r:.60}") from None
     if y.is_floating_point() or y.dtype == torch.bool:
         raise ValueError(f"{what} must be integer class indices, got dtype {y.dtype}")
     if y.ndim != 1: raise ValueError(f"{what} must be a 1-D tensor of class indices, got shape {tuple(y.shape)}")
@@ -254,12 +256,13 @@ class Trainer:
         if state.get('model') is not None and self.model is not None and state['model'] != repr(self.model): # older states: no name
             raise ValueError(f"this training state was made for another model: {' '.join(state['model'].split())[:200]} there, "
                              f"{' '.join(repr(self.model).split())[:200]} here; continue it with the model it was made with")
+        if not 0 <= state['epoch'] <= self.epochs: raise ValueError(f"this {type(self).__name__} state is damaged: epoch {state['epoch']} of {self.epochs}")
         before = self.state_dict()
         try:
             self._load_state(state)
             self.g.set_state(state['generator'])
             self.epoch, self.step, self.history = state['epoch'], state['step'], [dict(r) for r in state['history']]
-        except (KeyError, TypeError, ValueError, RuntimeError, AttributeError) as e: # nothing half-loaded: the trainer as it was
+        except (KeyError, IndexError, TypeError, ValueError, RuntimeError, AttributeError) as e: # nothing half-loaded: the trainer as it was
             self.load_state_dict(before)
             raise ValueError(f"this {type(self).__name__} state does not fit this trainer's model ({type(e).__name__}: "
                              f"{' '.join(str(e).split())[:300]}); continue it with the model it was made with") from None

@@ -91,6 +91,7 @@ class DBN(nn.Module):
 
     def top_input(self, h:torch.Tensor, y:torch.Tensor|None=None) -> torch.Tensor:
         "The top RBM's visible vector: h^(l-1), beside one-hot labels y when the DBN has label units."
+        if not self.n_labels and y is not None: raise ValueError("this DBN has no label units: leave y out")
         if not self.n_labels: return h
         if y is None: raise ValueError("this DBN has label units: pass the labels y as well")
         return torch.cat([h, F.one_hot(check_labels(y, self.n_labels, len(h), 'y'), self.n_labels).to(h)], 1)
@@ -132,6 +133,7 @@ class DBN(nn.Module):
         "The generative pass: each directed layer drawn from the one above, down to v."
         if check_type(h, torch.Tensor, 'h').ndim != 2 or h.shape[1] != self.sizes[-2]:
             raise ValueError(f"h must have shape (batch, {self.sizes[-2]}): states of the top RBM's visible layer without its labels; got {tuple(h.shape)}")
+        h = self.check_visible(h, 'h') if len(self.rbms) == 1 else check_units(h, self.sizes[-2], 'h', 'hidden', self.top.W.dtype)
         for i in reversed(range(len(self.rbms) - 1)):
             rbm = self.rbms[i]
             if self.tied: m = rbm.v_mean(h, check=False)
@@ -291,6 +293,7 @@ class DBNTrainer(Trainer):
         self.x, self.x_valid = self.v, self.v_valid
         for i, rng in enumerate(state['code_rng']): self.g.set_state(rng); self._codes(i)
         self.layer, self.code_rng, self.trainer = check_int(state['layer'], 'layer'), list(state['code_rng']), None
+        if self.layer > len(self.dbn.rbms): raise ValueError(f"layer {self.layer} of a {len(self.dbn.rbms)}-RBM DBN")
         if state['rbm_trainer'] is not None:
             self.trainer = self._start_layer(); self.trainer.load_state_dict(state['rbm_trainer'])
 

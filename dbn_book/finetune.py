@@ -72,7 +72,8 @@ def _check_rows(mlp:MLP, v:torch.Tensor, y, part:str='') -> tuple: # part: '_tra
     "Rows of input for `mlp` (finite, not raw 0..255 pixels) and their labels; or a clear error."
     check_type(mlp, MLP, 'mlp')
     check_batch(v, mlp.sizes[0], f'v{part}', 'input')
-    if not v.is_floating_point() and v.numel() and v.max() > 1:
+    if not len(v): raise ValueError(f"v{part} is empty: its error would be NaN; give it rows" + (", or leave v_valid and y_valid out" if part == '_valid' else ""))
+    if not v.is_floating_point() and v.max() > 1: # real-valued floats are a Gaussian DBN's input (chapter 9)
         raise ValueError(f"v{part} holds integers up to {int(v.max())}, raw pixels perhaps; the network takes values in [0, 1]: "
                          f"pass x.float() / 255, or binarize(x)")
     if not bool(torch.isfinite(v).all()): raise ValueError(f"v{part} holds NaN or infinite values; drop or impute those rows")
@@ -94,7 +95,7 @@ def evaluate(mlp:MLP, v:torch.Tensor, y:torch.Tensor,
         wrong.append((z.argmax(1) != t).nonzero()[:, 0].cpu() + i)
     mlp.train(was_training)
     wrong = torch.cat(wrong)
-    return {'error': len(wrong) / n if n else float('nan'), 'loss': loss / n if n else float('nan'), 'n': n, 'wrong': wrong}
+    return {'error': len(wrong) / n, 'loss': loss / n, 'n': n, 'wrong': wrong}
 
 # %% ../nbs/05_finetune.ipynb #270c90f9
 @dataclass(frozen=True)
@@ -129,11 +130,8 @@ class FineTuner(Trainer):
                  device=None):
         o = self.o = check_type(FineTuneOptions() if options is None else options, FineTuneOptions, 'options')
         v_train, y_train = _check_rows(mlp, v_train, y_train, '_train')
-        if len(v_train) == 0: raise ValueError("v_train is empty")
         if (v_valid is None) != (y_valid is None): raise ValueError("give v_valid and y_valid together, or neither")
         self.valid = None if v_valid is None else _check_rows(mlp, v_valid, y_valid, '_valid')
-        if self.valid is not None and len(self.valid[0]) == 0:
-            raise ValueError("v_valid is empty: its error would be NaN; give it held-out rows, or leave v_valid and y_valid out")
         self.device = resolve_device(device)
         super().__init__(o, own_generator(generator, seed, self.device), math.ceil(len(v_train) / o.batch))
         self.mlp = mlp.to(self.device).train()
@@ -201,6 +199,8 @@ def save_checkpoint(path, dbn:DBN, mlp:MLP|None=None,
                    ):
     "Write the configuration, the DBN and the MLP to one checkpoint file, atomically."
     check_type(dbn, DBN, 'dbn'); check_type(mlp, (MLP, type(None)), 'mlp')
+    if mlp is not None and mlp.sizes[0] != dbn.sizes[0]:
+        raise ValueError(f"the MLP takes {mlp.sizes[0]} inputs but the DBN models {dbn.sizes[0]} visible units: save the MLP fine-tuned from this DBN")
     mlp_entry = None if mlp is None else {**mlp.config, 'state': cpu_copy(mlp.state_dict())}
     return dbn.save(path, mlp=mlp_entry, config=dict(config or {}), results=dict(results or {}), **extra)
 
@@ -223,4 +223,5 @@ def load_checkpoint(path, ckpt:dict|None=None, # the dict `read_checkpoint(path)
             mlp.load_state_dict(m['state'])
         except (KeyError, ValueError, RuntimeError, TypeError, AttributeError) as e:
             raise ValueError(f"{path}: the MLP in this checkpoint is incomplete or inconsistent ({type(e).__name__})") from None
+        if not all(bool(torch.isfinite(p).all()) for p in mlp.parameters()): raise ValueError(f"{path}: the MLP's weights hold NaN or infinite values; train it again")
     return Checkpoint(dbn, mlp, ckpt.get('config', {}), ckpt.get('results', {}))

@@ -225,6 +225,9 @@ class DBNClassifier(ClassifierMixin, _Estimator):
         sizes = _hidden_sizes(self.hidden_layer_sizes)
         pre_epochs, pre_lr = check_int(self.pretrain_epochs, 'pretrain_epochs'), check_number(self.pretrain_learning_rate, 'pretrain_learning_rate')
         g_lr = check_number(self.gaussian_learning_rate, 'gaussian_learning_rate')
+        for name, lr in (('pretrain_learning_rate', pre_lr), ('gaussian_learning_rate', g_lr)): # with pretraining's weight decay
+            try: CDOptions(lr=lr)
+            except ValueError as e: raise ValueError(f"{name}={lr:g} is too large for pretraining, whose weight decay is {CDOptions.weight_decay:g} ({e.args[0].split(';')[0]}); lower it") from None
         tuning = FineTuneOptions(epochs=self.epochs, lr=check_number(self.learning_rate, 'learning_rate'), batch=batch,
                                  optimizer=self.optimizer, momentum=self.momentum, weight_decay=self.weight_decay)
         dropout = check_number(self.dropout, 'dropout', hi=1, lo_in=True) # here, not by the MLP after all of pretraining
@@ -264,6 +267,10 @@ class DBNClassifier(ClassifierMixin, _Estimator):
 # %% ../nbs/11_sklearn.ipynb #6dd5157f
 def rbm_from_sklearn(est) -> RBM:
     "The RBM of a fitted BernoulliRBM or RBMTransformer as a dbn_book model, in float32, on the CPU."
+    from sklearn.neural_network import BernoulliRBM
+    if not isinstance(est, (BernoulliRBM, RBMTransformer)):
+        raise TypeError(f"rbm_from_sklearn takes a BernoulliRBM or an RBMTransformer, got {type(est).__name__}"
+                        + ("; its DBN's RBMs are est.dbn_.rbms" if hasattr(est, 'dbn_') else ""))
     check_is_fitted(est)
     if hasattr(est, 'rbm_'): return copy.deepcopy(est.rbm_).float().cpu()
     W, b, c = (torch.tensor(np.asarray(a, np.float32)) for a in (est.components_.T, est.intercept_visible_, est.intercept_hidden_))

@@ -22,9 +22,12 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of binary rows
                  generator:torch.Generator|None=None,
                  weight_decay:float=0.0, # L2 penalty on every weight matrix
                  chains:torch.Tensor|None=None, # persistent chains' states of the top RBM's visible layer, advanced in place; None: CD-k
+                 check:bool=True, # False: v, lr and k are known good (`UpDownTrainer` checked them once)
                 ) -> float: # the wake pass's reconstruction error of the pixels, per row
     "One up-down update (contrastive wake-sleep) of an untied DBN on a mini-batch, in place."
     if dbn.tied: raise ValueError("up_down_step trains the generative weights apart from the recognition ones: call dbn.untie() first")
+    if check: v, k, lr = dbn.check_visible(v), check_k(k), check_number(lr, 'lr', lo_in=True)
+    if not len(v): raise ValueError("v has no rows: an update averages over the mini-batch")
     if chains is not None and (chains.ndim != 2 or chains.shape[1] != dbn.top.n_visible):
         raise ValueError(f"chains must have shape (n, {dbn.top.n_visible}): states of the top RBM's visible layer, labels included; got {tuple(chains.shape)}")
     L, m, keep = len(dbn.rbms) - 1, len(v), 1 - lr * weight_decay # keep: the weights' share left by weight decay
@@ -102,7 +105,7 @@ class UpDownTrainer(Trainer):
         for i in range(0, n, o.batch):
             idx = order[i:i + o.batch]
             eps = o.lr * lr_factor(o.schedule, self.step / (self.epochs * self.n_batches)); self.step += 1
-            recon += up_down_step(self.dbn, self.v[idx], None if self.y is None else self.y[idx], eps, o.k, self.g, o.weight_decay, self.chains) * len(idx)
+            recon += up_down_step(self.dbn, self.v[idx], None if self.y is None else self.y[idx], eps, o.k, self.g, o.weight_decay, self.chains, check=False) * len(idx)
             if bar is not None: bar.update()
         largest = largest_magnitude(self.dbn.parameters())
         if not largest <= MAX_WEIGHT:

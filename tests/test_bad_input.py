@@ -42,3 +42,113 @@ def test_a_damaged_trainer_state_is_named_and_nothing_loads():
         fails(lambda: fresh.load_state_dict({**state, key: bad}), contains=f'RBMTrainer state is damaged: {key} missing or of the wrong type')
         assert fresh.epoch == 0 and not torch.equal(fresh.rbm.W, t.rbm.W) # refused before anything loaded
     assert RBMTrainer(D.RBM(6, 4, seed=1), v, CDOptions(epochs=2, batch=10), seed=1).load_state_dict(before).epoch == 1 # the whole state still loads
+
+
+def _bits(n, d, seed=0): return (torch.rand(n, d, generator=torch.Generator().manual_seed(seed)) < 0.5).float()
+
+
+def test_missing_or_non_numeric_labels_are_named():
+    from dbn_book.core import check_labels
+    fails(lambda: check_labels(None, 3), contains='labels are missing: pass one class index per row')
+    fails(lambda: check_labels('3', 3), contains="labels must be integer class indices, got str")
+
+
+def test_hidden_states_out_of_range_get_no_advice_about_grey_images():
+    r = D.RBM(6, 4, seed=0)
+    fails(lambda: r.v_mean(torch.full((2, 4), 3.)), contains='h must hold binary values or probabilities in [0, 1], got values in [3, 3]')
+    try: r.v_mean(torch.full((2, 4), 3.))
+    except ValueError as e: assert 'binarize' not in str(e)
+    fails(lambda: r.p_h(torch.full((2, 6), 3.)), contains='binarize grey images first') # the visible layer keeps its advice
+
+
+def test_empty_rows_are_refused_where_a_mean_over_rows_is_taken():
+    from dbn_book.cd import reconstruction_error, rbm_monitors
+    from dbn_book.finetune import MLP, evaluate, finetune
+    from dbn_book.updown import up_down_step
+    r, none = D.RBM(6, 4, seed=0), torch.zeros(0, 6)
+    fails(lambda: reconstruction_error(r, none), contains='v has no rows')
+    fails(lambda: rbm_monitors(r, none), contains='need rows')
+    fails(lambda: rbm_monitors(r, _bits(5, 6), none), contains='need rows')
+    fails(lambda: evaluate(MLP([6, 4], 3), none, torch.zeros(0, dtype=torch.long)), contains='v is empty: its error would be NaN')
+    fails(lambda: finetune(MLP([6, 4], 3), none, torch.zeros(0, dtype=torch.long), epochs=1, progress=False), contains='v_train is empty')
+    fails(lambda: up_down_step(D.DBN([6, 4, 3], seed=0).untie(), none), contains='v has no rows')
+
+
+def test_up_down_step_checks_its_arguments_before_changing_the_weights():
+    from dbn_book.updown import up_down_step
+    d, v = D.DBN([6, 4, 3], seed=0).untie(), _bits(5, 6)
+    before = [p.clone() for p in d.parameters()]
+    for kwargs, msg in [(dict(v=torch.zeros(5, 7)), 'must have shape (batch, 6)'), (dict(v=v * 7), 'in [0, 1]'),
+                        (dict(v=v, lr=-1.), 'lr must be a number in [0, inf)'), (dict(v=v, k=0), 'k (Gibbs steps) must be an integer >= 1')]:
+        fails(lambda: up_down_step(d, **kwargs), contains=msg)
+    assert all(torch.equal(a, b) for a, b in zip(before, d.parameters()))
+    assert up_down_step(d, v, lr=0.) >= 0 # the last step of a linear decay may have rate 0
+
+
+def test_the_down_pass_and_the_top_input_refuse_what_they_cannot_use():
+    d = D.DBN([6, 4, 3], seed=0)
+    fails(lambda: d.down(torch.full((2, 4), 5.)), contains='h must hold binary values or probabilities in [0, 1], got values in [5, 5]')
+    fails(lambda: d.down(torch.full((2, 4), float('nan'))), contains='h must hold binary values')
+    fails(lambda: d.top_input(torch.zeros(2, 4), torch.zeros(2, dtype=torch.long)), contains='this DBN has no label units: leave y out')
+    assert d.down(torch.ones(2, 4)).shape == (2, 6)
+
+
+def test_options_that_would_go_unused_or_unchecked_are_refused():
+    from dbn_book.cd import lr_factor
+    from dbn_book.ais import log_partition
+    fails(lambda: D.train_rbm(D.RBM(6, 4, seed=0), _bits(20, 6), epochs=1, lr_var=0.5, progress=False),
+          contains='lr_var: options of a model that learns variances; a RBM has none')
+    fails(lambda: D.train_rbm(D.RBM(6, 4, seed=0), _bits(20, 6), epochs=1, min_var=0.5, progress=False), contains='min_var: options of')
+    assert len(D.train_rbm(GaussianRBM(6, 4, seed=0), torch.randn(20, 6), epochs=1, lr=1e-3, lr_var=1e-4, progress=False)) == 1
+    fails(lambda: lr_factor('exp', 0.5), contains="schedule must be one of ('constant', 'linear', 'cosine'), got 'exp'")
+    fails(lambda: log_partition(D.RBM(6, 4, seed=0), n_chainz=3), contains='log_partition got n_chainz, which AIS does not take; its options: n_chains')
+
+
+def test_a_model_with_nan_parameters_has_no_ais_estimate():
+    r = D.RBM(6, 4, seed=0)
+    with torch.no_grad(): r.W[0, 0] = float('nan')
+    fails(lambda: D.ais_log_partition(r, n_chains=4, betas=linear_betas(3)), contains='NaN or infinite values: it has no log Z')
+
+
+def test_checkpoints_refuse_a_classifier_of_other_inputs_and_nan_weights(tmp_path):
+    from dbn_book.finetune import MLP, save_checkpoint, load_checkpoint
+    fails(lambda: save_checkpoint(tmp_path / 'a.pt', D.DBN([6, 4, 3], seed=0), mlp=MLP([10, 3], 3)),
+          contains='the MLP takes 10 inputs but the DBN models 6 visible units')
+    assert not (tmp_path / 'a.pt').exists()
+    mlp = MLP([6, 4, 3], 3, seed=0)
+    with torch.no_grad(): mlp.out.weight[0, 0] = float('nan')
+    save_checkpoint(tmp_path / 'b.pt', D.DBN([6, 4, 3], seed=0), mlp=mlp)
+    fails(lambda: load_checkpoint(tmp_path / 'b.pt'), contains="the MLP's weights hold NaN or infinite values")
+
+
+def test_a_trainer_state_with_an_impossible_epoch_or_missing_parts_loads_nothing():
+    v = _bits(40, 6)
+    t = RBMTrainer(D.RBM(6, 4, seed=0), v, CDOptions(epochs=2, batch=10), seed=0); t.run(1, progress=False)
+    state = t.state_dict()
+    for bad, msg in [({'epoch': 3}, 'RBMTrainer state is damaged: epoch 3 of 2'), ({'epoch': -1}, 'epoch -1 of 2'),
+                     ({'velocity': []}, 'does not fit this trainer')]:
+        fresh = RBMTrainer(D.RBM(6, 4, seed=1), v, CDOptions(epochs=2, batch=10), seed=1)
+        fails(lambda: fresh.load_state_dict({**state, **bad}), contains=msg)
+        assert fresh.epoch == 0 and not torch.equal(fresh.rbm.W, t.rbm.W)
+    dt = D.DBNTrainer(D.DBN([6, 4, 3], seed=0), v, options=D.DBNOptions(CDOptions(epochs=1, batch=10)), seed=0)
+    dt.run(1, progress=False)
+    fresh = D.DBNTrainer(D.DBN([6, 4, 3], seed=1), v, options=D.DBNOptions(CDOptions(epochs=1, batch=10)), seed=1)
+    fails(lambda: fresh.load_state_dict({**dt.state_dict(), 'layer': 7}), contains='does not fit this trainer')
+    assert fresh.epoch == 0
+
+
+def test_sklearn_names_what_it_cannot_convert_and_the_pretraining_rate():
+    from dbn_book.sklearn import DBNClassifier, rbm_from_sklearn
+    X, y = _bits(40, 6).numpy(), np.arange(40) % 2
+    c = DBNClassifier(hidden_layer_sizes=(4,), epochs=1, pretrain_epochs=1, random_state=0).fit(X, y)
+    fails(lambda: rbm_from_sklearn(c), contains="takes a BernoulliRBM or an RBMTransformer, got DBNClassifier; its DBN's RBMs are est.dbn_.rbms")
+    fails(lambda: DBNClassifier(pretrain_learning_rate=1e5, epochs=1, pretrain_epochs=1).fit(X, y),
+          contains='pretrain_learning_rate=100000 is too large for pretraining, whose weight decay is 0.0002')
+
+
+def test_dbn_sample_reads_a_checkpoint_whose_training_record_is_not_a_dict(tmp_path):
+    from dbn_book.finetune import save_checkpoint
+    from dbn_book.cli import sample_main
+    save_checkpoint(tmp_path / 'm.pt', D.DBN([784, 8, 6], n_labels=10, seed=0), training='x')
+    sample_main([str(tmp_path / 'm.pt'), '--k', '1', '--n', '10', '--out', str(tmp_path / 's.png'), '--device', 'cpu'])
+    assert (tmp_path / 's.png').stat().st_size > 0
