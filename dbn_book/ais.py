@@ -138,7 +138,8 @@ def ais_estimate(log_w:torch.Tensor, # the chains' log weights
                  n_sd:float=3., # the interval's half-width in standard deviations
                 ) -> AISResult:
     "log Z = log Z_A + log(mean w) and its interval, computed in log space."
-    log_w, n_sd = log_w.detach().double().cpu(), check_number(n_sd, 'n_sd')
+    log_w, n_sd, log_z_base = torch.as_tensor(log_w).detach().double().cpu(), check_number(n_sd, 'n_sd'), check_log_z(log_z_base, 'log_z_base')
+    if bool(log_w.isnan().any()): raise ValueError("log_w holds NaN: a chain's weight is undefined; check the model's parameters and the betas")
     if log_w.ndim != 1 or len(log_w) < 2: raise ValueError(f"log_w needs at least 2 chains, got shape {tuple(log_w.shape)}")
     top = log_w.max()
     w = torch.exp(log_w - top) # the largest weight is 1

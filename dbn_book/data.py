@@ -165,6 +165,8 @@ def show_digits(v:torch.Tensor, # images, one 784-pixel row each
     import matplotlib.pyplot as plt
     from torchvision.utils import make_grid
     if (v := torch.as_tensor(v)).ndim != 2 or v.shape[1] != 784: raise ValueError(f"show_digits draws 28 x 28 images, one 784-pixel row each; got shape {tuple(v.shape)}")
+    if not len(v): raise ValueError("show_digits got no images (0 rows)")
+    check_int(nrow, 'nrow', 1)
     v = v.detach().float().cpu().reshape(-1, 1, 28, 28)
     if v.max() > 1: v = v / 255
     grid = make_grid(v, nrow=nrow, padding=1, pad_value=0.5)[0]

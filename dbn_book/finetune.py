@@ -199,6 +199,7 @@ def save_checkpoint(path, dbn:DBN, mlp:MLP|None=None,
                    ):
     "Write the configuration, the DBN and the MLP to one checkpoint file, atomically."
     check_type(dbn, DBN, 'dbn'); check_type(mlp, (MLP, type(None)), 'mlp')
+    check_type(config, (dict, type(None)), 'config'); check_type(results, (dict, type(None)), 'results')
     if mlp is not None and mlp.sizes[0] != dbn.sizes[0]:
         raise ValueError(f"the MLP takes {mlp.sizes[0]} inputs but the DBN models {dbn.sizes[0]} visible units: save the MLP fine-tuned from this DBN")
     mlp_entry = None if mlp is None else {**mlp.config, 'state': cpu_copy(mlp.state_dict())}

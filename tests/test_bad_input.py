@@ -152,3 +152,14 @@ def test_dbn_sample_reads_a_checkpoint_whose_training_record_is_not_a_dict(tmp_p
     save_checkpoint(tmp_path / 'm.pt', D.DBN([784, 8, 6], n_labels=10, seed=0), training='x')
     sample_main([str(tmp_path / 'm.pt'), '--k', '1', '--n', '10', '--out', str(tmp_path / 's.png'), '--device', 'cpu'])
     assert (tmp_path / 's.png').stat().st_size > 0
+
+
+def test_figures_and_estimates_refuse_empty_or_undefined_input():
+    from dbn_book.ais import ais_estimate
+    fails(lambda: show_digits(torch.zeros(0, 784)), contains='show_digits got no images (0 rows)')
+    fails(lambda: show_digits(torch.zeros(3, 784), nrow=0), contains='nrow must be an integer >= 1')
+    assert ais_estimate(np.array([0., 1., 2.]), 0.).log_z == ais_estimate(torch.tensor([0., 1., 2.]), 0.).log_z # numpy's log weights too
+    fails(lambda: ais_estimate(torch.tensor([float('nan'), 0.]), 0.), contains='log_w holds NaN')
+    fails(lambda: ais_estimate(torch.tensor([1., 0.]), 'a'), contains='log_z_base must be a number')
+    from dbn_book.finetune import save_checkpoint
+    fails(lambda: save_checkpoint('unused.pt', D.DBN([6, 4, 3], seed=0), config=[1, 2]), contains='config must be of type dict or NoneType, got list')
