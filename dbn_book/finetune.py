@@ -49,6 +49,7 @@ class MLP(nn.Module):
 
     def features(self, v:torch.Tensor, generator:torch.Generator|None=None) -> torch.Tensor:
         "The last hidden layer's activities (after dropout, in training mode)."
+        check_batch(v, self.sizes[0], 'v', 'input') # a shape error names the MLP's input, not a matrix product
         h = self._drop(v, self.input_dropout, generator)
         for layer in self.hidden: h = self._drop(torch.sigmoid(layer(h)), self.dropout, generator)
         return h

@@ -163,3 +163,11 @@ def test_figures_and_estimates_refuse_empty_or_undefined_input():
     fails(lambda: ais_estimate(torch.tensor([1., 0.]), 'a'), contains='log_z_base must be a number')
     from dbn_book.finetune import save_checkpoint
     fails(lambda: save_checkpoint('unused.pt', D.DBN([6, 4, 3], seed=0), config=[1, 2]), contains='config must be of type dict or NoneType, got list')
+
+
+def test_the_mlp_names_its_input_shape_and_type():
+    from dbn_book.finetune import MLP
+    mlp = MLP([6, 4], 3, seed=0)
+    fails(lambda: mlp(torch.zeros(2, 5)), contains='v must have shape (batch, 6) for 6 input units, got (2, 5)')
+    fails(lambda: mlp(np.zeros((2, 6), np.float32)), contains='v must be a torch.Tensor, got ndarray')
+    assert mlp(torch.zeros(2, 6)).shape == (2, 3)
