@@ -123,7 +123,7 @@ def _device_options(
     device:str=None, # 'cpu', 'cuda' or 'cuda:1'; default: CUDA when available
     seed:_count=0, # seed of every random choice
     # float32 matrix products, as torch.set_float32_matmul_precision sets them while training and sampling: 'medium' lets them
-    # run in bfloat16 with float32 sums where the hardware can (CPUs with AMX, recent GPUs): a top RBM trains 1.9x faster with AMX
+    # run in bfloat16 with float32 sums where the hardware can (CPUs with AMX, recent GPUs)
     matmul_precision:Literal['highest', 'high', 'medium']='highest'):
     "device, seed and arithmetic"
 
