@@ -332,7 +332,7 @@ def sample_chains(model:RBMBase, n:int|None=None, # number of chains; default 10
     if n is not None: check_int(n, 'n', 1)
     if start is None: v = model.sample_v(model.W.new_zeros(n or 10, model.n_hidden), generator)
     else:
-        v = model.check_visible(start, 'start')
+        if not len(v := model.check_visible(start, 'start')): raise ValueError("start has no rows: give at least one chain's state")
         if n not in (None, len(v)): raise ValueError(f"n={n} chains were asked for but start has {len(v)} rows: give n or start, not both")
     out, done = [], 0
     for s in steps:

@@ -33,6 +33,7 @@ def gibbs_langevin_chain(grbm:GaussianRBM, v:torch.Tensor, # the chains' startin
     "k Gibbs-Langevin steps (Liao et al. 2022) from v: L Langevin steps on E(v, h) with h fixed, then h ~ P(h|v), then the MH test."
     v, k = check_type(grbm, GaussianRBM, 'grbm').check_visible(v, 'v'), check_k(k)
     check_number(step_size, 'step_size'); check_int(n_langevin, 'n_langevin', 1)
+    if not len(v): raise ValueError("v has no rows: give at least one chain's starting state")
     var = grbm.var
     etas = [step_size * var.mean().item() * (1 + math.cos(math.pi * l / n_langevin)) / 2 for l in range(n_langevin)]
     a = torch.stack([eta / var for eta in etas]) # each step's pull towards the mean, per unit

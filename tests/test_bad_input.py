@@ -171,3 +171,10 @@ def test_the_mlp_names_its_input_shape_and_type():
     fails(lambda: mlp(torch.zeros(2, 5)), contains='v must have shape (batch, 6) for 6 input units, got (2, 5)')
     fails(lambda: mlp(np.zeros((2, 6), np.float32)), contains='v must be a torch.Tensor, got ndarray')
     assert mlp(torch.zeros(2, 6)).shape == (2, 3)
+
+
+def test_chains_need_at_least_one_start():
+    from dbn_book.cd import sample_chains
+    from dbn_book.langevin import gibbs_langevin_chain
+    fails(lambda: sample_chains(D.RBM(6, 4, seed=0), steps=(1,), start=torch.zeros(0, 6)), contains='start has no rows')
+    fails(lambda: gibbs_langevin_chain(GaussianRBM(6, 4, seed=0), torch.zeros(0, 6), 1), contains='v has no rows')
