@@ -138,7 +138,7 @@ def rbm_monitors(model:RBMBase, v_train:torch.Tensor, v_valid:torch.Tensor|None=
                  exact_units:int=20, # exact log Z up to 2^exact_units states
                 ) -> dict:
     "Mean free energies and their gap; for small models, exact log Z and log-likelihoods."
-    out = {'var_min': model.var.min().item(), 'var_median': model.var.median().item()} if 'z' in model.param_names else {}
+    out = model.extra_monitors()
     sets = {'train': v_train} if v_valid is None else {'train': v_train, 'valid': v_valid}
     if not all(map(len, sets.values())): raise ValueError("v_train and v_valid (if given) need rows: the monitors are means over rows")
     for name, v in sets.items(): out[f'free_energy_{name}'] = model.free_energy(v).mean().item()
@@ -179,6 +179,14 @@ def training_advice(self:RBMBase, options) -> str:
     "What to change when training diverges: the advice the trainer's error gives."
     return f"lower the learning rate (e.g. lr={options.lr / 10:g}) and train again"
 
+RBMBase.own_options = () # CDOptions fields that only some models use (chapter 9's: lr_var, min_var)
+@patch
+def step_rates(self:RBMBase, eps:float, options) -> tuple: return (eps,) * len(self.param_names) # each parameter's rate
+@patch
+def constrain_(self:RBMBase, options): pass # keep the parameters where the model is defined: nothing to keep here
+@patch
+def extra_monitors(self:RBMBase) -> dict: return {} # what the trainer records of the model beyond the free energies
+
 class RBMTrainer(Trainer):
     "CD-k / PCD-k training of any model of chapter 1's protocol, resumable after any epoch."
     added_options = {'fast_lr': 0., 'fast_decay': 0.95} # a state saved before fast weights existed continues without them
@@ -212,8 +220,7 @@ class RBMTrainer(Trainer):
             self.chains = self.v_train[torch.randint(len(self.v_train), (o.n_chains or o.batch,), generator=self.g, device=self.device)]
         self.offsets = (self.v_train.mean(0), torch.full_like(model.c, 0.5)) if o.centered else None
         self.fast = [torch.zeros_like(p) for p in model.params] if o.fast_lr else None # FPCD's fast weights
-        self.log_min_var = -math.inf if o.min_var is None else math.log(o.min_var)
-        if 'z' in model.param_names: model.z.clamp_(min=self.log_min_var)
+        model.constrain_(o) # a constrained model starts inside its constraints
 
     def update(self, v0:torch.Tensor, # a mini-batch of training rows
                eps:float, mu:float) -> Chain: # learning rate and momentum of this update
@@ -224,7 +231,7 @@ class RBMTrainer(Trainer):
             neg = model.gibbs_chain(v0 if self.chains is None else self.chains, # data, PCD's where they stopped
                                     o.k, self.g, p_h=ph0 if self.chains is None else None)
         if self.chains is not None: self.chains = neg.v
-        rates = tuple(eps * o.lr_var / o.lr if name == 'z' else eps for name in model.param_names)
+        rates = model.step_rates(eps, o)
         if self.fast is None: model.add_gradient_(self.velocity, (v0, ph0), (neg.v, neg.p_h), rates, mu) # momentum on the gradient
         else:
             grad = difference(model.statistics(v0, ph0), model.statistics(neg.v, neg.p_h))
@@ -234,7 +241,7 @@ class RBMTrainer(Trainer):
         if self.offsets is None:
             for p, m in zip(model.params, self.velocity): p.add_(m)
         else: centred_step_(model, self.velocity, self.offsets, (v0, ph0), (neg.v, neg.p_h), eps)
-        if 'z' in model.param_names: model.z.clamp_(min=self.log_min_var)          # the floor on the variances
+        model.constrain_(o)                                                         # e.g. chapter 9's floor on the variances
         return neg
 
     @contextmanager
@@ -262,7 +269,7 @@ class RBMTrainer(Trainer):
         record = {'epoch': self.epoch + 1, 'recon_error': reconstruction_error(model, self.monitor_args[0], self.epoch)}
         largest = largest_magnitude(model.params)
         if not largest <= MAX_WEIGHT or not math.isfinite(record['recon_error']):
-            rates = f"lr={o.lr}" + (f", lr_var={o.lr_var}, min_var={o.min_var}" if 'z' in model.param_names else "")
+            rates = ", ".join(f"{k}={getattr(o, k)}" for k in ('lr', *model.own_options))
             raise FloatingPointError(f"{type(model).__name__} training diverged in epoch {self.epoch + 1}: the parameters became "
                                      + ("NaN or infinite" if not math.isfinite(largest) else f"huge (largest |parameter| {largest:.3g})")
                                      + f" ({rates}, momentum={mu}, batch={o.batch}). The model was restored to its "
@@ -294,8 +301,8 @@ def train_rbm(model:RBMBase, v_train:torch.Tensor, # training rows, as `model.ch
               **kwargs, # CDOptions' fields, and RBMTrainer's other arguments (v_valid, seed, device, ...)
              ) -> list: # one record (dict) per epoch
     "Train `model` in place by CD-k or PCD-k with momentum and weight decay; return per-epoch monitors."
-    if (given := [k for k in ('lr_var', 'min_var') if k in kwargs]) and 'z' not in getattr(model, 'param_names', 'z'): # not silently unused
-        raise ValueError(f"{' and '.join(given)}: options of a model that learns variances; a {type(model).__name__} has none, so leave them out")
+    if unused := [k for k in ('lr_var', 'min_var') if k in kwargs and k not in getattr(model, 'own_options', (k,))]: # not silently unused
+        raise ValueError(f"{' and '.join(unused)}: options of a model that learns variances; a {type(model).__name__} has none, so leave them out")
     options, kwargs = split_options(CDOptions, kwargs, options)
     return RBMTrainer(model, v_train, options, **kwargs).run(progress=progress, desc=desc or type(model).__name__, callback=callback)
 

@@ -182,13 +182,13 @@ class DBNOptions:
         "kwargs split into the DBNOptions for `dbn` (CDOptions' fields, one value or one per RBM; up; init) and the rest."
         n, names, first_only = len(dbn.rbms), CDOptions.__dataclass_fields__, ('lr_var', 'min_var')
         first = {k: kwargs[k] for k in first_only if k in kwargs} # options of the first RBM alone (min_var=None: no floor)
-        if 'z' not in dbn.rbms[0].param_names and any(v is not None for v in first.values()):
+        if not dbn.rbms[0].own_options and any(v is not None for v in first.values()):
             raise ValueError("lr_var and min_var are options of a first RBM that learns variances; this DBN's first RBM has none "
                              "(stack one that does, e.g. DBN.from_rbms([GaussianRBM(...), RBM(...)]), chapter 9)")
         pair = lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and isinstance(v[0], (list, tuple))
         cols = {k: (_per_layer(v, n, k) if k != 'momentum' or pair(v) else [v] * n)
                 for k, v in kwargs.items() if k in names and k not in first_only}
-        first = first if 'z' in dbn.rbms[0].param_names else {} # a binary first RBM keeps its defaults
+        first = first if dbn.rbms[0].own_options else {} # a binary first RBM keeps its defaults
         layers = [CDOptions(**{'lr': 0.05, **{k: c[i] for k, c in cols.items()}, **(first if i == 0 else {})}) for i in range(n)]
         rest = {k: v for k, v in kwargs.items() if k not in names and k not in ('up', 'init')}
         return cls(layers, **{k: kwargs[k] for k in ('up', 'init') if k in kwargs}), rest

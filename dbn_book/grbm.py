@@ -111,6 +111,23 @@ def training_advice(self:GaussianRBM, options) -> str:
     return (f"Gaussian visible units need far smaller steps than binary ones: lower lr (e.g. lr={options.lr / 10:g}), keep "
             f"lr_var below lr, bound the variances below (min_var), and standardise the data")
 
+GaussianRBM.own_options = ('lr_var', 'min_var') # the CDOptions fields it uses: the rate of z, the floor on s^2
+
+@patch
+def step_rates(self:GaussianRBM, eps:float, options) -> tuple:
+    "W, b and c at rate eps; the log-variances z at eps * lr_var / lr."
+    return (eps, eps, eps, eps * options.lr_var / options.lr)
+
+@patch
+def constrain_(self:GaussianRBM, options):
+    "The floor on the variances: z >= log(min_var), unless min_var is None."
+    if options.min_var is not None: self.z.clamp_(min=math.log(options.min_var))
+
+@patch
+def extra_monitors(self:GaussianRBM) -> dict:
+    "The smallest and the median variance."
+    return {'var_min': self.var.min().item(), 'var_median': self.var.median().item()}
+
 # %% ../nbs/09_grbm.ipynb #bbdc080b
 @patch
 def base_model(self:GaussianRBM, v_data:torch.Tensor|None=None) -> GaussianRBM:

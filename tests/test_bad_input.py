@@ -178,3 +178,35 @@ def test_chains_need_at_least_one_start():
     from dbn_book.langevin import gibbs_langevin_chain
     fails(lambda: sample_chains(D.RBM(6, 4, seed=0), steps=(1,), start=torch.zeros(0, 6)), contains='start has no rows')
     fails(lambda: gibbs_langevin_chain(GaussianRBM(6, 4, seed=0), torch.zeros(0, 6), 1), contains='v has no rows')
+
+
+def test_cd_and_its_trainer_refuse_bad_rows_before_any_update():
+    "Moved from chapter 2's hidden checks, unchanged."
+    from dbn_book.cd import cd_grad, pcd_grad, exact_grad
+    r, v30 = D.RBM(30, 12, seed=0), D.bernoulli(torch.full((50, 30), 0.3), torch.Generator().manual_seed(5))
+    fails(lambda: D.train_rbm(r, v30[:, :29], progress=False), contains='shape (batch, 30)')
+    fails(lambda: D.train_rbm(r, v30 * 3, progress=False), contains='in [0, 1]')
+    fails(lambda: D.train_rbm(r, v30, v_valid=v30[:0], progress=False), contains='v_valid is empty')
+    fails(lambda: cd_grad(r, v30, k=0), contains='k (Gibbs steps)')
+    fails(lambda: pcd_grad(r, v30, v30[:, :5]), contains='chains must have shape')
+    fails(lambda: cd_grad(r, v30[:0]), contains='v has no rows')
+    fails(lambda: pcd_grad(r, v30, v30[:0]), contains='chains has no rows')
+    fails(lambda: exact_grad(r, v30[:0]), contains='v has no rows')
+    fails(lambda: exact_grad(D.RBM(40, 30), torch.zeros(2, 40)), contains='Use cd_grad or pcd_grad')
+    fails(lambda: D.train_rbm(r, v30, progress=False, seed=1, generator=torch.Generator()), contains='not both')
+    assert cd_grad(r, v30.double())[0].dtype == torch.float32 # float64 data is converted, not a late dtype error
+    assert torch.equal(r.W, D.RBM(30, 12, seed=0).W) # nothing trained
+
+
+def test_the_trainer_asks_the_model_for_its_rates_constraints_and_monitors():
+    "A binary RBM: one rate, no constraint, no extra monitor; a Gaussian one: z at lr_var / lr of the rate, the floor, its variances."
+    o = CDOptions(lr=0.1, lr_var=0.02, min_var=0.5)
+    r, g = D.RBM(6, 4, seed=0), GaussianRBM(6, 4, seed=0)
+    assert r.step_rates(0.1, o) == (0.1,) * 3 and r.extra_monitors() == {} and r.own_options == ()
+    assert g.step_rates(0.1, o) == (0.1, 0.1, 0.1, 0.1 * 0.02 / 0.1) and g.own_options == ('lr_var', 'min_var')
+    with torch.no_grad(): g.z.fill_(-5.)
+    g.constrain_(o); assert torch.allclose(g.var, torch.full((6,), 0.5))
+    g.constrain_(CDOptions(min_var=None)); assert torch.allclose(g.var, torch.full((6,), 0.5)) # no floor: unchanged
+    assert set(g.extra_monitors()) == {'var_min', 'var_median'}
+    h = D.train_rbm(g, torch.randn(40, 6), epochs=1, lr=1e-3, lr_var=1e-4, min_var=0.5, progress=False, seed=0)
+    assert h[0]['var_min'] >= 0.5 - 1e-6 # the floor held through training
