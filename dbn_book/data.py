@@ -265,6 +265,8 @@ def image_patches(images:list, # 2-D grey images
                   generator:torch.Generator|None=None) -> torch.Tensor:
     "n random size x size patches as rows, from a band of columns of each image, in random order."
     check_int(size, 'size', 1); check_int(n, 'n', 1)
+    if not len(images) or any(torch.as_tensor(im).ndim != 2 for im in images):
+        raise ValueError("images must be a non-empty list of 2-D grey images (height x width)")
     out = []
     for i, im in enumerate(images):
         m = n // len(images) + (i < n % len(images))

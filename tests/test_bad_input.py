@@ -210,3 +210,12 @@ def test_the_trainer_asks_the_model_for_its_rates_constraints_and_monitors():
     assert set(g.extra_monitors()) == {'var_min', 'var_median'}
     h = D.train_rbm(g, torch.randn(40, 6), epochs=1, lr=1e-3, lr_var=1e-4, min_var=0.5, progress=False, seed=0)
     assert h[0]['var_min'] >= 0.5 - 1e-6 # the floor held through training
+
+
+def test_patches_and_filter_masks_take_what_a_user_passes():
+    from dbn_book.data import image_patches
+    fails(lambda: image_patches([]), contains='images must be a non-empty list of 2-D grey images')
+    fails(lambda: image_patches([torch.zeros(3, 20, 20)]), contains='images must be a non-empty list of 2-D grey images')
+    assert image_patches([torch.rand(20, 20)], size=4, n=5, generator=torch.Generator().manual_seed(0)).shape == (5, 16)
+    W = D.RBM(6, 4, seed=0).W
+    assert torch.equal(filter_images(W, 3, keep=[True] * 6), filter_images(W, 3, keep=torch.ones(6, dtype=torch.bool))) # a list as a mask
