@@ -181,11 +181,11 @@ def training_advice(self:RBMBase, options) -> str:
 
 RBMBase.own_options = () # CDOptions fields that only some models use (chapter 9's: lr_var, min_var)
 @patch
-def step_rates(self:RBMBase, eps:float, options) -> tuple: return (eps,) * len(self.param_names) # each parameter's rate
+def step_rates(self:RBMBase, eps:float, options) -> tuple: "Each parameter's learning rate: eps for all."; return (eps,) * len(self.param_names)
 @patch
-def constrain_(self:RBMBase, options): pass # keep the parameters where the model is defined: nothing to keep here
+def constrain_(self:RBMBase, options): "Keep the parameters where the model is defined, after a step: nothing to keep here."
 @patch
-def extra_monitors(self:RBMBase) -> dict: return {} # what the trainer records of the model beyond the free energies
+def extra_monitors(self:RBMBase) -> dict: "What the trainer records of the model beyond the free energies: nothing."; return {}
 
 class RBMTrainer(Trainer):
     "CD-k / PCD-k training of any model of chapter 1's protocol, resumable after any epoch."
