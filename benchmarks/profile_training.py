@@ -47,6 +47,7 @@ def profiled(name, trainer, batches):
     setattr(trainer, data_attr, full[:n_rows])
     if getattr(trainer, 'y', None) is not None: trainer.y = trainer.y[:n_rows]
     trainer.run_epoch() # warm-up
+    trainer.step = 0 # the profiled epoch's schedule as the warm-up's: not past the run's last update (a negative rate)
     with profile(activities=[ProfilerActivity.CPU]) as prof:
         t0 = time.perf_counter(); trainer.run_epoch(); wall = time.perf_counter() - t0
     self_ms = defaultdict(float); by_op = defaultdict(float)

@@ -200,11 +200,9 @@ def raise_log_likelihood(model:RBMBase, # any RBM of the book
                          chunk:int=10_000, # chains run at once
                         ) -> torch.Tensor: # one float64 estimate per row
     "RAISE (Burda et al. 2015): a conservative estimate of log P(v) per row, from chains run backwards from it."
-    check_type(model, RBMBase, 'model') # before any use of it, as in ais_log_partition
-    betas = _check_betas(betas)
+    betas, base = _check_betas(betas), _check_base(model, base, v_data)
     check_int(n_chains, 'n_chains', 1); check_int(chunk, 'chunk', 1)
     v = model.check_states(v, 'RAISE (its chains start at the rows of v)')
-    base = _check_base(model, base, v_data)
     beta, log_z0 = betas.tolist(), base.log_partition_exact().item()
     out, per = [], max(1, chunk // n_chains)
     for i in range(0, len(v), per):

@@ -9,7 +9,7 @@ __all__ = ['MAX_WEIGHT', 'resolve_device', 'matmul_precision', 'make_generator',
            'split_options', 'cpu_copy']
 
 # %% ../nbs/00_core.ipynb #fe7cf4bc
-import math, numbers, os, tempfile
+import math, numbers, os, tempfile, time
 from contextlib import contextmanager
 from dataclasses import asdict, fields, is_dataclass
 from pathlib import Path
@@ -198,10 +198,12 @@ def largest_magnitude(params) -> float:
 class Trainer:
     "The resumable half of every training loop in the book."
     added_options = {} # options added after states were first saved: name -> the value that behaves as before it existed
-    model = None # the module it trains (a subclass's property): the state names it, so that another model is refused
-    def __init__(self, options:dict, generator:torch.Generator, n_batches:int):
+    model = None # the module it trains (a subclass sets it): the state names it, so that another model is refused
+    def __init__(self, options:dict, n_batches:int, # what a continuation must share; mini-batches per epoch
+                 seed:int|None=None, generator:torch.Generator|None=None, device=None): # device: default CUDA if available
         self.options = cpu_copy(asdict(options) if is_dataclass(options) else options) # plain values, as the state stores them
-        self.g, self.n_batches = generator, n_batches
+        self.device, self.n_batches = resolve_device(device), n_batches
+        self.g = own_generator(generator, seed, self.device)
         self.epoch, self.step, self.history = 0, 0, [] # epochs and updates done; one record per epoch
 
     @property
@@ -224,10 +226,11 @@ class Trainer:
         todo = left if epochs is None else min(check_int(epochs, 'epochs'), left)
         with progress_bar(todo * self.n_batches, desc or type(self).__name__, progress) as bar:
             for _ in range(todo):
-                before = self.state_dict()
+                before, t0 = self.state_dict(), time.perf_counter()
                 try: record = self.run_epoch(bar)
                 except FloatingPointError: # a diverged epoch leaves the trainer, model included, as it was before it
                     self.load_state_dict(before); raise
+                record['seconds'] = time.perf_counter() - t0
                 self.epoch += 1; self.history.append(record)
                 bar.set_postfix(**self.postfix(record))
                 if callback is not None: callback(self, record)

@@ -14,10 +14,10 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import (check_units, check_labels, check_sizes, check_int, check_type, make_generator, own_generator, resolve_device,
+from .core import (check_units, check_labels, check_sizes, check_int, check_type, make_generator,
                            atomic_write, cpu_copy, Trainer)
 from .rbm import RBMBase, RBM, bernoulli, visible_bias_from_data
-from .cd import RBMTrainer, CDOptions
+from .cd import RBMTrainer, CDOptions, MODEL_OPTIONS
 
 # %% ../nbs/03_dbn.ipynb #aa06446b
 def flipped(rbm:RBM) -> RBM:
@@ -180,7 +180,7 @@ class DBNOptions:
     @classmethod
     def split(cls, kwargs:dict, dbn) -> tuple:
         "kwargs split into the DBNOptions for `dbn` (CDOptions' fields, one value or one per RBM; up; init) and the rest."
-        n, names, first_only = len(dbn.rbms), CDOptions.__dataclass_fields__, ('lr_var', 'min_var')
+        n, names, first_only = len(dbn.rbms), CDOptions.__dataclass_fields__, MODEL_OPTIONS
         first = {k: kwargs[k] for k in first_only if k in kwargs} # options of the first RBM alone (min_var=None: no floor)
         if not dbn.rbms[0].own_options and any(v is not None for v in first.values()):
             raise ValueError("lr_var and min_var are options of a first RBM that learns variances; this DBN's first RBM has none "
@@ -204,7 +204,6 @@ def check_data(self:DBN, v:torch.Tensor, y:torch.Tensor|None=None, part:str='tra
 
 class DBNTrainer(Trainer):
     "Greedy layer-wise training, resumable after any epoch of any layer; each record says its RBM in 'layer'."
-    model = property(lambda self: self.dbn)
     added_options = RBMTrainer.added_options # its layers' CDOptions
     def __init__(self, dbn:DBN, v_train:torch.Tensor, # training rows, as the bottom RBM takes them
                  y_train:torch.Tensor|None=None, # labels, needed when the DBN has label units
@@ -224,14 +223,13 @@ class DBNTrainer(Trainer):
                              f"got sizes {dbn.sizes} of {[type(r).__name__ for r in dbn.rbms]}; or use init='random'")
         if not dbn.tied: raise ValueError("this DBN's generative weights are untied (chapter 7); greedy training would leave them "
                                           "behind. Train a new DBN greedily, then fine-tune it")
-        self.device = resolve_device(device)
         self.v, self.y = dbn.check_data(v_train, y_train)
         if v_valid is None and y_valid is not None: raise ValueError("y_valid needs its rows: pass v_valid too, or leave y_valid out")
         self.v_valid, self.y_valid = (None, None) if v_valid is None else dbn.check_data(v_valid, y_valid, 'valid')
-        self.v, self.v_valid = self.v.to(self.device), None if v_valid is None else self.v_valid.to(self.device)
         super().__init__({'layers': [asdict(x) for x in self.layer_options], 'up': o.up, 'init': o.init},
-                         own_generator(generator, seed, self.device), max(math.ceil(len(self.v) / x.batch) for x in self.layer_options))
-        self.dbn = dbn.to(self.device)
+                         max(math.ceil(len(self.v) / x.batch) for x in self.layer_options), seed, generator, device)
+        self.v, self.v_valid = self.v.to(self.device), None if v_valid is None else self.v_valid.to(self.device)
+        self.dbn = self.model = dbn.to(self.device)
         # the state beyond `Trainer`'s; code_rng: the generator states that drew the codes below
         self.layer, self.trainer, self.code_rng = 0, None, []
         self.x, self.x_valid = self.v, self.v_valid # the current layer's data

@@ -7,13 +7,13 @@ __all__ = ['MLP', 'mlp_from_dbn', 'evaluate', 'FineTuneOptions', 'FineTuner', 'f
            'load_checkpoint']
 
 # %% ../nbs/05_finetune.ipynb #35d2c4ed
-import math, time
+import math
 from dataclasses import dataclass
 from typing import NamedTuple
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .core import (check_sizes, check_int, check_number, check_type, check_batch, check_labels, make_generator, own_generator, resolve_device,
+from .core import (check_sizes, check_int, check_number, check_type, check_batch, check_labels, make_generator, resolve_device,
                            Trainer, cpu_copy, split_options, largest_magnitude, MAX_WEIGHT)
 from .cd import lr_factor, check_training
 from .dbn import DBN, read_checkpoint
@@ -123,7 +123,6 @@ class FineTuneOptions:
 
 class FineTuner(Trainer):
     "Backpropagation of the cross-entropy through `mlp`, resumable after any epoch."
-    model = property(lambda self: self.mlp)
     def __init__(self, mlp:MLP, v_train:torch.Tensor, y_train:torch.Tensor,
                  options:FineTuneOptions|None=None, # default: FineTuneOptions()
                  v_valid:torch.Tensor|None=None, y_valid:torch.Tensor|None=None, # evaluated after each epoch
@@ -133,16 +132,14 @@ class FineTuner(Trainer):
         v_train, y_train = _check_rows(mlp, v_train, y_train, '_train')
         if (v_valid is None) != (y_valid is None): raise ValueError("give v_valid and y_valid together, or neither")
         self.valid = None if v_valid is None else _check_rows(mlp, v_valid, y_valid, '_valid')
-        self.device = resolve_device(device)
-        super().__init__(o, own_generator(generator, seed, self.device), math.ceil(len(v_train) / o.batch))
-        self.mlp = mlp.to(self.device).train()
+        super().__init__(o, math.ceil(len(v_train) / o.batch), seed, generator, device)
+        self.mlp = self.model = mlp.to(self.device).train()
         self.x, self.t = v_train.to(self.device).float(), y_train.to(self.device)
         self.opt = (torch.optim.SGD(mlp.parameters(), lr=o.lr, momentum=o.momentum, weight_decay=o.weight_decay) if o.optimizer == 'sgd'
                     else torch.optim.Adam(mlp.parameters(), lr=o.lr, weight_decay=o.weight_decay))
 
     def run_epoch(self, bar=None) -> dict:
         o, mlp, n = self.o, self.mlp, len(self.x)
-        t0 = time.perf_counter()
         mlp.train()
         order = torch.randperm(n, generator=self.g, device=self.device)
         loss_sum, wrong = torch.zeros((), device=self.device), torch.zeros((), device=self.device)
@@ -172,7 +169,6 @@ class FineTuner(Trainer):
             ev = evaluate(mlp, *self.valid, device=self.device)
             record.update(valid_error=ev['error'], valid_loss=ev['loss'])
         mlp.eval() # between epochs the network is ready to use
-        record['seconds'] = time.perf_counter() - t0
         return record
 
     def postfix(self, record):

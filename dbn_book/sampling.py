@@ -39,7 +39,7 @@ def sample_frames(self:DBN, n:int=10, # number of samples (chains)
     steps = check_steps(steps, 0); check_int(n, 'n', 1)
     top, device, n_pen = self.top, self.top.W.device, self.sizes[-2]
     clamp = _label_rows(self, n, labels)
-    x = top.draw_v(top.v_mean(top.W.new_zeros(n, top.n_hidden), check=False), generator) # noise from P(v | h = 0)
+    x = top.sample_v(top.W.new_zeros(n, top.n_hidden), generator) # noise from P(v | h = 0)
     if v_start is not None:
         v_start = self.check_visible(v_start, 'v_start').to(device)
         if len(v_start) != n: raise ValueError(f"v_start must have n={n} rows, got {len(v_start)}")
@@ -75,7 +75,7 @@ def label_marginal(dbn:DBN, n:int=200, # chains, started from noise
     _require_labels(dbn, 'whose marginal to estimate')
     check_int(n, 'n', 1); check_int(steps, 'steps', 1); check_int(burn, 'burn')
     top = dbn.top
-    v = top.draw_v(top.v_mean(top.W.new_zeros(n, top.n_hidden), check=False), generator) # noise, as sample_frames starts
+    v = top.sample_v(top.W.new_zeros(n, top.n_hidden), generator) # noise, as sample_frames starts
     v, _, p_h = top.gibbs_chain(v, burn, generator) if burn else (v, None, None)
     p = torch.zeros(dbn.n_labels, dtype=torch.float64, device=v.device)
     for _ in range(steps):

@@ -6,10 +6,10 @@
 __all__ = ['up_down_step', 'UpDownOptions', 'UpDownTrainer', 'up_down']
 
 # %% ../nbs/07_updown.ipynb #dc6d781f
-import math, time
+import math
 from dataclasses import dataclass
 import torch
-from .core import check_int, check_k, check_number, check_type, own_generator, resolve_device, Trainer, cpu_copy, split_options, largest_magnitude, MAX_WEIGHT
+from .core import check_k, check_number, check_type, Trainer, cpu_copy, split_options, largest_magnitude, MAX_WEIGHT
 from .rbm import RBM, bernoulli
 from .cd import lr_factor, check_training
 from .dbn import DBN
@@ -76,7 +76,6 @@ class UpDownOptions:
 
 class UpDownTrainer(Trainer):
     "The up-down algorithm over epochs of shuffled mini-batches, resumable; unties the DBN's weights first."
-    model = property(lambda self: self.dbn)
     added_options = {'method': 'cd'} # states saved before persistent chains existed continue as CD
     def __init__(self, dbn:DBN, v_train:torch.Tensor, # binary training rows
                  y_train:torch.Tensor|None=None, # their labels, when the DBN has label units
@@ -89,9 +88,8 @@ class UpDownTrainer(Trainer):
             if rbm.param_names != RBM.param_names: raise rbm.unsupported('the up-down algorithm', 'it is derived here for binary units')
         v_train, y_train = dbn.check_data(v_train, y_train)
         if len(v_train) == 0: raise ValueError("v_train is empty")
-        self.device = resolve_device(device)
-        super().__init__(o, own_generator(generator, seed, self.device), math.ceil(len(v_train) / o.batch))
-        self.dbn = dbn.untie().to(self.device)
+        super().__init__(o, math.ceil(len(v_train) / o.batch), seed, generator, device)
+        self.dbn = self.model = dbn.untie().to(self.device)
         self.v = v_train.to(self.device); self.y = None if y_train is None else y_train.to(self.device)
         self.chains = None # PCD's persistent chains: the wake states of random training rows
         if o.method == 'pcd':
@@ -100,7 +98,7 @@ class UpDownTrainer(Trainer):
 
     def run_epoch(self, bar=None) -> dict:
         o, n = self.o, len(self.v)
-        t0, recon = time.perf_counter(), 0.
+        recon = 0.
         order = torch.randperm(n, generator=self.g, device=self.device)
         for i in range(0, n, o.batch):
             idx = order[i:i + o.batch]
@@ -112,7 +110,7 @@ class UpDownTrainer(Trainer):
             raise FloatingPointError(f"up-down diverged in epoch {self.epoch + 1}: the weights became NaN, infinite or huge "
                                      f"(largest |w| {largest:.3g}) at lr={o.lr}; "
                                      f"lower the learning rate (e.g. lr={o.lr / 10:g}) and start again from the greedy DBN")
-        return {'epoch': self.epoch + 1, 'recon_error': recon / n, 'lr': eps, 'seconds': time.perf_counter() - t0}
+        return {'epoch': self.epoch + 1, 'recon_error': recon / n, 'lr': eps}
 
     def postfix(self, record): return {'recon': f"{record['recon_error']:.2f}"}
     def _state(self) -> dict: return cpu_copy({'dbn': self.dbn.state_dict(), 'chains': self.chains})
