@@ -13,7 +13,7 @@ from typing import NamedTuple
 import torch
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import check_int, check_number, check_type, check_log_z, largest_magnitude
+from .core import check_int, check_number, check_type, check_log_z, check_generator, largest_magnitude
 from .rbm import RBMBase, RBM, bernoulli, visible_bias_from_data
 from .dbn import DBN
 
@@ -105,7 +105,7 @@ def ais_log_weights(model:RBMBase, # the target model, B: any RBM of the book (b
     "log w of `n_chains` AIS runs from `base` to `model`, per chain (float64)."
     beta, n_chains, base = _check_betas(betas).tolist(), check_int(n_chains, 'n_chains', 2), _check_base(model, base)
     W = model.W
-    if generator is not None and check_type(generator, torch.Generator, 'generator').device.type != W.device.type:
+    if check_generator(generator) is not None and generator.device.type != W.device.type:
         raise ValueError(f"the generator is on {generator.device} but the model on {W.device}; "
                          f"pass torch.Generator(device='{W.device.type}')")
     v = base.sample_v(W.new_zeros(n_chains, model.n_hidden), generator) # v_1 ~ p_0 exactly: W_A = 0, so h does not matter

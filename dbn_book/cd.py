@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 import torch
 from fastcore.basics import patch
-from .core import check_k, check_int, check_number, check_type, Trainer, cpu_copy, split_options, plain_fields, check_steps, largest_magnitude, MAX_WEIGHT
+from .core import check_k, check_generator, check_int, check_number, check_type, Trainer, cpu_copy, split_options, plain_fields, check_steps, largest_magnitude, MAX_WEIGHT
 from .rbm import RBMBase, RBM, Chain, bernoulli, enumerate_layer, MAX_ENUMERATE
 
 # %% ../nbs/02_cd.ipynb #df21e280
@@ -52,7 +52,7 @@ def cd_grad(model:RBMBase, v:torch.Tensor,
             k:int=1, # Gibbs steps from each data vector (Algorithm 18.2)
             generator:torch.Generator|None=None) -> tuple:
     "The CD-k estimate of the gradient, one tensor per parameter."
-    v, k = _rows(model, v), check_k(k)
+    v, k, generator = _rows(model, v), check_k(k), check_generator(generator)
     ph0 = model.p_h(v, check=False)
     neg = model.gibbs_chain(v, k, generator, p_h=ph0)
     return difference(model.statistics(v, ph0), model.statistics(neg.v, neg.p_h))
@@ -67,7 +67,7 @@ def pcd_grad(model:RBMBase, v:torch.Tensor,
              k:int=1, # Gibbs steps per update (Algorithm 18.3)
              generator:torch.Generator|None=None) -> PCDStep:
     "The PCD-k estimate of the gradient, and the chains' new states."
-    v, k = _rows(model, v), check_k(k)
+    v, k, generator = _rows(model, v), check_k(k), check_generator(generator)
     neg = model.gibbs_chain(_rows(model, chains, 'chains'), k, generator)
     return PCDStep(difference(model.statistics(v, model.p_h(v, check=False)), model.statistics(neg.v, neg.p_h)), neg.v)
 
@@ -333,7 +333,7 @@ def sample_chains(model:RBMBase, n:int|None=None, # number of chains; default 10
                   start:torch.Tensor|None=None, # initial visible states; default: noise from P(v|h=0)
                  ) -> list:
     "E[v | h] of n Gibbs chains after each number of steps in `steps`."
-    check_type(model, RBMBase, 'model'); steps = check_steps(steps, 1)
+    check_type(model, RBMBase, 'model'); steps = check_steps(steps, 1); check_generator(generator)
     if n is not None: check_int(n, 'n', 1)
     if start is None: v = model.sample_v(model.W.new_zeros(n or 10, model.n_hidden), generator)
     else:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from .core import check_batch, check_int, check_number, check_real, check_type
+from .core import check_batch, check_generator, check_int, check_number, check_real, check_type
 
 # %% ../nbs/00_data.ipynb #0f72f66c
 MNIST_FILES = {  # official name: (md5 of the .gz, md5 decompressed, shape)
@@ -155,7 +155,7 @@ def binarize(x:torch.Tensor, # grey images: uint8 in 0..255, or floats in [0, 1]
         raise ValueError(f"binarize: grey values must lie in [0, 1] (or be uint8), got min {p.min():.3g}, max {p.max():.3g}"
                          + (" and NaN" if bool(p.isnan().any()) else ""))
     if how == 'threshold': return (p > 0.5).to(dtype)
-    if how == 'sample': return (torch.rand(p.shape, generator=generator or torch.Generator().manual_seed(0)) < p).to(dtype)
+    if how == 'sample': return (torch.rand(p.shape, generator=check_generator(generator) or torch.Generator().manual_seed(0)) < p).to(dtype)
     raise ValueError(f"binarize: how must be 'sample' or 'threshold', got {how!r}")
 
 # %% ../nbs/00_data.ipynb #3bbc6b20
@@ -192,7 +192,7 @@ def dequantize(x:torch.Tensor, # uint8 pixels in 0..255
     "Continuous grey levels (x + u)/256, u ~ U(0, 1)."
     x = torch.as_tensor(x) # numpy arrays too
     if x.dtype != torch.uint8: raise ValueError(f"dequantize expects uint8 pixels in 0..255, got dtype {x.dtype}")
-    return (x.to(dtype) + torch.rand(x.shape, generator=generator, dtype=dtype)) / 256
+    return (x.to(dtype) + torch.rand(x.shape, generator=check_generator(generator), dtype=dtype)) / 256
 
 @dataclass
 class AffineMap:

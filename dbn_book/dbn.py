@@ -14,7 +14,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import (check_units, check_labels, check_sizes, check_int, check_type, make_generator,
+from .core import (check_units, check_labels, check_sizes, check_int, check_type, make_generator, check_generator,
                            atomic_write, cpu_copy, Trainer)
 from .rbm import RBMBase, RBM, bernoulli, visible_bias_from_data
 from .cd import RBMTrainer, CDOptions, MODEL_OPTIONS
@@ -103,7 +103,7 @@ class DBN(nn.Module):
            generator:torch.Generator|None=None) -> torch.Tensor:
         "The recognition pass: Q(h^(k) = 1 | h^(k-1)) layer by layer, from v up through `n_layers` RBMs."
         most = len(self.rbms) - bool(self.n_labels) # through the top RBM only when no labels sit beside its input
-        n_layers = len(self.rbms) - 1 if n_layers is None else check_int(n_layers, 'n_layers')
+        n_layers, generator = len(self.rbms) - 1 if n_layers is None else check_int(n_layers, 'n_layers'), check_generator(generator)
         if not 0 <= n_layers <= most: raise ValueError(f"n_layers must lie in 0..{most}, got {n_layers}")
         h = self.check_visible(v) if n_layers else v
         for rbm in self.rbms[:n_layers]:
@@ -131,6 +131,7 @@ class DBN(nn.Module):
              mean:bool=False, # return the mean of P(v | h^(1)) instead of a sample
             ) -> torch.Tensor:
         "The generative pass: each directed layer drawn from the one above, down to v."
+        check_generator(generator)
         if check_type(h, torch.Tensor, 'h').ndim != 2 or h.shape[1] != self.sizes[-2]:
             raise ValueError(f"h must have shape (batch, {self.sizes[-2]}): states of the top RBM's visible layer without its labels; got {tuple(h.shape)}")
         h = self.check_visible(h, 'h') if len(self.rbms) == 1 else check_units(h, self.sizes[-2], 'h', 'hidden', self.top.W.dtype)

@@ -13,7 +13,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import check_units, check_k, check_int, check_number, check_log_z, make_generator
+from .core import check_units, check_k, check_int, check_number, check_log_z, make_generator, check_generator
 
 # %% ../nbs/01_rbm.ipynb #f51efeff
 MAX_ENUMERATE = 25 # units: 2^25 states, about 33 million
@@ -82,11 +82,11 @@ class RBMBase(nn.Module):
 
     def sample_h(self, v, generator:torch.Generator|None=None):
         "A binary sample h ~ P(h | v)."
-        return bernoulli(self.p_h(v), generator)
+        return bernoulli(self.p_h(v), check_generator(generator))
 
     def sample_v(self, h, generator:torch.Generator|None=None):
         "A sample v ~ P(v | h)."
-        return self.draw_v(self.v_mean(h), generator)
+        return self.draw_v(self.v_mean(h), check_generator(generator))
 
 
 # %% ../nbs/01_rbm.ipynb #2dc5bf23
@@ -177,7 +177,7 @@ def gibbs_chain(self:RBMBase, v, k:int, generator:torch.Generator|None=None,
 @patch
 def gibbs(self:RBMBase, v, k:int=1, generator:torch.Generator|None=None):
     "The visible state after k block Gibbs steps from v."
-    return self.gibbs_chain(self.check_visible(v), check_k(k), generator).v
+    return self.gibbs_chain(self.check_visible(v), check_k(k), check_generator(generator)).v
 
 
 # %% ../nbs/01_rbm.ipynb #ae7d7c51

@@ -29,7 +29,7 @@ def test_wrong_types_are_named():
     dbn = D.DBN([6, 4, 3], seed=0)
     fails(lambda: dbn.down([[0., 1., 0., 1.]]), contains='h must be of type Tensor, got list')
     r = D.RBM(6, 4, seed=0)
-    fails(lambda: ais_log_weights(r, r.base_model(), linear_betas(3), generator=5), contains='generator must be of type Generator, got int')
+    fails(lambda: ais_log_weights(r, r.base_model(), linear_betas(3), generator=5), contains='generator must be a torch.Generator, got int')
     fails(lambda: mnist_tensors('mnist'), contains='ds must be of type MNIST, got str')
 
 
@@ -219,3 +219,18 @@ def test_patches_and_filter_masks_take_what_a_user_passes():
     assert image_patches([torch.rand(20, 20)], size=4, n=5, generator=torch.Generator().manual_seed(0)).shape == (5, 16)
     W = D.RBM(6, 4, seed=0).W
     assert torch.equal(filter_images(W, 3, keep=[True] * 6), filter_images(W, 3, keep=torch.ones(6, dtype=torch.bool))) # a list as a mask
+
+
+def test_a_seed_given_as_the_generator_is_named_by_every_sampler():
+    r, dbn, g = D.RBM(6, 4, seed=0), D.DBN([6, 4, 3], n_labels=2, seed=0), GaussianRBM(3, 2, seed=0)
+    v = (torch.rand(2, 6, generator=torch.Generator().manual_seed(0)) < 0.5).float()
+    calls = [lambda s: r.gibbs(v, 1, generator=s), lambda s: r.sample_h(v, s), lambda s: r.sample_v(torch.zeros(2, 4), s),
+             lambda s: D.cd_grad(r, v, generator=s), lambda s: D.pcd_grad(r, v, v, generator=s), lambda s: D.sample_chains(r, 2, generator=s),
+             lambda s: dbn.up(v, sample=True, generator=s), lambda s: dbn.down(torch.zeros(2, 4), generator=s),
+             lambda s: dbn.sample(2, k=1, generator=s), lambda s: D.label_marginal(dbn, 2, 2, 2, generator=s),
+             lambda s: D.binarize(torch.rand(2, 3), generator=s), lambda s: D.dequantize(torch.zeros(2, 3, dtype=torch.uint8), generator=s),
+             lambda s: D.gibbs_langevin_chain(g, torch.zeros(2, 3), 1, generator=s)]
+    for call in calls:
+        fails(lambda: call(7), contains='generator must be a torch.Generator, got int; make one with torch.Generator().manual_seed(7)')
+        call(torch.Generator().manual_seed(7)) # a generator works
+    fails(lambda: D.binarize(torch.rand(2, 3), generator=0), contains='manual_seed(0)') # 0 was taken as no generator before
