@@ -116,7 +116,7 @@ GaussianRBM.own_options = ('lr_var', 'min_var') # the CDOptions fields it uses: 
 @patch
 def step_rates(self:GaussianRBM, eps:float, options) -> tuple:
     "W, b and c at rate eps; the log-variances z at eps * lr_var / lr."
-    return (eps, eps, eps, eps * options.lr_var / options.lr)
+    return tuple(eps * options.lr_var / options.lr if name == 'z' else eps for name in self.param_names)
 
 @patch
 def constrain_(self:GaussianRBM, options):
