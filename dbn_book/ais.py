@@ -201,7 +201,7 @@ def raise_log_likelihood(model:RBMBase, # any RBM of the book
                         ) -> torch.Tensor: # one float64 estimate per row
     "RAISE (Burda et al. 2015): a conservative estimate of log P(v) per row, from chains run backwards from it."
     betas, base = _check_betas(betas), _check_base(model, base, v_data)
-    check_int(n_chains, 'n_chains', 1); check_int(chunk, 'chunk', 1)
+    check_int(n_chains, 'n_chains', 1); check_int(chunk, 'chunk', 1); check_generator(generator)
     v = model.check_states(v, 'RAISE (its chains start at the rows of v)')
     beta, log_z0 = betas.tolist(), base.log_partition_exact().item()
     out, per = [], max(1, chunk // n_chains)
@@ -246,7 +246,7 @@ def dbn_log_likelihood_bound(dbn:DBN, # a DBN of at least 2 RBMs (tied or untied
     if len(check_type(dbn, DBN, 'dbn').rbms) < 2:
         raise ValueError("this DBN is a single RBM: its log-likelihood is exact given log Z, dbn.top.log_likelihood(v, log_z)"
                          + (", with the labels summed out: logsumexp over y of dbn.top.log_likelihood(dbn.top_input(v, y), log_z)" if dbn.n_labels else ""))
-    check_int(n_samples, 'n_samples', 1)
+    check_int(n_samples, 'n_samples', 1); check_generator(generator)
     v = dbn.rbms[0].check_states(v, 'the bound on log P(v)')
     x = v.to(dbn.rbms[0].W.device).repeat(n_samples, 1)
     bound = torch.zeros(len(x), dtype=torch.float64, device=x.device)

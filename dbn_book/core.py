@@ -48,14 +48,17 @@ def matmul_precision(precision:str='highest'): # 'highest' (float32), 'high' or 
 def check_generator(generator) -> torch.Generator|None:
     "`generator` if it is a torch.Generator or None (torch's global one), else a TypeError that says how to make one."
     if generator is None or isinstance(generator, torch.Generator): return generator
-    raise TypeError(f"generator must be a torch.Generator, got {type(generator).__name__}; make one with torch.Generator()"
-                    f".manual_seed({generator if isinstance(generator, int) else 0}), on the device that draws the numbers")
+    seed = int(generator) if isinstance(generator, numbers.Integral) and not isinstance(generator, bool) else 0
+    raise TypeError(f"generator must be a torch.Generator, got {type(generator).__name__}; make one with "
+                    f"torch.Generator(device).manual_seed({seed}) on the device that draws the numbers")
 
 def make_generator(generator:torch.Generator|None=None, seed:int|None=None,
                    device=None, # where the random numbers will be drawn; default the CPU
                   ) -> torch.Generator|None:
     "`generator`, or a new one on `device` seeded with `seed`, or None (torch's global generator)."
-    if check_generator(generator) is not None and seed is not None: raise ValueError("give a generator or a seed, not both")
+    try: check_generator(generator)
+    except TypeError as e: raise TypeError(f"{e}, or pass seed= instead") from None
+    if generator is not None and seed is not None: raise ValueError("give a generator or a seed, not both")
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, numbers.Integral)):
         raise TypeError(f"seed must be an integer (numpy's too), got {seed!r}")
     if seed is not None: return torch.Generator(device=device or 'cpu').manual_seed(int(seed))

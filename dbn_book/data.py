@@ -264,8 +264,9 @@ def image_patches(images:list, # 2-D grey images
                   columns:tuple=(0., 1.), # the band of each image's width to draw from, e.g. (0, .75)
                   generator:torch.Generator|None=None) -> torch.Tensor:
     "n random size x size patches as rows, from a band of columns of each image, in random order."
-    check_int(size, 'size', 1); check_int(n, 'n', 1)
-    if not len(images) or any(torch.as_tensor(im).ndim != 2 for im in images):
+    check_int(size, 'size', 1); check_int(n, 'n', 1); check_generator(generator)
+    images = [torch.as_tensor(im) for im in images] # numpy's arrays too
+    if not images or any(im.ndim != 2 for im in images):
         raise ValueError("images must be a non-empty list of 2-D grey images (height x width)")
     out = []
     for i, im in enumerate(images):

@@ -9,7 +9,7 @@ __all__ = ['up_down_step', 'UpDownOptions', 'UpDownTrainer', 'up_down']
 import math
 from dataclasses import dataclass
 import torch
-from .core import check_k, check_number, check_type, Trainer, cpu_copy, split_options, largest_magnitude, MAX_WEIGHT
+from .core import check_k, check_generator, check_number, check_type, Trainer, cpu_copy, split_options, largest_magnitude, MAX_WEIGHT
 from .rbm import RBM, bernoulli
 from .cd import lr_factor, check_training
 from .dbn import DBN
@@ -26,7 +26,7 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of binary rows
                 ) -> float: # the wake pass's reconstruction error of the pixels, per row
     "One up-down update (contrastive wake-sleep) of an untied DBN on a mini-batch, in place."
     if dbn.tied: raise ValueError("up_down_step trains the generative weights apart from the recognition ones: call dbn.untie() first")
-    if check: v, k, lr = dbn.check_visible(v), check_k(k), check_number(lr, 'lr', lo_in=True)
+    if check: v, k, lr, generator = dbn.check_visible(v), check_k(k), check_number(lr, 'lr', lo_in=True), check_generator(generator)
     if not len(v): raise ValueError("v has no rows: an update averages over the mini-batch")
     if chains is not None and (chains.ndim != 2 or chains.shape[1] != dbn.top.n_visible):
         raise ValueError(f"chains must have shape (n, {dbn.top.n_visible}): states of the top RBM's visible layer, labels included; got {tuple(chains.shape)}")

@@ -2,7 +2,7 @@
 import numpy as np, torch
 from fastcore.test import test_fail as fails
 import dbn_book as D
-from dbn_book.data import show_digits, mnist_tensors
+from dbn_book.data import show_digits, mnist_tensors, image_patches
 from dbn_book.cd import filter_images, RBMTrainer, CDOptions
 from dbn_book.ais import ais_log_weights, linear_betas
 from dbn_book.grbm import GaussianRBM
@@ -229,8 +229,12 @@ def test_a_seed_given_as_the_generator_is_named_by_every_sampler():
              lambda s: dbn.up(v, sample=True, generator=s), lambda s: dbn.down(torch.zeros(2, 4), generator=s),
              lambda s: dbn.sample(2, k=1, generator=s), lambda s: D.label_marginal(dbn, 2, 2, 2, generator=s),
              lambda s: D.binarize(torch.rand(2, 3), generator=s), lambda s: D.dequantize(torch.zeros(2, 3, dtype=torch.uint8), generator=s),
-             lambda s: D.gibbs_langevin_chain(g, torch.zeros(2, 3), 1, generator=s)]
+             lambda s: D.gibbs_langevin_chain(g, torch.zeros(2, 3), 1, generator=s),
+             lambda s: D.raise_log_likelihood(r, v, betas=linear_betas(3), generator=s),
+             lambda s: D.dbn_log_likelihood_bound(dbn, v, 0., n_samples=2, generator=s),
+             lambda s: image_patches([np.zeros((8, 8))], size=4, n=2, generator=s),
+             lambda s: D.updown.up_down_step(D.DBN([6, 4, 3], seed=0).untie(), v, lr=0.01, generator=s)]
     for call in calls:
-        fails(lambda: call(7), contains='generator must be a torch.Generator, got int; make one with torch.Generator().manual_seed(7)')
+        fails(lambda: call(7), contains='generator must be a torch.Generator, got int; make one with torch.Generator(device).manual_seed(7)')
         call(torch.Generator().manual_seed(7)) # a generator works
     fails(lambda: D.binarize(torch.rand(2, 3), generator=0), contains='manual_seed(0)') # 0 was taken as no generator before
