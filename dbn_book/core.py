@@ -123,7 +123,9 @@ def check_sizes(sizes) -> list:
 def check_batch(x, n:int, # the number of units the rows must have
                 what:str, layer:str): # the argument's name and the layer's, for the message
     "A TypeError unless `x` is a tensor, a ValueError unless its shape is (batch, n)."
-    if not isinstance(x, torch.Tensor): raise TypeError(f"{what} must be a torch.Tensor, got {type(x).__name__}")
+    if not isinstance(x, torch.Tensor):
+        raise TypeError(f"{what} must be a torch.Tensor, got {type(x).__name__}" + ("; convert it with torch.as_tensor"
+                        if hasattr(x, '__array__') else "")) # numpy's arrays, pandas' frames
     if x.ndim != 2 or x.shape[1] != n:
         raise ValueError(f"{what} must have shape (batch, {n}) for {n} {layer} units, got {tuple(x.shape)}"
                          + (f"; for a single example use {what}[None]" if x.ndim == 1 and x.shape[0] == n else ""))

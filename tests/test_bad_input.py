@@ -169,7 +169,7 @@ def test_the_mlp_names_its_input_shape_and_type():
     from dbn_book.finetune import MLP
     mlp = MLP([6, 4], 3, seed=0)
     fails(lambda: mlp(torch.zeros(2, 5)), contains='v must have shape (batch, 6) for 6 input units, got (2, 5)')
-    fails(lambda: mlp(np.zeros((2, 6), np.float32)), contains='v must be a torch.Tensor, got ndarray')
+    fails(lambda: mlp(np.zeros((2, 6), np.float32)), contains='v must be a torch.Tensor, got ndarray; convert it with torch.as_tensor')
     assert mlp(torch.zeros(2, 6)).shape == (2, 3)
 
 
