@@ -8,7 +8,7 @@ __all__ = ['label_marginal', 'match_label_prior']
 # %% ../nbs/04_sampling.ipynb #36fab420
 import torch
 from fastcore.basics import patch
-from .core import check_int, check_steps, check_labels, check_generator
+from .core import check_int, check_steps, check_labels
 from .dbn import DBN, one_hot
 
 # %% ../nbs/04_sampling.ipynb #f5c33a7d
@@ -36,7 +36,7 @@ def sample_frames(self:DBN, n:int=10, # number of samples (chains)
                   mean:bool=True, # return P(v|h^(1)) of the last layer rather than binary pixels
                  ) -> list: # one (n, n_visible) tensor per entry of steps
     "Ancestral samples of the DBN after each given number of Gibbs steps in its top RBM."
-    steps = check_steps(steps, 0); check_int(n, 'n', 1); check_generator(generator)
+    steps = check_steps(steps, 0); check_int(n, 'n', 1)
     top, device, n_pen = self.top, self.top.W.device, self.sizes[-2]
     clamp = _label_rows(self, n, labels)
     x = top.sample_v(top.W.new_zeros(n, top.n_hidden), generator) # noise from P(v | h = 0)
@@ -73,7 +73,7 @@ def label_marginal(dbn:DBN, n:int=200, # chains, started from noise
                   ) -> torch.Tensor: # P(y), float64
     "The model's P(y): P(y | h), which every Gibbs step computes, averaged over steps and free-running chains of the top RBM."
     _require_labels(dbn, 'whose marginal to estimate')
-    check_int(n, 'n', 1); check_int(steps, 'steps', 1); check_int(burn, 'burn'); check_generator(generator)
+    check_int(n, 'n', 1); check_int(steps, 'steps', 1); check_int(burn, 'burn')
     top = dbn.top
     v = top.sample_v(top.W.new_zeros(n, top.n_hidden), generator) # noise, as sample_frames starts
     v, _, p_h = top.gibbs_chain(v, burn, generator) if burn else (v, None, None)
