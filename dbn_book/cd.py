@@ -25,11 +25,14 @@ def statistics(self:RBM, v, p_h) -> tuple:
 
 @patch
 def model_expectations(self:RBM, max_units:int=MAX_ENUMERATE) -> tuple:
-    "The model's expectations E_P[v h'], E_P[v], E_P[h], by enumerating the smaller layer."
-    side, s, a, log_w = next(enumerate_layer(self, max_units, 'the exact gradient', 'Use cd_grad or pcd_grad for RBMs this large'))
-    p = torch.softmax(log_w, 0)
-    v, h = (self.visible_probs(a), s) if side == 'h' else (s, torch.sigmoid(a)) # their means at each state
-    return (v * p[:, None]).T @ h, p @ v, p @ h
+    "The model's expectations E_P[v h'], E_P[v], E_P[h], by enumerating the smaller layer, 2^14 states at a time."
+    states = lambda: enumerate_layer(self, max_units, 'the exact gradient', 'Use cd_grad or pcd_grad for RBMs this large', 2**14)
+    log_z, parts = torch.logsumexp(torch.stack([torch.logsumexp(log_w, 0) for *_, log_w in states()]), 0), []
+    for side, s, a, log_w in states(): # a second pass, weighting each state by P = exp(log_w - log Z)
+        p = (log_w - log_z).exp()
+        v, h = (self.visible_probs(a), s) if side == 'h' else (s, torch.sigmoid(a)) # their means at each state
+        parts.append(((v * p[:, None]).T @ h, p @ v, p @ h))
+    return tuple(map(sum, zip(*parts)))
 
 def difference(positive:tuple, negative:tuple) -> tuple:
     "The gradient: positive-phase minus negative-phase statistics, one tensor per parameter."
