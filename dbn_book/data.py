@@ -240,7 +240,7 @@ def fit_standardizer(x:torch.Tensor, # training rows, e.g. dequantized pixels
 def fit_zca(x:torch.Tensor, # training rows, e.g. image patches
             eps:float=1e-2, # added to the covariance's eigenvalues, relative to their mean
            ) -> AffineMap:
-    "ZCA whitening v = (x - mean) U diag(1/sqrt(lambda + eps)) U' fitted on x."
+    "ZCA whitening v = (x - mean) U diag(1/sqrt(lambda + eps mean(lambda))) U' fitted on x."
     check_number(eps, 'eps')
     x = _real_rows(x).double()
     if len(x) <= x.shape[1]: raise ValueError(f"fit_zca needs more rows than columns to estimate a covariance, got {tuple(x.shape)}")

@@ -89,7 +89,7 @@ def match_label_prior(dbn:DBN, y:torch.Tensor, # training labels: their frequenc
                       generator:torch.Generator|None=None,
                       **chains, # n, steps, burn of `label_marginal`
                      ) -> torch.Tensor: # (rounds, n_labels): the estimate of P(y) that each round corrected
-    "Shift the label biases, d_y += log q(y) / P(y), so that the model's P(y) is the labels' frequencies q(y)."
+    "Shift the label biases, d_y += log(q(y) / P(y)), so that the model's P(y) is the labels' frequencies q(y)."
     _require_labels(dbn, 'whose prior to set')
     counts = torch.bincount(check_labels(y, dbn.n_labels).cpu(), minlength=dbn.n_labels).double()
     if (counts == 0).any():
