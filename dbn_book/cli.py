@@ -114,7 +114,7 @@ def _run_options(
     data:_FOLDER=None, # folder of the MNIST IDX files; default: $DBN_BOOK_DATA, the cache, a download, or embedded digits
     no_download:bool=False, # do not try to download MNIST
     valid:Annotated[_count, dict(metavar='N')]=None, # validate on the last N training images, 0 for none; default 10,000, or a sixth below 60,000
-    n_train:_positive=None, # use only the first N training images left after --valid
+    n_train:Annotated[_positive, dict(metavar='N')]=None, # use only the first N training images left after --valid
     json:_PATH=None, # also write the configuration and results as JSON
     quiet:bool=False): # no progress bars
     "data and output"
@@ -221,20 +221,26 @@ def _mnist(data, seed:int, download:bool=True, binarize:str='sample') -> tuple:
         except MNISTDataError as e: raise UsageError(f"{'--data' if data is not None else '$DBN_BOOK_DATA' if os.environ.get('DBN_BOOK_DATA') else 'data'}: {e}") from None
     return ds.source, *mnist_tensors(ds, binarize, seed)
 
-def _load_data(run):
-    "The run's train, validation (the last `--valid` training images) and test rows."
+def _load_data(run, saved:dict|None=None): # on --resume, the results of the run it continues
+    "The run's train, validation (the last `--valid` training images) and test rows: on --resume, the same as before."
     a = run.args
     run.source, v_all, y_all, run.v_te, run.y_te = _mnist(a.data, a.seed, download=not a.no_download)
     n, pixels = v_all.shape
     if a.valid is None: a.valid = 10_000 if n >= 60_000 else n // 6
-    if a.valid >= n: raise UsageError(f"--valid {a.valid}: there are only {n:,} training images; hold out fewer")
-    if a.sizes[0] != pixels:
-        raise UsageError(f"--sizes starts with {a.sizes[0]} but the images have {pixels} pixels; the first size must be {pixels}")
-    cut = n - a.valid # then the first --n_train of the rows before the cut, or all of them
-    if a.n_train is not None and a.n_train > cut:
-        raise UsageError(f"--n_train {a.n_train:,}: only {cut:,} training images are left after --valid {a.valid:,}; give at most {cut:,}, or leave --n_train out")
-    run.v_tr, run.y_tr = v_all[:cut][:a.n_train], y_all[:cut][:a.n_train]
-    run.v_va, run.y_va = (v_all[cut:], y_all[cut:]) if a.valid else (None, None)
+    try:
+        if a.valid >= n: raise UsageError(f"--valid {a.valid}: there are only {n:,} training images; hold out fewer")
+        if a.sizes[0] != pixels:
+            raise UsageError(f"--sizes starts with {a.sizes[0]} but the images have {pixels} pixels; the first size must be {pixels}")
+        cut = n - a.valid # then the first --n_train of the rows before the cut, or all of them
+        if a.n_train is not None and a.n_train > cut:
+            raise UsageError(f"--n_train {a.n_train:,}: only {cut:,} training images are left after --valid {a.valid:,}; give at most {cut:,}, or leave --n_train out")
+        run.v_tr, run.y_tr = v_all[:cut][:a.n_train], y_all[:cut][:a.n_train]
+        run.v_va, run.y_va = (v_all[cut:], y_all[cut:]) if a.valid else (None, None)
+        if saved is not None and saved['data_fingerprint'] != _fingerprint(run.v_tr, run.v_va): raise UsageError("their hashes differ")
+    except UsageError as e: # on --resume, most likely other images than the run trained on
+        if saved is None: raise
+        raise UsageError(f"--resume: the images in {run.source} differ from those the run trained on ({saved['data']}) ({e}); "
+                         f"give the same --data, or set $DBN_BOOK_DATA as it was") from None
     run.log(f"data: {run.source}; training on {len(run.v_tr):,} images, validating on {a.valid:,}, testing on {len(run.v_te):,} (once, at the end)")
 
 def config_of(args) -> dict:
@@ -284,7 +290,7 @@ class _Run(SimpleNamespace):
 def _start(args, log, stop, checkpoint) -> _Run:
     "The run's data, recipe, models and results: fresh, or as the checkpoint left them."
     run = _Run(args=args, log=log, stop=stop, t0=time.perf_counter(), mlps={}, trainer=None, phase='pretraining', state=None, saved_before_updown=False)
-    _load_data(run)
+    _load_data(run, None if checkpoint is None else checkpoint['training']['results'])
     recipe = 'small' if len(run.v_tr) < _SMALL_DATA else 'full'
     filled = {k: v for k, v in RECIPES[recipe].items() if getattr(args, k) is None}
     for k, v in filled.items(): setattr(args, k, v)
@@ -299,9 +305,6 @@ def _start(args, log, stop, checkpoint) -> _Run:
         training = checkpoint['training']
         run.res, run.phase, run.state = dict(training['results']), training['phase'], training['state']
         run.saved_before_updown = _before_updown(run.phase, run.state)
-        if run.res['data_fingerprint'] != _fingerprint(run.v_tr, run.v_va):
-            raise UsageError(f"--resume: the images in {run.source} differ from those the run trained on ({run.res['data']}); "
-                             f"give the same --data")
         log(f"resuming in phase '{run.phase}' from {args.resume}")
         if run.res.get('threads') and run.res['threads'] != torch.get_num_threads():
             log(f"using {run.res['threads']} threads, as the run did before (not {torch.get_num_threads()}), so that it continues exactly")
@@ -344,6 +347,7 @@ def _match_label_prior(run):
     missing = sorted(set(range(run.dbn.n_labels)) - set(run.labels.tolist()))
     if missing: return run.log(f"label prior: not matched, since the training images hold no {missing}")
     t0, g = time.perf_counter(), torch.Generator(device=run.dbn.top.W.device).manual_seed(run.args.seed)
+    if not run.args.quiet: run.log("label prior: reading the model's P(y) from its free-running chains (chapter 4) ...")
     seen = match_label_prior(run.dbn, run.labels.to(run.dbn.top.W.device), generator=g)
     run.res['label_prior_before'] = [round(p, 4) for p in seen[0].tolist()] # the model's P(y) as training left it
     run.res['phases']['label prior'] = time.perf_counter() - t0
@@ -401,6 +405,7 @@ def run_training(args, log=print,
                 raise FloatingPointError(f"{e} (in dbn_train: {rate}{how})") from None
             if not finished: return run.stopped(run.trainer) # stopped within the phase
             run.phase = following # a stop asked for now leaves the next phase to start afresh on --resume
+            if following != 'done': run.save() # so that --resume starts the next phase, the finished one kept
             if stop is not None and stop() and following != 'done': return run.stopped()
         return _finish(run)
 
@@ -437,6 +442,14 @@ class StopRequest:
         print(f"\ndbn_train: {signal.Signals(signum).name}: stopping after this epoch; press Ctrl-C again to stop at once",
               file=sys.stderr, flush=True)
 
+def _keep_stopped_run(path):
+    "A UsageError if `path` holds a stopped dbn_train run, which a new run saved there would overwrite."
+    try: t = read_checkpoint(path).get('training') if path is not None and path.is_file() else None
+    except ValueError: t = None # not a checkpoint of ours: a file like any other
+    if isinstance(t, dict) and t.get('phase', 'done') != 'done':
+        raise UsageError(f"--save {path} holds a dbn_train run stopped in {t['phase']}; continue it with dbn_train --resume {path}, "
+                         f"or --save elsewhere (or delete it) to start anew")
+
 def train_main(argv:list|None=None): # default: sys.argv[1:]
     "Console script `dbn_train`."
     parser = train_parser()
@@ -445,6 +458,7 @@ def train_main(argv:list|None=None): # default: sys.argv[1:]
         given = vars(train_parser(defaults=False).parse_args(argv)) # what the user typed, without defaults
         if args.resume is not None: args, ckpt = resume_args(given)
         args = check_train_args(args, given)
+        if ckpt is None: _keep_stopped_run(args.save)
         old = {s: signal.signal(s, request.handle) for s in (signal.SIGINT, signal.SIGTERM)} \
               if threading.current_thread() is threading.main_thread() else {}
         try: res = run_training(args, stop=request, checkpoint=ckpt)
@@ -466,7 +480,7 @@ def train_main(argv:list|None=None): # default: sys.argv[1:]
 # %% ../nbs/08_cli.ipynb #3ecb6163
 def _sample_options(
     checkpoint:str, # a checkpoint written by dbn_train --save
-    digit:int=None, # draw only this digit; default: n // 10 of each digit, or free samples from a model without labels
+    digit:int=None, # draw only this digit (0 to 9 for dbn_train's models); default: n // 10 of each digit, or free samples from a model without labels
     n:_positive=100, # number of samples (with labels and no --digit: n // 10 of each digit, at least one)
     k:_count=1000, # Gibbs steps in the top RBM before the downward pass
     binary:bool=False, # draw binary pixels instead of the last layer's probabilities
@@ -518,7 +532,7 @@ def _rbm_options(
     weight_decay:_penalty=2e-4, # L2 penalty on W
     data:_FOLDER=None, # folder of the MNIST IDX files; default: $DBN_BOOK_DATA, the cache, a download, or embedded digits
     binarize:Literal['sample', 'threshold']='sample', # how grey pixels become bits
-    out:str='rbm.png'): # where to save the figure (.png, .pdf, .svg or .jpg)
+    out:_PATH='rbm.png'): # where to save the figure (.png, .pdf, .svg or .jpg)
     "the RBM, its training, its data and the figure"
 
 def rbm_main(argv:list|None=None): # default: sys.argv[1:]

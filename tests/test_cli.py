@@ -123,6 +123,31 @@ def test_resume_refuses_what_it_cannot_continue(tmp_path, uninterrupted):
         r = run('dbn_train', *argv)
         assert r.returncode == 2 and msg in r.stderr and r.stdout == '', (argv, r.stderr)
 
+def test_a_new_run_refuses_to_overwrite_a_stopped_one(tmp_path):
+    "The same command run again without --resume would lose the stopped run: it is refused, the file untouched; a finished run's file is overwritten."
+    from dbn_book.cli import check_train_args, run_training, train_parser
+    path = tmp_path / 'run.pt'
+    run_training(check_train_args(train_parser().parse_args([*TINY, '--save', str(path)])), log=lambda *a: None, stop=lambda: True)
+    before = path.read_bytes()
+    r = run('dbn_train', *TINY, '--save', str(path))
+    assert r.returncode == 2 and f'--save {path} holds a dbn_train run stopped in pretraining' in r.stderr, r.stderr
+    assert f'dbn_train --resume {path}' in r.stderr and path.read_bytes() == before
+    assert run('dbn_train', '--resume', str(path), '--quiet').returncode == 0
+    r = run('dbn_train', *TINY, '--save', str(path)); assert r.returncode == 0, r.stderr
+
+def test_resume_on_other_images_names_the_images_it_trained_on(tmp_path, monkeypatch):
+    "A run on $DBN_BOOK_DATA's MNIST resumed with the variable unset finds the embedded digits: the error says which images it trained on, though --valid fails first."
+    from dbn_book.cli import check_train_args, run_training, train_parser
+    from dbn_book.data import local_mnist_folder
+    if (folder := local_mnist_folder()) is None: pytest.skip('needs the MNIST files (DBN_BOOK_DATA, or shared/data/mnist above the repository)')
+    path, argv = tmp_path / 'run.pt', [a for a in TINY if a != '--no_download']
+    monkeypatch.setenv('DBN_BOOK_DATA', str(folder))
+    run_training(check_train_args(train_parser().parse_args([*argv, '--save', str(path)])), log=lambda *a: None, stop=lambda: True)
+    env = {k: v for k, v in os.environ.items() if k != 'DBN_BOOK_DATA'} | {'XDG_CACHE_HOME': str(tmp_path)} # no MNIST cached either
+    r = run('dbn_train', '--resume', str(path), '--no_download', '--quiet', env=env, cwd=tmp_path)
+    assert r.returncode == 2 and f'differ from those the run trained on (MNIST from {folder}' in r.stderr, r.stderr
+    assert '--valid 10000' in r.stderr and 'set $DBN_BOOK_DATA as it was' in r.stderr, r.stderr
+
 def test_resume_refuses_contradicting_options(tmp_path):
     path = tmp_path / 'run.pt'
     p = popen(*LONG, '--save', str(path)); wait_for(path); p.send_signal(signal.SIGINT); p.communicate(timeout=600)
@@ -311,6 +336,30 @@ def test_updown_options_are_free_on_resume_until_updown_begins(tmp_path):
         ck = read_checkpoint(path)
         assert 'stopped' not in done and ck['training']['phase'] == 'done'
         assert (ck['config']['updown_lr'], ck['config']['updown_epochs']) == (0.01, 3)
+
+
+def test_options_free_on_resume_give_the_model_of_a_run_begun_with_them(tmp_path):
+    "Fine-tuning's options may change on resume (it starts again from the DBN), up-down's until up-down has begun: the same model as a run given them from the start; a checkpoint from before --updown_method continues as such runs did."
+    from dbn_book.cli import check_train_args, resume_args, run_training, train_main, train_parser
+    short = ['--no_download', '--n_train', '300', '--valid', '100', '--sizes', '784', '32', '16', '--dbn_epochs', '2',
+             '--top_epochs', '2', '--updown_epochs', '2', '--mlp_epochs', '2', '--batch', '50', '--device', 'cpu', '--quiet', '--compare']
+    flat = lambda path: [*(ck := read_checkpoint(path))['dbn'].values(), *ck['mlp']['state'].values()]
+    new_updown, part = ['--updown_k', '2', '--updown_method', 'pcd'], tmp_path / 'part.pt'
+    train_main(short + ['--mlp_lr', '0.3', '--save', str(tmp_path / 'full.pt')] + new_updown)
+    for where, given in [('in pretraining', new_updown), ('in up-down', []), ('in fine-tuning (dbn init)', []), ('in fine-tuning (random init)', [])]:
+        for stop_at in range(1, 14): # until the run stops there
+            seen = [0]
+            def stop(): seen[0] += 1; return seen[0] == stop_at
+            argv = short + ['--save', str(part)] + ([] if given else new_updown)
+            if run_training(check_train_args(train_parser().parse_args(argv)), log=lambda *a: None, stop=stop).get('stopped', {}).get('where', '').startswith(where): break
+        else: pytest.fail(f"the run never stopped {where}")
+        train_main(['--resume', str(part), '--mlp_lr', '0.3', '--quiet'] + given)
+        assert all(torch.equal(a, b) for a, b in zip(flat(tmp_path / 'full.pt'), flat(part))), where
+    run_training(check_train_args(train_parser().parse_args(short + ['--save', str(part)])), log=lambda *a: None, stop=lambda: True)
+    old = read_checkpoint(part); del old['config']['updown_method']; torch.save(old, tmp_path / 'old.pt') # written before the option
+    assert resume_args({'resume': str(tmp_path / 'old.pt')})[0].updown_method == 'cd' # it continues as such runs did, whatever the recipe
+    train_main(['--resume', str(tmp_path / 'old.pt'), '--quiet'])
+    assert read_checkpoint(tmp_path / 'old.pt')['training']['phase'] == 'done'
 
 
 def test_updown_options_refused_where_updown_does_not_run():
