@@ -140,7 +140,7 @@ def reconstruction_error(model:RBMBase, v:torch.Tensor, seed:int=0) -> float:
 
 @torch.no_grad()
 def rbm_monitors(model:RBMBase, v_train:torch.Tensor, v_valid:torch.Tensor|None=None,
-                 exact_units:int=20, # exact log Z up to 2^exact_units states
+                 exact_units:int=16, # exact log Z up to 2^exact_units states, summed every epoch
                 ) -> dict:
     "Mean free energies and their gap; for small models, exact log Z and log-likelihoods."
     out = model.extra_monitors()
@@ -199,7 +199,7 @@ class RBMTrainer(Trainer):
                  options:CDOptions|None=None, # default: CDOptions()
                  v_valid:torch.Tensor|None=None, # held-out rows for the monitors
                  n_monitor:int=1000, # rows of each set the monitors use
-                 exact_units:int=20, # exact log-likelihoods up to 2^exact_units states
+                 exact_units:int=16, # exact log-likelihoods up to 2^exact_units states
                  seed:int|None=None, generator:torch.Generator|None=None,
                  device=None, # default: CUDA if available
                 ):

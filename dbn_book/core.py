@@ -248,7 +248,7 @@ class Trainer:
 
     def state_dict(self) -> dict:
         "Everything needed to continue exactly, as plain values and CPU tensors (`torch.save` it)."
-        return {'trainer': type(self).__name__, 'options': dict(self.options), 'epoch': self.epoch, 'step': self.step,
+        return {'trainer': type(self).__name__, 'options': dict(self.options), 'epoch': self.epoch, 'step': self.step, 'n_batches': self.n_batches,
                 'history': [dict(r) for r in self.history], 'generator': self.g.get_state(),
                 'model': None if self.model is None else repr(self.model), **self._state()}
 
@@ -268,6 +268,9 @@ class Trainer:
         if state.get('model') is not None and self.model is not None and state['model'] != repr(self.model): # older states: no name
             raise ValueError(f"this training state was made for another model: {' '.join(state['model'].split())[:200]} there, "
                              f"{' '.join(repr(self.model).split())[:200]} here; continue it with the model it was made with")
+        if state.get('n_batches', self.n_batches) != self.n_batches: # older states: not recorded
+            raise ValueError(f"this training state was made with {state['n_batches']} mini-batches an epoch, this trainer has {self.n_batches}; "
+                             "continue it with the training rows it was made with")
         if not 0 <= state['epoch'] <= self.epochs: raise ValueError(f"this {type(self).__name__} state is damaged: epoch {state['epoch']} of {self.epochs}")
         before = self.state_dict()
         try:

@@ -204,8 +204,7 @@ class AffineMap:
     fill:torch.Tensor # the dropped columns' (constant) values, for `inverse`
     def __call__(self, x:torch.Tensor) -> torch.Tensor:
         "The rows of x mapped to the model's space."
-        check_batch(x, len(self.keep), 'x', 'input')
-        return (x.float()[:, self.keep] - self.mean) @ self.A
+        return (check_real(x, len(self.keep), 'x', torch.float32)[:, self.keep] - self.mean) @ self.A # uint8 and NaN refused
     def inverse(self, v:torch.Tensor) -> torch.Tensor:
         "Full rows of x from rows of v, dropped columns at their constant values."
         check_batch(v, len(self.A_inv), 'v', 'model')

@@ -86,7 +86,7 @@ class DBN(nn.Module):
     def check_visible(self, v:torch.Tensor, what:str='v') -> torch.Tensor:
         "v as the bottom RBM takes it, or a clear error."
         if self.n_labels and len(self.rbms) == 1: # a lone top RBM: its data come without the labels beside them
-            return check_units(v, self.sizes[0], what, 'visible', self.top.W.dtype)
+            return check_units(v, self.sizes[0], what, 'visible', self.top.W.dtype).to(self.top.W.device)
         return self.rbms[0].check_visible(v, what)
 
     def top_input(self, h:torch.Tensor, y:torch.Tensor|None=None) -> torch.Tensor:
@@ -134,7 +134,7 @@ class DBN(nn.Module):
         check_generator(generator)
         if check_type(h, torch.Tensor, 'h').ndim != 2 or h.shape[1] != self.sizes[-2]:
             raise ValueError(f"h must have shape (batch, {self.sizes[-2]}): states of the top RBM's visible layer without its labels; got {tuple(h.shape)}")
-        h = self.check_visible(h, 'h') if len(self.rbms) == 1 else check_units(h, self.sizes[-2], 'h', 'hidden', self.top.W.dtype)
+        h = self.check_visible(h, 'h') if len(self.rbms) == 1 else check_units(h, self.sizes[-2], 'h', 'hidden', self.top.W.dtype).to(self.top.W.device)
         for i in reversed(range(len(self.rbms) - 1)):
             rbm = self.rbms[i]
             if self.tied: m = rbm.v_mean(h, check=False)

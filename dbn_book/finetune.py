@@ -50,7 +50,7 @@ class MLP(nn.Module):
     def features(self, v:torch.Tensor, generator:torch.Generator|None=None) -> torch.Tensor:
         "The last hidden layer's activities (after dropout, in training mode)."
         check_batch(v, self.sizes[0], 'v', 'input') # a shape error names the MLP's input, not a matrix product
-        h = self._drop(v, self.input_dropout, generator)
+        h = self._drop(v.to(self.out.weight.dtype), self.input_dropout, generator) # ints, bools and float64 rows too
         for layer in self.hidden: h = self._drop(torch.sigmoid(layer(h)), self.dropout, generator)
         return h
 
@@ -91,7 +91,7 @@ def evaluate(mlp:MLP, v:torch.Tensor, y:torch.Tensor,
     mlp.eval()
     loss, wrong, n = 0.0, [torch.zeros(0, dtype=torch.long)], len(v)
     for i in range(0, n, batch):
-        z = mlp(v[i:i + batch].to(device).float()); t = y[i:i + batch].to(device)
+        z = mlp(v[i:i + batch].to(device)); t = y[i:i + batch].to(device)
         loss += F.cross_entropy(z, t, reduction='sum').item()
         wrong.append((z.argmax(1) != t).nonzero()[:, 0].cpu() + i)
     mlp.train(was_training)
@@ -134,7 +134,7 @@ class FineTuner(Trainer):
         self.valid = None if v_valid is None else _check_rows(mlp, v_valid, y_valid, '_valid')
         super().__init__(o, math.ceil(len(v_train) / o.batch), seed, generator, device)
         self.mlp = self.model = mlp.to(self.device).train()
-        self.x, self.t = v_train.to(self.device).float(), y_train.to(self.device)
+        self.x, self.t = v_train.to(self.device, mlp.out.weight.dtype), y_train.to(self.device)
         self.opt = (torch.optim.SGD(mlp.parameters(), lr=o.lr, momentum=o.momentum, weight_decay=o.weight_decay) if o.optimizer == 'sgd'
                     else torch.optim.Adam(mlp.parameters(), lr=o.lr, weight_decay=o.weight_decay))
 
@@ -217,7 +217,7 @@ def load_checkpoint(path, ckpt:dict|None=None, # the dict `read_checkpoint(path)
     mlp = None
     if m is not None:
         try:
-            mlp = MLP(**{k: v for k, v in m.items() if k != 'state'}).eval()
+            mlp = MLP(**{k: v for k, v in m.items() if k != 'state'}).to(next(iter(m['state'].values())).dtype).eval() # as saved
             mlp.load_state_dict(m['state'])
         except (KeyError, ValueError, RuntimeError, TypeError, AttributeError) as e:
             raise ValueError(f"{path}: the MLP in this checkpoint is incomplete or inconsistent ({type(e).__name__})") from None

@@ -39,7 +39,7 @@ class GaussianRBM(RBMBase):
 
     @property
     def var(self): return self.z.exp()
-    def check_visible(self, v, what:str='v'): return check_real(v, self.n_visible, what, self.W.dtype)
+    def check_visible(self, v, what:str='v'): return check_real(v, self.n_visible, what, self.W.dtype).to(self.W.device)
 
     def visible_energy(self, v):
         "sum_i (v_i - b_i)^2 / (2 s_i^2), one value per row."
@@ -119,6 +119,7 @@ def step_rates(self:GaussianRBM, eps:float, options) -> tuple:
     return tuple(eps * options.lr_var / options.lr if name == 'z' else eps for name in self.param_names)
 
 @patch
+@torch.no_grad()
 def constrain_(self:GaussianRBM, options):
     "The floor on the variances: z >= log(min_var), unless min_var is None."
     if options.min_var is not None: self.z.clamp_(min=math.log(options.min_var))

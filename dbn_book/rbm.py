@@ -34,7 +34,7 @@ def sample_softmax(p:torch.Tensor, # one row of probabilities (summing to 1) per
                    generator:torch.Generator|None=None) -> torch.Tensor:
     "A one-hot sample per row: exactly one unit on, unit i with probability p[:, i]."
     u = torch.rand(len(p), 1, generator=generator, dtype=p.dtype, device=p.device)
-    i = (p.cumsum(1) < u).sum(1).clamp_(max=p.shape[1] - 1) # the first unit whose cumulative probability passes u
+    i = (p.cumsum(1) <= u).sum(1).clamp_(max=p.shape[1] - 1) # the first unit whose cumulative probability passes u (u = 0 too)
     return F.one_hot(i, p.shape[1]).to(p.dtype)
 
 # %% ../nbs/01_rbm.ipynb #b1c2d3e4
@@ -63,7 +63,7 @@ class RBMBase(nn.Module):
         "The error for an operation this model does not offer."
         return ValueError(f"{type(self).__name__} does not offer {what}; {instead}")
 
-    def check_hidden(self, h, what:str='h'): return check_units(h, self.n_hidden, what, 'hidden', self.W.dtype)
+    def check_hidden(self, h, what:str='h'): return check_units(h, self.n_hidden, what, 'hidden', self.W.dtype).to(self.W.device)
 
     def p_h(self, v, check:bool=True):
         "P(h_j = 1 | v) = sigmoid(hidden input j), one row per row of v."
@@ -117,7 +117,7 @@ class RBM(RBMBase):
 
     def check_visible(self, v, what:str='v'):
         "v as checked rows of visible units in the RBM's dtype; a softmax group must sum to 1 in every row."
-        v = check_units(v, self.n_visible, what, 'visible', self.W.dtype)
+        v = check_units(v, self.n_visible, what, 'visible', self.W.dtype).to(self.W.device) # rows follow the model's device
         if self.n_softmax:
             s = v[:, -self.n_softmax:].sum(1)
             if not bool(((s - 1).abs() < 1e-4).all()):

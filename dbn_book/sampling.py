@@ -39,17 +39,18 @@ def sample_frames(self:DBN, n:int=10, # number of samples (chains)
     steps = check_steps(steps, 0); check_int(n, 'n', 1)
     top, device, n_pen = self.top, self.top.W.device, self.sizes[-2]
     clamp = _label_rows(self, n, labels)
-    x = top.sample_v(top.W.new_zeros(n, top.n_hidden), generator) # noise from P(v | h = 0)
+    x = top.sample_v(h0 := top.W.new_zeros(n, top.n_hidden), generator) # noise from P(v | h = 0)
+    p = top.v_mean(h0, check=False) # its mean: a one-RBM DBN has no directed layer, so its mean frames are the top's P(v | h)
     if v_start is not None:
         v_start = self.check_visible(v_start, 'v_start').to(device)
         if len(v_start) != n: raise ValueError(f"v_start must have n={n} rows, got {len(v_start)}")
-        x[:, :n_pen] = self.up(v_start, sample=True, generator=generator)
+        x[:, :n_pen] = p[:, :n_pen] = self.up(v_start, sample=True, generator=generator)
     if clamp is not None: x[:, n_pen:] = clamp
     frames, done = [], 0
     for s in steps:
-        if s > done: x = top.gibbs_chain(x, s - done, generator, clamp=clamp).v
+        if s > done: x, p, _ = top.gibbs_chain(x, s - done, generator, clamp=clamp)
         done = s
-        frames.append(self.down(x[:, :n_pen].contiguous(), generator, mean))
+        frames.append(p[:, :n_pen] if mean and len(self.rbms) == 1 else self.down(x[:, :n_pen].contiguous(), generator, mean))
     return frames
 
 @patch
@@ -99,7 +100,8 @@ def match_label_prior(dbn:DBN, y:torch.Tensor, # training labels: their frequenc
     for _ in range(check_int(rounds, 'rounds', 1)):
         seen.append(label_marginal(dbn, generator=generator, **chains))
         if (seen[-1] == 0).any(): # P(y | h) underflowed for every state visited: nothing finite can correct it
-            raise FloatingPointError(f"the model gives labels {(seen[-1] == 0).nonzero().flatten().tolist()} probability 0, so no finite shift "
-                                     f"of their biases matches q(y); its top RBM is far out of range, as after a diverged training: train it again")
+            raise FloatingPointError(f"the model gives labels {(seen[-1] == 0).nonzero().flatten().tolist()} probability 0 in {dbn.top.W.dtype}, so "
+                                     f"no finite shift of their biases matches q(y); its label weights are extreme (as after a diverged "
+                                     f"training): match the prior of a float64 copy, dbn.double(), or train it again")
         dbn.top.b[-dbn.n_labels:] += torch.log(q / seen[-1]).to(dbn.top.b)
     return torch.stack(seen)

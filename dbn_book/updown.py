@@ -16,7 +16,7 @@ from .dbn import DBN
 
 # %% ../nbs/07_updown.ipynb #0f4033a3
 @torch.no_grad()
-def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of binary rows
+def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of rows in [0, 1]: bits, or grey levels as probabilities
                  y:torch.Tensor|None=None, # their labels, when the DBN has label units
                  lr:float=0.01, k:int=1, # learning rate; Gibbs steps in the top RBM
                  generator:torch.Generator|None=None,
@@ -118,7 +118,7 @@ class UpDownTrainer(Trainer):
         self.dbn.load_state_dict(state['dbn'])
         if self.chains is not None: self.chains = state['chains'].to(self.device)
 
-def up_down(dbn:DBN, v_train:torch.Tensor, y_train:torch.Tensor|None=None, # binary rows; their labels if the DBN has label units
+def up_down(dbn:DBN, v_train:torch.Tensor, y_train:torch.Tensor|None=None, # rows in [0, 1]; their labels if the DBN has label units
             options:UpDownOptions|None=None, # or its fields as keywords
             progress:bool=True, desc:str='up-down', callback=None, # callback(trainer, record) after each epoch
             **kwargs, # UpDownOptions' fields, and UpDownTrainer's other arguments: seed, generator, device

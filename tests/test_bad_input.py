@@ -238,3 +238,43 @@ def test_a_seed_given_as_the_generator_is_named_by_every_sampler():
         fails(lambda: call(7), contains='generator must be a torch.Generator, got int; make one with torch.Generator(device).manual_seed(7)')
         call(torch.Generator().manual_seed(7)) # a generator works
     fails(lambda: D.binarize(torch.rand(2, 3), generator=0), contains='manual_seed(0)') # 0 was taken as no generator before
+
+
+def test_rows_follow_the_model_to_its_device():
+    "A model trained on another device (train_rbm moves it) takes rows from the CPU: they are moved, not refused by torch. 'meta' stands in for a GPU."
+    v = torch.ones(2, 4)
+    assert D.RBM(4, 3).to('meta').p_h(v).device.type == 'meta'
+    assert GaussianRBM(4, 3).to('meta').free_energy(v).device.type == 'meta'
+    assert D.DBN([4, 3, 2], n_labels=0).to('meta').up(v).device.type == 'meta'
+
+
+def test_a_one_rbm_dbn_returns_probabilities_when_asked():
+    d = D.DBN([20, 8], n_labels=0, seed=0)
+    for p in d.rbms[0].parameters(): p.data.normal_(0, 1, generator=torch.Generator().manual_seed(1))
+    draw = lambda mean: d.sample(50, k=5, mean=mean, generator=torch.Generator().manual_seed(0))
+    p, x = draw(True), draw(False)
+    assert ((p > 0) & (p < 1)).all() and set(x.unique().tolist()) <= {0., 1.} # the top RBM's P(v | h), and a draw from it
+    assert torch.allclose(p.mean(), x.mean(), atol=0.05)
+
+
+def test_models_in_float64_and_with_gradients_train_and_keep_their_dtype(tmp_path):
+    D.train_rbm(GaussianRBM(20, 8).requires_grad_(True), torch.randn(50, 20), epochs=1, lr=1e-3, progress=False, device='cpu') # the variance floor acts outside autograd
+    mlp, v, y = D.MLP([20, 8], 3, seed=0).double(), torch.rand(30, 20), torch.randint(3, (30,))
+    assert mlp(v.bool()).dtype == torch.float64 and 0 <= D.evaluate(mlp, v, y)['error'] <= 1
+    D.finetune(mlp, v, y, epochs=1, progress=False, device='cpu')
+    D.save_checkpoint(tmp_path / 'c.pt', D.DBN([20, 8, 5], seed=0).double(), mlp)
+    assert all(next(m.parameters()).dtype == torch.float64 for m in D.load_checkpoint(tmp_path / 'c.pt')[:2])
+
+
+def test_a_standardiser_refuses_raw_pixels_and_nan():
+    xq = torch.randint(0, 256, (100, 5), dtype=torch.uint8)
+    s = D.fit_standardizer(D.dequantize(xq, torch.Generator().manual_seed(0)))
+    fails(lambda: s(xq), contains='uint8 pixels')
+    fails(lambda: s(torch.full((1, 5), float('nan'))), contains='NaN or infinite')
+
+
+def test_a_trainer_state_refuses_other_training_rows():
+    v = (torch.rand(300, 20, generator=torch.Generator().manual_seed(0)) > 0.5).float()
+    t = RBMTrainer(D.RBM(20, 8, seed=0), v, CDOptions(epochs=2), seed=0, device='cpu'); t.run(1, progress=False)
+    fails(lambda: RBMTrainer(D.RBM(20, 8, seed=0), v[:7], CDOptions(epochs=2), seed=0, device='cpu').load_state_dict(t.state_dict()),
+          contains='made with 3 mini-batches an epoch, this trainer has 1')
