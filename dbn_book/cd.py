@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 import torch
 from fastcore.basics import patch
-from .core import check_k, check_generator, check_int, check_number, check_type, Trainer, cpu_copy, split_options, plain_fields, check_steps, largest_magnitude, MAX_WEIGHT
+from .core import check_k, check_generator, check_int, check_number, check_type, Trainer, cpu_copy, split_options, check_keywords, plain_fields, check_steps, largest_magnitude, MAX_WEIGHT
 from .rbm import RBMBase, RBM, Chain, bernoulli, enumerate_layer, MAX_ENUMERATE
 
 # %% ../nbs/02_cd.ipynb #df21e280
@@ -304,7 +304,7 @@ def train_rbm(model:RBMBase, v_train:torch.Tensor, # training rows, as `model.ch
     "Train `model` in place by CD-k or PCD-k with momentum and weight decay; return per-epoch monitors."
     if unused := [k for k in MODEL_OPTIONS if k in kwargs and k not in getattr(model, 'own_options', (k,))]: # not silently unused
         raise ValueError(f"{' and '.join(unused)}: options of a model that learns variances; a {type(model).__name__} has none, so leave them out")
-    options, kwargs = split_options(CDOptions, kwargs, options)
+    options, kwargs = split_options(CDOptions, check_keywords(kwargs, CDOptions, RBMTrainer), options)
     return RBMTrainer(model, v_train, options, **kwargs).run(progress=progress, desc=desc or type(model).__name__, callback=callback)
 
 # %% ../nbs/02_cd.ipynb #7bf92f92

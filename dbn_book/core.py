@@ -6,10 +6,10 @@
 __all__ = ['MAX_WEIGHT', 'resolve_device', 'matmul_precision', 'check_generator', 'make_generator', 'own_generator', 'check_int',
            'check_k', 'check_steps', 'check_number', 'check_type', 'check_log_z', 'check_sizes', 'check_batch',
            'check_units', 'check_labels', 'check_real', 'progress_bar', 'atomic_write', 'largest_magnitude', 'Trainer',
-           'plain_fields', 'split_options', 'cpu_copy']
+           'plain_fields', 'split_options', 'check_keywords', 'cpu_copy']
 
 # %% ../nbs/00_core.ipynb #fe7cf4bc
-import math, numbers, os, tempfile, time
+import difflib, inspect, math, numbers, os, tempfile, time
 from contextlib import contextmanager
 from dataclasses import asdict, fields, is_dataclass
 from pathlib import Path
@@ -261,9 +261,8 @@ class Trainer:
             raise ValueError(f"this {type(self).__name__} state is damaged: {', '.join(bad)} missing or of the wrong type; continue from a state a trainer saved")
         theirs = _with_added(state['options'], self.options, self.added_options) # a state saved before an option existed
         if theirs != self.options:
-            diff = [k for k in {**theirs, **self.options} if theirs.get(k) != self.options.get(k)]
             raise ValueError("this training state was made with other options: " +
-                             ", ".join(f"{k} {theirs.get(k)!r} there, {self.options.get(k)!r} here" for k in diff) +
+                             ", ".join(f"{k} {a!r} there, {b!r} here" for k, a, b in _differences(theirs, self.options)) +
                              "; continue it with the options it was made with")
         if state.get('model') is not None and self.model is not None and state['model'] != repr(self.model): # older states: no name
             raise ValueError(f"this training state was made for another model: {' '.join(state['model'].split())[:200]} there, "
@@ -282,6 +281,13 @@ class Trainer:
             raise ValueError(f"this {type(self).__name__} state does not fit this trainer's model ({type(e).__name__}: "
                              f"{' '.join(str(e).split())[:300]}); continue it with the model it was made with") from None
         return self
+
+def _differences(a, b, name:str='') -> list:
+    "(name, a's value, b's value) where two options differ, entering dicts and equal-length lists of them: layers[1].lr."
+    if isinstance(a, dict) and isinstance(b, dict): return [d for k in {**a, **b} for d in _differences(a.get(k), b.get(k), f"{name}.{k}".lstrip('.'))]
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b) and all(isinstance(x, dict) for x in a + b):
+        return [d for i, (x, y) in enumerate(zip(a, b)) for d in _differences(x, y, f"{name}[{i}]")]
+    return [] if a == b else [(name, a, b)]
 
 def _with_added(theirs, mine, added:dict):
     "Saved options, completed with each option of `added` that they lack and `mine` has."
@@ -305,6 +311,14 @@ def split_options(cls, # an options dataclass, e.g. chapter 2's `CDOptions`
     if mine:
         raise TypeError(f"{', '.join(mine)}: give these inside the {cls.__name__} passed as options, or leave options out")
     return options, kwargs
+
+def check_keywords(kwargs:dict, *takers) -> dict:
+    "`kwargs` if each name is a parameter of one of `takers` (functions, classes, options dataclasses); else a TypeError naming the nearest."
+    known = {p for t in takers for p in inspect.signature(t).parameters}
+    if bad := [k for k in kwargs if k not in known]:
+        near = difflib.get_close_matches(bad[0], known, 1)
+        raise TypeError(f"unexpected keyword argument {bad[0]!r}" + (f": did you mean {near[0]!r}?" if near else f"; the names it takes: {', '.join(sorted(known))}"))
+    return kwargs
 
 def cpu_copy(x):
     "x with every tensor in it, also in lists, tuples and dicts, copied to the CPU, and numpy's numbers made Python's."

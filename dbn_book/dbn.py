@@ -15,7 +15,7 @@ from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
 from .core import (check_units, check_labels, check_sizes, check_int, check_type, make_generator, check_generator,
-                           atomic_write, cpu_copy, Trainer)
+                           atomic_write, cpu_copy, Trainer, check_keywords)
 from .rbm import RBMBase, RBM, bernoulli, visible_bias_from_data
 from .cd import RBMTrainer, CDOptions, MODEL_OPTIONS
 
@@ -304,7 +304,7 @@ def train_dbn(dbn:DBN, v_train:torch.Tensor, # training rows, as the bottom RBM 
               **kwargs, # those keywords, and DBNTrainer's other arguments: v_valid, y_valid, seed, generator, device
              ) -> list: # for each RBM, its list of per-epoch records
     "Train the DBN greedily, bottom RBM first, each on the codes of the layer below; return the monitors."
-    if options is None: options, kwargs = DBNOptions.split(kwargs, check_type(dbn, DBN, 'dbn'))
+    if options is None: options, kwargs = DBNOptions.split(check_keywords(kwargs, CDOptions, DBNOptions, DBNTrainer), check_type(dbn, DBN, 'dbn'))
     elif given := [k for k in kwargs if k in CDOptions.__dataclass_fields__ or k in ('up', 'init')]:
         raise TypeError(f"{', '.join(given)}: give these inside the DBNOptions passed as options (per RBM in its layers, e.g. "
                         f"layers=[CDOptions(lr=0.05), ...]), or leave options out")

@@ -14,7 +14,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from .core import (check_sizes, check_int, check_number, check_type, check_batch, check_labels, make_generator, resolve_device,
-                           Trainer, cpu_copy, split_options, largest_magnitude, MAX_WEIGHT)
+                           Trainer, cpu_copy, split_options, check_keywords, largest_magnitude, MAX_WEIGHT)
 from .cd import lr_factor, check_training
 from .dbn import DBN, read_checkpoint
 
@@ -185,7 +185,7 @@ def finetune(mlp:MLP, v_train:torch.Tensor, y_train:torch.Tensor,
              **kwargs, # FineTuneOptions' fields, and FineTuner's other arguments: v_valid, y_valid, seed, generator, device
             ) -> list: # one record (dict) per epoch
     "Train `mlp` in place by backpropagation of the cross-entropy on its logits; return per-epoch records."
-    options, kwargs = split_options(FineTuneOptions, kwargs, options)
+    options, kwargs = split_options(FineTuneOptions, check_keywords(kwargs, FineTuneOptions, FineTuner), options)
     return FineTuner(mlp, v_train, y_train, options, **kwargs).run(progress=progress, desc=desc, callback=callback)
 
 # %% ../nbs/05_finetune.ipynb #79f4ae2c

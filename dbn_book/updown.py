@@ -9,7 +9,7 @@ __all__ = ['up_down_step', 'UpDownOptions', 'UpDownTrainer', 'up_down']
 import math
 from dataclasses import dataclass
 import torch
-from .core import check_k, check_generator, check_number, check_type, Trainer, cpu_copy, split_options, largest_magnitude, MAX_WEIGHT
+from .core import check_k, check_generator, check_number, check_type, Trainer, cpu_copy, split_options, check_keywords, largest_magnitude, MAX_WEIGHT
 from .rbm import RBM, bernoulli
 from .cd import lr_factor, check_training
 from .dbn import DBN
@@ -124,5 +124,5 @@ def up_down(dbn:DBN, v_train:torch.Tensor, y_train:torch.Tensor|None=None, # row
             **kwargs, # UpDownOptions' fields, and UpDownTrainer's other arguments: seed, generator, device
            ) -> list: # one record (dict) per epoch
     "Fine-tune a greedily trained DBN as one generative model by the up-down algorithm; unties its weights first."
-    options, kwargs = split_options(UpDownOptions, kwargs, options)
+    options, kwargs = split_options(UpDownOptions, check_keywords(kwargs, UpDownOptions, UpDownTrainer), options)
     return UpDownTrainer(dbn, v_train, y_train, options, **kwargs).run(progress=progress, desc=desc, callback=callback)
