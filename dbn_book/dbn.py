@@ -105,7 +105,7 @@ class DBN(nn.Module):
         most = len(self.rbms) - bool(self.n_labels) # through the top RBM only when no labels sit beside its input
         n_layers, generator = len(self.rbms) - 1 if n_layers is None else check_int(n_layers, 'n_layers'), check_generator(generator)
         if not 0 <= n_layers <= most: raise ValueError(f"n_layers must lie in 0..{most}, got {n_layers}")
-        h = self.check_visible(v) if n_layers else v
+        h = self.check_visible(v) # also with n_layers=0: the rows come back checked, in the model's dtype and device
         for rbm in self.rbms[:n_layers]:
             h = rbm.p_h(h, check=False)
             if sample: h = bernoulli(h, generator)

@@ -278,3 +278,9 @@ def test_a_trainer_state_refuses_other_training_rows():
     t = RBMTrainer(D.RBM(20, 8, seed=0), v, CDOptions(epochs=2), seed=0, device='cpu'); t.run(1, progress=False)
     fails(lambda: RBMTrainer(D.RBM(20, 8, seed=0), v[:7], CDOptions(epochs=2), seed=0, device='cpu').load_state_dict(t.state_dict()),
           contains='made with 3 mini-batches an epoch, this trainer has 1')
+
+
+def test_the_up_pass_checks_its_rows_even_through_no_layer():
+    d = D.DBN([4, 3, 2], n_labels=0, seed=0)
+    fails(lambda: d.up(torch.ones(4), n_layers=0), contains='for a single example use v[None]')
+    assert d.up(torch.ones(2, 4, dtype=torch.float64), n_layers=0).dtype == torch.float32 # in the model's dtype
