@@ -207,7 +207,7 @@ def raise_log_likelihood(model:RBMBase, # any RBM of the book
     out, per = [], max(1, chunk // n_chains)
     for i in range(0, len(v), per):
         x = v[i:i + per].to(model.W).repeat_interleave(n_chains, 0)
-        log_w = -model.free_energy(x).double() - log_z0
+        log_w = -model.free_energy64(x) - log_z0
         terms = _path_terms(model, base, x)
         for k in range(len(beta) - 1, 0, -1): # v_k ~ T_k(. | v_{k+1}); the weight gains f_{k-1}(v_k) / f_k(v_k)
             vk = _path_step(model, base, terms[1], beta[k], generator)
@@ -230,9 +230,9 @@ def log_p_v(self:RBM, v:torch.Tensor, # visible rows
 
 def _top_log_prior(dbn:DBN, h:torch.Tensor) -> torch.Tensor:
     "log P*(h) = -F(h) of the top RBM, unnormalised, with any label units summed out (float64)."
-    if not dbn.n_labels: return -dbn.top.free_energy(h).double()
+    if not dbn.n_labels: return -dbn.top.free_energy64(h)
     ys = (torch.full((len(h),), y, dtype=torch.long, device=h.device) for y in range(dbn.n_labels))
-    return torch.logsumexp(torch.stack([-dbn.top.free_energy(dbn.top_input(h, y)).double() for y in ys]), 0)
+    return torch.logsumexp(torch.stack([-dbn.top.free_energy64(dbn.top_input(h, y)) for y in ys]), 0)
 
 @torch.no_grad()
 def dbn_log_likelihood_bound(dbn:DBN, # a DBN of at least 2 RBMs (tied or untied, with or without labels)

@@ -151,7 +151,7 @@ def rbm_monitors(model:RBMBase, v_train:torch.Tensor, v_valid:torch.Tensor|None=
     try: out['log_z'] = model.log_partition_exact(max_units=exact_units).item()
     except ValueError: return out # too large to enumerate
     for name, v in sets.items(): # rows of probabilities are not states: they have no log-likelihood
-        if model.is_sample(v): out[f'log_lik_{name}'] = -out[f'free_energy_{name}'] - out['log_z']
+        if model.is_sample(v): out[f'log_lik_{name}'] = -model.free_energy64(v).mean().item() - out['log_z']
     return out
 
 # %% ../nbs/02_cd.ipynb #c0a1d2e3

@@ -68,5 +68,5 @@ def gibbs_langevin_chain(grbm:GaussianRBM, v:torch.Tensor, # the chains' startin
 @patch
 def log_p_v(self:GaussianRBM, v, h, W=None, b=None) -> torch.Tensor:
     "log p(v | h) = log N(v; b + W h, diag(s^2)) in nats (float64), one value per row (chapter 6's arguments)."
-    W, b = (self.W if W is None else W), (self.b if b is None else b)
-    return (-0.5 * (LOG_2PI + self.z + (v - torch.addmm(b, h, W.T)).square() / self.var)).sum(1).double()
+    W, b, v, h, z = (t.double() for t in (self.W if W is None else W, self.b if b is None else b, v, h, self.z))
+    return (-0.5 * (LOG_2PI + z + (v - torch.addmm(b, h, W.T)).square() / z.exp())).sum(1)

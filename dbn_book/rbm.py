@@ -7,7 +7,7 @@ __all__ = ['MAX_ENUMERATE', 'binary_states', 'bernoulli', 'sample_softmax', 'RBM
            'visible_states', 'visible_log_sum', 'enumerate_layer']
 
 # %% ../nbs/01_rbm.ipynb #060dd7c4
-import math
+import copy, math
 from typing import NamedTuple
 import torch
 from torch import nn
@@ -234,7 +234,12 @@ def log_likelihood(self:RBMBase, v, log_z=None) -> torch.Tensor: # log_z: a numb
     "log P(v) = -F(v) - log Z in nats, one float64 value per row of v; log Z e.g. from AIS, by default exact."
     v = self.check_states(v, 'log_likelihood')
     log_z = self.log_partition_exact() if log_z is None else check_log_z(log_z) # the exact one keeps its gradient
-    return -self.free_energy(v).double() - log_z
+    return -self.free_energy64(v) - log_z
+
+@patch
+def free_energy64(self:RBMBase, v) -> torch.Tensor:
+    "F(v) computed in float64, as a log-probability needs (float32 rounds a large model's F by 1e-3 nats and more)."
+    return (self if self.W.dtype == torch.float64 else copy.deepcopy(self).double()).free_energy(v.double())
 
 @patch
 def log_partition_exact(self:RBMBase, max_units:int=MAX_ENUMERATE):
