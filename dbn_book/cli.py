@@ -299,8 +299,9 @@ def _start(args, log, stop, checkpoint) -> _Run:
         run.res = dict(recipe=recipe, data=run.source, n_train=len(run.v_tr), n_valid=args.valid, n_test=len(run.v_te), phases={},
                        device=str(args.device), data_fingerprint=_fingerprint(run.v_tr, run.v_va), wall_seconds=0.0,
                        threads=torch.get_num_threads())
-        if filled: log(f"recipe: the defaults for {'a small training set' if recipe == 'small' else 'the full MNIST'}, " +
-                       ", ".join(f"{k} {v}" for k, v in filled.items()))
+        shown = {k: v for k, v in filled.items() if not k.startswith('updown') or args.updown_epochs and len(args.sizes) > 2} # what will run
+        if shown: log(f"recipe: the defaults for {'a small training set' if recipe == 'small' else 'the full MNIST'}, " +
+                      ", ".join(f"{k} {v}" for k, v in shown.items()))
     else:
         training = checkpoint['training']
         run.res, run.phase, run.state = dict(training['results']), training['phase'], training['state']
