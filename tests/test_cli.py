@@ -106,7 +106,7 @@ def test_interrupt_then_resume_equals_uninterrupted(tmp_path, uninterrupted, sig
     ck2, w = weights(path)
     ref_ck, ref_w = uninterrupted
     assert ck2['training']['phase'] == 'done'
-    assert all(torch.equal(a, b) for a, b in zip(w, ref_w)), "the resumed run differs from the uninterrupted one"
+    assert all(torch.equal(a, b) for a, b in zip(w, ref_w, strict=True)), "the resumed run differs from the uninterrupted one"
     assert ck2['results'] == ref_ck['results']
     assert not [f for f in tmp_path.iterdir() if f.name.endswith('.tmp') and sig != signal.SIGKILL] # nothing half-written left
 
@@ -258,13 +258,13 @@ def test_matmul_precision_resumes_exactly_and_is_restored(tmp_path):
         r = run('dbn_train', '--resume', str(tmp_path / 'part.pt'), '--quiet')
         assert r.returncode == 0 and "matrix products at precision 'medium'" in r.stdout, r.stderr
         ck, w = weights(tmp_path / 'part.pt')
-        assert all(torch.equal(a, b) for a, b in zip(w, ref)) and ck['results'] == ref_ck['results'], where
+        assert all(torch.equal(a, b) for a, b in zip(w, ref, strict=True)) and ck['results'] == ref_ck['results'], where
     a, b = torch.rand(64, 256), torch.rand(256, 64)
     with matmul_precision('medium'): low = a @ b
     bf16 = not torch.equal(low, a @ b) # the same product at 'highest' (restored on leaving)
     if bf16: # this CPU runs them in bfloat16: the float32 run must differ
         train(['--save', str(tmp_path / 'f32.pt')])
-        assert not all(torch.equal(a, b) for a, b in zip(weights(tmp_path / 'f32.pt')[1], ref))
+        assert not all(torch.equal(a, b) for a, b in zip(weights(tmp_path / "f32.pt")[1], ref, strict=True))
 
 
 def test_label_prior_moves_only_the_label_biases_toward_the_labels_frequencies(tmp_path):
@@ -354,7 +354,7 @@ def test_options_free_on_resume_give_the_model_of_a_run_begun_with_them(tmp_path
             if run_training(check_train_args(train_parser().parse_args(argv)), log=lambda *a: None, stop=stop).get('stopped', {}).get('where', '').startswith(where): break
         else: pytest.fail(f"the run never stopped {where}")
         train_main(['--resume', str(part), '--mlp_lr', '0.3', '--quiet'] + given)
-        assert all(torch.equal(a, b) for a, b in zip(flat(tmp_path / 'full.pt'), flat(part))), where
+        assert all(torch.equal(a, b) for a, b in zip(flat(tmp_path / "full.pt"), flat(part), strict=True)), where
     run_training(check_train_args(train_parser().parse_args(short + ['--save', str(part)])), log=lambda *a: None, stop=lambda: True)
     old = read_checkpoint(part); del old['config']['updown_method']; torch.save(old, tmp_path / 'old.pt') # written before the option
     assert resume_args({'resume': str(tmp_path / 'old.pt')})[0].updown_method == 'cd' # it continues as such runs did, whatever the recipe

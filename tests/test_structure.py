@@ -23,7 +23,9 @@ def chapters() -> dict:
 def imports(path: Path):
     "(module imported from the package, names imported) for every import of the package in `path`, inside functions too."
     for n in ast.walk(ast.parse(path.read_text())):
-        if isinstance(n, ast.ImportFrom) and n.module and (n.level == 1 or n.module.startswith('dbn_book')):
+        if isinstance(n, ast.ImportFrom) and (n.level == 1 and not n.module or n.module == 'dbn_book'): # from . import sklearn
+            yield from ((a.name, []) for a in n.names if (ROOT / 'dbn_book' / f'{a.name}.py').is_file())
+        elif isinstance(n, ast.ImportFrom) and n.module and (n.level == 1 or n.module.startswith('dbn_book')):
             yield n.module.split('.')[-1], [a.name for a in n.names]
         elif isinstance(n, ast.Import):
             for a in n.names:
@@ -108,9 +110,9 @@ def test_every_figure_is_saved_as_an_image(nb):
 def test_the_checks_see_what_they_check(tmp_path):
     "The helpers find a later-chapter import inside a function, a private import and a long signature in planted code."
     p = tmp_path / 'planted.py'
-    p.write_text("from .core import _private\ndef f():\n    from dbn_book.sklearn import DBNClassifier\n"
+    p.write_text("from .core import _private\nfrom . import sklearn\ndef f():\n    from dbn_book.sklearn import DBNClassifier\n"
                  "def g(a, b, c, d, e, f, g, h, i, j, k): pass\nclass C:\n    def __init__(self, a): pass\n")
-    assert list(imports(p)) == [('core', ['_private']), ('sklearn', ['DBNClassifier'])]
+    assert list(imports(p)) == [('core', ['_private']), ('sklearn', []), ('sklearn', ['DBNClassifier'])]
     assert dict(public_signatures(p)) == {'f': 0, 'g': 11, 'C': 1}
     nb = tmp_path / 'planted.ipynb'
     nb.write_text(json.dumps({'cells': [{'cell_type': 'markdown', 'source': ['Two words\n', 'and three']},
