@@ -206,7 +206,7 @@ def raise_log_likelihood(model:RBMBase, # any RBM of the book
     beta, log_z0 = betas.tolist(), base.log_partition_exact().item()
     out, per = [], max(1, chunk // n_chains)
     for i in range(0, len(v), per):
-        x = v[i:i + per].to(model.W).repeat_interleave(n_chains, 0)
+        x = v[i:i + per].repeat_interleave(n_chains, 0) # checked rows: in the model's dtype, on its device
         log_w = -model.free_energy64(x) - log_z0
         terms = _path_terms(model, base, x)
         for k in range(len(beta) - 1, 0, -1): # v_k ~ T_k(. | v_{k+1}); the weight gains f_{k-1}(v_k) / f_k(v_k)

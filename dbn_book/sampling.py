@@ -37,12 +37,12 @@ def sample_frames(self:DBN, n:int=10, # number of samples (chains)
                  ) -> list: # one (n, n_visible) tensor per entry of steps
     "Ancestral samples of the DBN after each given number of Gibbs steps in its top RBM."
     steps = check_steps(steps, 0); check_int(n, 'n', 1)
-    top, device, n_pen = self.top, self.top.W.device, self.sizes[-2]
+    top, n_pen = self.top, self.sizes[-2]
     clamp = _label_rows(self, n, labels)
     x = top.sample_v(h0 := top.W.new_zeros(n, top.n_hidden), generator) # noise from P(v | h = 0)
     p = top.v_mean(h0, check=False) # its mean: a one-RBM DBN has no directed layer, so its mean frames are the top's P(v | h)
     if v_start is not None:
-        v_start = self.check_visible(v_start, 'v_start').to(device)
+        v_start = self.check_visible(v_start, 'v_start') # on the model's device, as checked rows are
         if len(v_start) != n: raise ValueError(f"v_start must have n={n} rows, got {len(v_start)}")
         x[:, :n_pen] = p[:, :n_pen] = self.up(v_start, sample=True, generator=generator)
     if clamp is not None: x[:, n_pen:] = clamp
