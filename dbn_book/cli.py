@@ -419,9 +419,10 @@ def summary(args, res:dict) -> str:
         shown = [k for k in _MODELS if f'{part}_error_{k}' in res and (k != 'generative_greedy' or 'up-down' in ran)]
         return ", ".join(f"{_MODELS[k]} {100 * res[f'{part}_error_{k}']:.2f}%" for k in shown)
     a, ran = args, res['phases']
+    def n(count:int, noun:str) -> str: return f"{count} {noun}{'' if count == 1 else 's'}" # 1 epoch, 2 epochs
     rows = [('data', f"{res['data']}: {res['n_train']:,} training, {res['n_valid']:,} validation, {res['n_test']:,} test images"),
             ('network', '-'.join(map(str, a.sizes)) + ('' if a.no_labels else ' (+10 label units at the top)')),
-            ('training', f"{len(a.sizes) - 2} lower RBMs x {a.dbn_epochs} epochs of {a.method.upper()}-{a.k}, the top RBM {a.top_epochs} epochs "
+            ('training', f"{n(len(a.sizes) - 2, 'lower RBM')} x {n(a.dbn_epochs, 'epoch')} of {a.method.upper()}-{a.k}, the top RBM {n(a.top_epochs, 'epoch')} "
                          f"of {a.top_method.upper()}-{a.k}" + (f" with fast weights (rate {a.top_fast_lr:g})" if a.top_fast_lr else "") + ", " + (f"{a.updown_epochs} of up-down ({a.updown_method.upper()}-{a.updown_k} at the top), " if 'up-down' in ran else "") +
                          ("the label prior matched, " if 'label prior' in ran else "") + f"{a.mlp_epochs} of fine-tuning by {a.optimizer}" + (" (also from random weights)" if a.compare else "") +
                          (f"; matrix products at precision '{a.matmul_precision}'" if a.matmul_precision != 'highest' else "")),
@@ -532,8 +533,10 @@ def _rbm_options(
     batch:_positive=100, # mini-batch size
     weight_decay:_penalty=2e-4, # L2 penalty on W
     data:_FOLDER=None, # folder of the MNIST IDX files; default: $DBN_BOOK_DATA, the cache, a download, or embedded digits
+    no_download:bool=False, # do not try to download MNIST
     binarize:Literal['sample', 'threshold']='sample', # how grey pixels become bits
-    out:_PATH='rbm.png'): # where to save the figure (.png, .pdf, .svg or .jpg)
+    out:_PATH='rbm.png', # where to save the figure (.png, .pdf, .svg or .jpg)
+    quiet:bool=False): # no progress bar
     "the RBM, its training, its data and the figure"
 
 def rbm_main(argv:list|None=None): # default: sys.argv[1:]
@@ -542,14 +545,14 @@ def rbm_main(argv:list|None=None): # default: sys.argv[1:]
     if out.suffix.lower() not in ('.png', '.pdf', '.svg', '.jpg', '.jpeg'): p.error(f"--out must name a .png, .pdf, .svg or .jpg file, got {a.out!r}")
     try: options = CDOptions(epochs=a.epochs, lr=a.lr, k=a.k, method=a.method, batch=a.batch, weight_decay=a.weight_decay)
     except ValueError as e: p.error(f"--lr with --weight_decay: {e}") # each option alone was checked by the parser
-    try: source, v_tr, *_ = _mnist(a.data, a.seed, binarize=a.binarize)
+    try: source, v_tr, *_ = _mnist(a.data, a.seed, download=not a.no_download, binarize=a.binarize)
     except UsageError as e: p.error(e)
     print(f"data: {source}")
     n_held = min(1000, len(v_tr) // 10) # held out for the free-energy gap
     v_fit, v_held = v_tr[:-n_held], v_tr[-n_held:]
     rbm = RBM(784, a.hidden, v_data=v_fit, seed=a.seed)
     try:
-        with matmul_precision(a.matmul_precision): hist = train_rbm(rbm, v_fit, options, v_valid=v_held, seed=a.seed, device=device, desc=f'{a.method.upper()}-{a.k}')
+        with matmul_precision(a.matmul_precision): hist = train_rbm(rbm, v_fit, options, progress=not a.quiet, v_valid=v_held, seed=a.seed, device=device, desc=f'{a.method.upper()}-{a.k}')
     except FloatingPointError as e: p.exit(1, f"dbn_rbm: error: {e}\n")
     for h in hist: print(f"epoch {h['epoch']:3d}  reconstruction error {h['recon_error']:7.2f}  "
                          f"free-energy gap (held-out - train) {h['free_energy_gap']:6.2f}")

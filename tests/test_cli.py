@@ -132,6 +132,8 @@ def test_a_new_run_refuses_to_overwrite_a_stopped_one(tmp_path):
     r = run('dbn_train', *TINY, '--save', str(path))
     assert r.returncode == 2 and f'--save {path} holds a dbn_train run stopped in pretraining' in r.stderr, r.stderr
     assert f'dbn_train --resume {path}' in r.stderr and path.read_bytes() == before
+    r = run('dbn_sample', str(path), '--k', '2', '--out', str(tmp_path / 'part.png')) # a stopped run's DBN draws, and says so
+    assert r.returncode == 0 and 'stopped during pretraining, so the DBN is partly trained' in r.stderr, r.stderr
     assert run('dbn_train', '--resume', str(path), '--quiet').returncode == 0
     r = run('dbn_train', *TINY, '--save', str(path)); assert r.returncode == 0, r.stderr
 
