@@ -428,3 +428,19 @@ def test_parser_options_and_their_checks():
     test_fail(lambda: _penalty('-1e-9', name='--x'), contains='--x must be a number in [0, inf), got -1e-09')
     test_fail(lambda: _positive('1.5', name='--n'), contains="--n must be an integer >= 1, got '1.5'")
     test_fail(lambda: _count(str(10**20), name='--seed'), contains='--seed must be at most 2^62') # not an overflow inside torch
+
+def test_resume_takes_the_runs_thread_count_and_gives_the_callers_back(tmp_path):
+    "A resumed run computes with the threads it began with (so that it continues exactly), and leaves the caller's count as it was."
+    from dbn_book.cli import check_train_args, resume_args, run_training, train_parser
+    before, path = torch.get_num_threads(), tmp_path / 'run.pt'
+    try:
+        torch.set_num_threads(2)
+        run_training(check_train_args(train_parser().parse_args([*TINY, '--save', str(path)])), log=lambda *a: None, stop=lambda: True)
+        torch.set_num_threads(1)
+        args, ckpt = resume_args({'resume': str(path), 'quiet': True})
+        seen, logged = [], []
+        res = run_training(check_train_args(args), log=logged.append, stop=lambda: seen.append(torch.get_num_threads()) and False, checkpoint=ckpt)
+        assert 'stopped' not in res and set(seen) == {2}, seen # every epoch on the run's two threads
+        assert any('using 2 threads, as the run did before (not 1)' in line for line in logged), logged
+        assert torch.get_num_threads() == 1 # the caller's
+    finally: torch.set_num_threads(before)
