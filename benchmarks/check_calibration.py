@@ -8,6 +8,7 @@ threshold each check uses. Seconds on a CPU.
 (2) Chapter 4: total variation between 80,000 top-RBM chains (50 Gibbs steps) and the exact marginal of h^(1), for the
     chapter's model (random W, b and c), for exact samples, and for models with a planted bug; the check asserts < 0.03.
     Then the v-marginal of DBN.sample (20,000 samples) against the exact P(v); the check asserts < 0.03 after 50 steps."""
+import argparse; argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args() # no options: --help shows the docstring
 import math, torch
 from dbn_book import DBN, RBM, bernoulli
 from dbn_book.cd import cd_grad, pcd_grad, exact_grad

@@ -47,7 +47,9 @@ def main():
             f"{torch.get_num_threads()} threads, device {res['device']}\n\n"
             + summary(args, res) + "\n\nvalidation error after each fine-tuning epoch (%):\n"
             + "\n".join(f"  {name:7s} " + ' '.join(f"{100 * e:.2f}" for e in res[f'valid_error_curve_{name}'])
-                        for name in ('dbn', 'random') if f'valid_error_curve_{name}' in res) + "\n")
+                        for name in ('dbn', 'random') if f'valid_error_curve_{name}' in res) + "\n"
+            + "\npublished test errors: 1.2% from a DBN, 1.6% from random weights (Hinton and Salakhutdinov 2006); 1.25% "
+              "(Hinton, Osindero and Teh 2006); 1.34% (Theano's DBN tutorial); 0.92% with dropout (Srivastava et al. 2014)\n")
     (out / f'dbn_mnist_{tag}.txt').write_text(text)
     print(text)
 

@@ -69,4 +69,5 @@ def main():
               f"{counts['rc=RAW']} escaped as tracebacks")
 
 if __name__ == '__main__':
+    import argparse; argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args() # no options: --help shows the docstring
     main()

@@ -37,4 +37,5 @@ def main():
 
 
 if __name__ == '__main__':
+    import argparse; argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args() # no options: --help shows the docstring
     main()

@@ -78,7 +78,7 @@ def greedy_checkpoint(a, seed):
     if ckpt.is_file(): return ckpt
     ckpt = OUT / f'lower_default_seed{seed}.pt' # the same lower RBMs: greedy training reaches the top RBM last
     if not ckpt.is_file():
-        args = check_train_args(train_parser().parse_args(['--data', a.data, '--seed', str(seed), '--updown_epochs', '0', '--mlp_epochs', '0',
+        args = check_train_args(train_parser().parse_args(['--data', a.data, '--seed', str(seed), '--updown_epochs', '0', '--mlp_epochs', '0', '--no_label_prior',
                                                            '--top_epochs', '0', '--quiet', '--no_download', '--save', str(ckpt)]))
         run_training(args, log=lambda s: print('  ' + s, flush=True))
     return ckpt

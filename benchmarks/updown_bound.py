@@ -48,7 +48,7 @@ def measure(dbn, x_top, v_test, v_train, seed, ais_steps):
 
 def run_seed(a, seed):
     ckpt = OUT / f"updown_bound_greedy_seed{seed}{'_quick' if a.quick else ''}{a.suffix}.pt" # --quick leaves the full run's checkpoint alone
-    args = check_train_args(train_parser().parse_args(['--data', a.data, '--seed', str(seed), '--updown_epochs', '0', '--mlp_epochs', '0',
+    args = check_train_args(train_parser().parse_args(['--data', a.data, '--seed', str(seed), '--updown_epochs', '0', '--mlp_epochs', '0', '--no_label_prior',
                                                        '--quiet', '--no_download', '--save', str(ckpt)] +
                                                       (QUICK if a.quick else ['--top_epochs', str(a.top_epochs)])))
     t0 = time.perf_counter()

@@ -5,6 +5,7 @@ the test set is read only to show that the last 10,000 resemble it and the last 
 
     OMP_NUM_THREADS=1 python benchmarks/valid_split_check.py   # writes benchmarks/results/valid_split_check.txt
 """
+import argparse; argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args() # no options: --help shows the docstring
 from pathlib import Path
 import torch
 from dbn_book import load_mnist, mnist_tensors, DBN, train_dbn, mlp_from_dbn, finetune, evaluate
