@@ -96,8 +96,8 @@ def _path_step(model:RBMBase, base:RBMBase, x:torch.Tensor, beta:float, generato
 
 @torch.no_grad()
 def ais_log_weights(model:RBMBase, # the target model, B: any RBM of the book (binary, Gaussian)
-                    base:RBMBase, # the base model, A: W = 0 (see `base_model`)
-                    betas, # inverse temperatures rising from 0 to 1 (see `sm_betas`)
+                    base:RBMBase, # the base model, A: W = 0 (see base_model)
+                    betas, # inverse temperatures rising from 0 to 1 (see sm_betas)
                     n_chains:int=100, # M >= 2 independent AIS runs, batched
                     generator:torch.Generator|None=None, # on the model's device
                     callback=None, # called as callback(k, beta_k, v) after each transition

@@ -195,7 +195,7 @@ def extra_monitors(self:RBMBase) -> dict: "What the trainer records of the model
 class RBMTrainer(Trainer):
     "CD-k / PCD-k training of any model of chapter 1's protocol, resumable after any epoch."
     added_options = {'fast_lr': 0., 'fast_decay': 0.95} # a state saved before fast weights existed continues without them
-    def __init__(self, model:RBMBase, v_train:torch.Tensor, # training rows, as `model.check_visible` takes them
+    def __init__(self, model:RBMBase, v_train:torch.Tensor, # training rows, as model.check_visible takes them
                  options:CDOptions|None=None, # default: CDOptions()
                  v_valid:torch.Tensor|None=None, # held-out rows for the monitors
                  n_monitor:int=1000, # rows of each set the monitors use
@@ -294,7 +294,7 @@ class RBMTrainer(Trainer):
         self.offsets = None if state['offsets'] is None else tuple(t.to(self.device) for t in state['offsets'])
         self.fast = None if state.get('fast') is None else [t.to(self.device) for t in state['fast']]
 
-def train_rbm(model:RBMBase, v_train:torch.Tensor, # training rows, as `model.check_visible` takes them
+def train_rbm(model:RBMBase, v_train:torch.Tensor, # training rows, as model.check_visible takes them
               options:CDOptions|None=None, # or its fields as keywords
               progress:bool=True, # show a progress bar
               callback=None, # called as callback(trainer, record) after each epoch

@@ -183,7 +183,7 @@ _FREE_ON_RESUME = ('save', 'resume', 'json', 'quiet', 'device', 'data', 'no_down
 _ADDED = {'updown_method': 'cd', 'matmul_precision': 'highest', 'no_label_prior': True} # options added since checkpoints were first written: the value that behaves as before
 _FINETUNE = ('mlp_epochs', 'mlp_lr', 'optimizer', 'mlp_weight_decay', 'dropout', 'input_dropout', 'max_norm', 'head_epochs') # always free: fine-tuning restarts
 
-def resume_args(given:dict, # the options given on the command line, by name (`train_parser(defaults=False)`)
+def resume_args(given:dict, # the options given on the command line, by name (train_parser(defaults=False))
                ) -> tuple:
     "The options of the run `--resume` continues, and its checkpoint; a UsageError on any conflict."
     path = Path(given['resume']).expanduser()
@@ -391,7 +391,7 @@ _RATES = {'pretraining': '--dbn_lr for the lower RBMs, --top_lr for the top one'
 
 def run_training(args, log=print,
                  stop=None, # called after every epoch; the run stops there (checkpoint written) when it returns True
-                 checkpoint:dict|None=None, # a checkpoint to continue from (`resume_args`)
+                 checkpoint:dict|None=None, # a checkpoint to continue from (resume_args)
                 ) -> dict:
     "The dbn_train pipeline, phase by phase; returns the results."
     with matmul_precision(args.matmul_precision), contextlib.ExitStack() as on_exit: # every product of the run, so that a resumed run computes as an uninterrupted one

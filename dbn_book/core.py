@@ -11,6 +11,7 @@ __all__ = ['MAX_WEIGHT', 'resolve_device', 'matmul_precision', 'check_generator'
 # %% ../nbs/00_core.ipynb #fe7cf4bc
 import difflib, inspect, math, numbers, os, tempfile, time
 from contextlib import contextmanager
+from typing import Callable
 from dataclasses import asdict, fields, is_dataclass
 from pathlib import Path
 import torch
@@ -227,8 +228,8 @@ class Trainer:
 
     def run(self, epochs:int|None=None, # epochs to run now; default: to the end of the run
             progress:bool=True, desc:str|None=None, # a progress bar and its label
-            callback=None, # called as callback(self, record) after each epoch
-            stop=None, # called after each epoch (after `callback`); the run stops when it returns True
+            callback:Callable|None=None, # called as callback(self, record) after each epoch
+            stop:Callable|None=None, # called after each epoch (after callback); the run stops when it returns True
            ) -> list: # every epoch's record so far
         "Continue for `epochs` more epochs, or to the end of the run; return the history."
         left = self.epochs - self.epoch

@@ -43,7 +43,7 @@ def parse_idx(data:bytes, name:str='<bytes>') -> np.ndarray:
     return np.frombuffer(data, dtype=np.uint8, offset=header).reshape(shape)
 
 # %% ../nbs/00_data.ipynb #26b7ac8d
-def find_mnist_files(folder, # a folder holding the four official IDX files, `.gz` or decompressed
+def find_mnist_files(folder, # a folder holding the four official IDX files, .gz or decompressed
                      verify:bool=True, # check each file's md5 against the official one
                     ) -> dict: # official name -> path
     "The paths of the four MNIST files in `folder`, each checked."
@@ -110,7 +110,7 @@ def embedded_mnist() -> MNIST:
                  f"set DBN_BOOK_DATA to a folder with the four IDX files from {MNIST_URL}")
 
 # %% ../nbs/00_data.ipynb #fffbe0e1
-def load_mnist(data=None, # folder with the four IDX files; default: the `DBN_BOOK_DATA` environment variable
+def load_mnist(data=None, # folder with the four IDX files; default: the DBN_BOOK_DATA environment variable
                download:bool=True, # try torchvision's download when no folder is named
                cache=None, # where downloads go; default ~/.cache/dbn_book
                verify:bool=True, # check md5s
@@ -177,8 +177,8 @@ def show_digits(v:torch.Tensor, # images, one 784-pixel row each
     return fig
 
 # %% ../nbs/00_data.ipynb #6523bf85
-def mnist_tensors(ds:MNIST|None=None, # a loaded dataset; default `load_mnist()`
-                  how:str='sample', # binarisation rule, see `binarize`
+def mnist_tensors(ds:MNIST|None=None, # a loaded dataset; default load_mnist()
+                  how:str='sample', # binarisation rule, see binarize
                   seed:int=0):
     "Binary `(v_train, y_train, v_test, y_test)` tensors."
     ds = load_mnist() if ds is None else check_type(ds, MNIST, 'ds')

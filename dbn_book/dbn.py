@@ -370,7 +370,7 @@ def _not_plain(x, where:str) -> list:
     return [] if plain else [f"{where} is a {type(x).__name__}"]
 
 @patch(cls_method=True)
-def from_checkpoint(cls:DBN, ckpt:dict, # a checkpoint dict, as `read_checkpoint` returns it
+def from_checkpoint(cls:DBN, ckpt:dict, # a checkpoint dict, as read_checkpoint returns it
                     path='checkpoint') -> DBN: # named in the errors
     "The DBN in a checkpoint dict: each RBM rebuilt from its class and sizes, then the weights loaded."
     try:

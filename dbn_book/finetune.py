@@ -209,7 +209,7 @@ class Checkpoint(NamedTuple):
     config:dict # how the model was trained
     results:dict # what it measured
 
-def load_checkpoint(path, ckpt:dict|None=None, # the dict `read_checkpoint(path)` returned, if read already
+def load_checkpoint(path, ckpt:dict|None=None, # the dict read_checkpoint(path) returned, if read already
                    ) -> Checkpoint:
     "The DBN, the MLP, the configuration and the results stored by `save_checkpoint`."
     ckpt = read_checkpoint(path) if ckpt is None else ckpt

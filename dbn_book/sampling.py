@@ -68,7 +68,7 @@ def sample(self:DBN, n:int=10, # number of samples
 # %% ../nbs/04_sampling.ipynb #cae2a977
 @torch.no_grad()
 def label_marginal(dbn:DBN, n:int=200, # chains, started from noise
-                   steps:int=2500, # Gibbs steps read, after the `burn` first
+                   steps:int=2500, # Gibbs steps read, after the burn first
                    burn:int=2500, # Gibbs steps left out first
                    generator:torch.Generator|None=None,
                   ) -> torch.Tensor: # P(y), float64
@@ -88,7 +88,7 @@ def label_marginal(dbn:DBN, n:int=200, # chains, started from noise
 def match_label_prior(dbn:DBN, y:torch.Tensor, # training labels: their frequencies q(y) are the target
                       rounds:int=1, # estimate P(y) and shift the label biases this many times
                       generator:torch.Generator|None=None,
-                      **chains, # n, steps, burn of `label_marginal`
+                      **chains, # n, steps, burn of label_marginal
                      ) -> torch.Tensor: # (rounds, n_labels): the estimate of P(y) that each round corrected
     "Shift the label biases, d_y += log(q(y) / P(y)), so that the model's P(y) is the labels' frequencies q(y)."
     _require_labels(dbn, 'whose prior to set')

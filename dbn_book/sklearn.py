@@ -181,7 +181,7 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
 
     @torch.no_grad()
     def score_samples(self, X) -> np.ndarray:
-        "log P(v) = -F(v) - log Z in nats per row of 0s and 1s (a log density for Gaussian units), float64; not a pseudo-likelihood (grey rows get the formula, not a log-probability)."
+        "log P(v) = -F(v) - log Z in nats per binary row (a log density for Gaussian units), float64; not a pseudo-likelihood (grey rows get the formula, not a log-probability)."
         model, v = self._fitted(X, double=True)
         if self._log_z is None: self._log_z = self.log_partition() # once per fitted model
         return (-model.free_energy(v).double() - self._log_z.log_z).cpu().numpy() # log P(v) for states; on grey rows, not one

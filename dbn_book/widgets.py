@@ -59,7 +59,7 @@ def png_data_uri(a:np.ndarray,       # uint8, H x W or H x W x 3
     return 'data:image/png;base64,' + base64.b64encode(buf.getvalue()).decode()
 
 # %% ../nbs/00_widgets.ipynb #32cd1c27
-def image_grid(images,              # N x H x W, or N x D with `shape`
+def image_grid(images,              # N x H x W, or N x D with shape
                ncol:int=None,       # images per row (default: about square)
                shape:tuple=None,    # (H, W) of flat rows, e.g. (28, 28)
                pad:int=1,           # pixels between images
@@ -128,14 +128,14 @@ def _labels(values, labels, who:str, what:str) -> tuple:
         raise ValueError(f"{who} needs one label per {what}: got {len(values)} {what}s and {len(labels)} labels")
     return values, labels
 
-def slider(frames,                 # frames for `to_uint8`, all the same size
+def slider(frames,                 # frames for to_uint8, all the same size
            labels,                 # one str per frame
            title:str=None,         # shown above the figure
            width:int=None,         # in CSS pixels (default: 280 for small images)
            start:int=0,            # index of the frame shown first
            quantize:bool=True,     # store figures with 256 colours
            max_bytes:int=1_000_000, # refuse a larger slider (None: no limit)
-           **image,                # to `to_uint8`: vmin, vmax, cmap, dpi
+           **image,                # to to_uint8: vmin, vmax, cmap, dpi
           ) -> Slider:
     "A `Slider` over `frames`, checked."
     frames, labels = _labels(frames, labels, 'slider', 'frame')
@@ -160,7 +160,7 @@ def interactive(fn,              # fn(value) returns a frame
                 labels=None,     # one str per value (default: str(value))
                 title:str=None,  # shown above the figure
                 live:bool=None,  # ipywidgets that recompute (default: env DBN_BOOK_LIVE)
-                **kwargs,        # to `slider`
+                **kwargs,        # to slider
                ):
     "A slider over `fn(value)` for each value, pre-computed or live."
     values, labels = _labels(values, labels, 'interactive', 'value')
