@@ -11,7 +11,7 @@ import argparse, contextlib, hashlib, json, math, os, signal, sys, threading, ti
 from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Annotated, Literal
+from typing import Annotated, Callable, Literal
 import torch
 from PIL import Image
 from fastcore.docments import docments, empty
@@ -389,11 +389,12 @@ _STEPS = {'pretraining': _pretrain, 'up-down': _updown, 'fine-tuning (dbn init)'
           'fine-tuning (random init)': partial(_finetune, init='random')}
 _RATES = {'pretraining': '--dbn_lr for the lower RBMs, --top_lr for the top one', 'up-down': '--updown_lr'} # else --mlp_lr
 
-def run_training(args, log=print,
+def run_training(args, log:Callable|None=None, # called with each line of progress; None: silent (dbn_train passes print)
                  stop=None, # called after every epoch; the run stops there (checkpoint written) when it returns True
                  checkpoint:dict|None=None, # a checkpoint to continue from (resume_args)
                 ) -> dict:
     "The dbn_train pipeline, phase by phase; returns the results."
+    log = log or (lambda line: None)
     with matmul_precision(args.matmul_precision), contextlib.ExitStack() as on_exit: # every product of the run, so that a resumed run computes as an uninterrupted one
         on_exit.callback(torch.set_num_threads, torch.get_num_threads()) # a resumed run takes its first thread count: restored at the end
         run = _start(args, log, stop, checkpoint)
@@ -464,7 +465,7 @@ def train_main(argv:list|None=None): # default: sys.argv[1:]
         if ckpt is None: _keep_stopped_run(args.save)
         old = {s: signal.signal(s, request.handle) for s in (signal.SIGINT, signal.SIGTERM)} \
               if threading.current_thread() is threading.main_thread() else {}
-        try: res = run_training(args, stop=request, checkpoint=ckpt)
+        try: res = run_training(args, log=print, stop=request, checkpoint=ckpt)
         finally:
             for s, h in old.items(): signal.signal(s, h)
     except UsageError as e: parser.error(e)
