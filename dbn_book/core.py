@@ -189,7 +189,7 @@ def atomic_write(path, # the file to write; its folder must exist
     if path.is_dir(): raise IsADirectoryError(f"cannot write {path}: it is a folder; name a file in it")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
     try:
-        with os.fdopen(fd, 'wb') as f: write(f)
+        with os.fdopen(fd, 'wb') as f: write(f); f.flush(); os.fsync(f.fileno()) # on disk before the rename: a crash leaves the old file or the new
         umask = os.umask(0); os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask) # mkstemp's file is private: give it the usual permissions
         os.replace(tmp, path)
