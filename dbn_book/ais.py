@@ -10,6 +10,7 @@ __all__ = ['linear_betas', 'sm_betas', 'ais_log_weights', 'AISResult', 'ais_esti
 import copy, inspect, math
 from dataclasses import dataclass
 from typing import NamedTuple
+from collections.abc import Callable
 import torch
 import torch.nn.functional as F
 from fastcore.basics import patch
@@ -100,7 +101,7 @@ def ais_log_weights(model:RBMBase, # the target model, B: any RBM of the book (b
                     betas, # inverse temperatures rising from 0 to 1 (see sm_betas)
                     n_chains:int=100, # M >= 2 independent AIS runs, batched
                     generator:torch.Generator|None=None, # on the model's device
-                    callback=None, # called as callback(k, beta_k, v) after each transition
+                    callback:Callable|None=None, # called as callback(k, beta_k, v) after each transition
                    ) -> torch.Tensor:
     "log w of `n_chains` AIS runs from `base` to `model`, per chain (float64)."
     beta, n_chains, base = _check_betas(betas).tolist(), check_int(n_chains, 'n_chains', 2), _check_base(model, base)

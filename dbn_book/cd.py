@@ -12,6 +12,7 @@ import copy, math
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NamedTuple
+from collections.abc import Callable
 import torch
 from fastcore.basics import patch
 from .core import check_k, check_generator, check_int, check_number, check_type, Trainer, cpu_copy, split_options, check_keywords, plain_fields, check_steps, largest_magnitude, MAX_WEIGHT
@@ -297,7 +298,7 @@ class RBMTrainer(Trainer):
 def train_rbm(model:RBMBase, v_train:torch.Tensor, # training rows, as model.check_visible takes them
               options:CDOptions|None=None, # or its fields as keywords
               progress:bool=True, # show a progress bar
-              callback=None, # called as callback(trainer, record) after each epoch
+              callback:Callable|None=None, # called as callback(trainer, record) after each epoch
               desc:str|None=None, # the progress bar's label
               **kwargs, # CDOptions' fields, and RBMTrainer's other arguments (v_valid, seed, device, ...)
              ) -> list: # one record (dict) per epoch

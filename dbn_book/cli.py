@@ -11,7 +11,8 @@ import argparse, contextlib, hashlib, json, math, os, signal, sys, threading, ti
 from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Annotated, Callable, Literal
+from collections.abc import Callable
+from typing import Annotated, Literal
 import torch
 from PIL import Image
 from fastcore.docments import docments, empty
@@ -390,7 +391,7 @@ _STEPS = {'pretraining': _pretrain, 'up-down': _updown, 'fine-tuning (dbn init)'
 _RATES = {'pretraining': '--dbn_lr for the lower RBMs, --top_lr for the top one', 'up-down': '--updown_lr'} # else --mlp_lr
 
 def run_training(args, log:Callable|None=None, # called with each line of progress; None: silent (dbn_train passes print)
-                 stop=None, # called after every epoch; the run stops there (checkpoint written) when it returns True
+                 stop:Callable|None=None, # called after every epoch; the run stops there (checkpoint written) when it returns True
                  checkpoint:dict|None=None, # a checkpoint to continue from (resume_args)
                 ) -> dict:
     "The dbn_train pipeline, phase by phase; returns the results."

@@ -11,13 +11,13 @@ __all__ = ['MAX_WEIGHT', 'resolve_device', 'matmul_precision', 'check_generator'
 # %% ../nbs/00_core.ipynb #fe7cf4bc
 import difflib, inspect, math, numbers, os, tempfile, time
 from contextlib import contextmanager
-from typing import Callable
+from collections.abc import Callable
 from dataclasses import asdict, fields, is_dataclass
 from pathlib import Path
 import torch
 
 # %% ../nbs/00_core.ipynb #7b50b730
-def resolve_device(device=None, # 'cpu', 'cuda', 'cuda:1', a torch.device, or None: CUDA when available, else the CPU
+def resolve_device(device:str|torch.device|None=None, # 'cpu', 'cuda', 'cuda:1', a torch.device, or None: CUDA when available, else the CPU
                   ) -> torch.device:
     "The device to run on, checked before any work starts."
     if device is None: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
@@ -54,7 +54,7 @@ def check_generator(generator) -> torch.Generator|None:
                     f"torch.Generator(device).manual_seed({seed}) on the device that draws the numbers")
 
 def make_generator(generator:torch.Generator|None=None, seed:int|None=None,
-                   device=None, # where the random numbers will be drawn; default the CPU
+                   device:str|torch.device|None=None, # where the random numbers will be drawn; default the CPU
                   ) -> torch.Generator|None:
     "`generator`, or a new one on `device` seeded with `seed`, or None (torch's global generator)."
     try: check_generator(generator)
@@ -68,7 +68,7 @@ def make_generator(generator:torch.Generator|None=None, seed:int|None=None,
                          f"or a torch.Generator(device='{torch.device(device).type}')")
     return generator
 
-def own_generator(generator:torch.Generator|None=None, seed:int|None=None, device=None) -> torch.Generator:
+def own_generator(generator:torch.Generator|None=None, seed:int|None=None, device:str|torch.device|None=None) -> torch.Generator:
     "Like `make_generator`, but never None: without either, a new generator seeded from torch's global one."
     if generator is None and seed is None: seed = int(torch.randint(2**62, ()))
     return make_generator(generator, seed, device)

@@ -110,9 +110,9 @@ def embedded_mnist() -> MNIST:
                  f"set DBN_BOOK_DATA to a folder with the four IDX files from {MNIST_URL}")
 
 # %% ../nbs/00_data.ipynb #fffbe0e1
-def load_mnist(data=None, # folder with the four IDX files; default: the DBN_BOOK_DATA environment variable
+def load_mnist(data:str|Path|None=None, # folder with the four IDX files; default: the DBN_BOOK_DATA environment variable
                download:bool=True, # try torchvision's download when no folder is named
-               cache=None, # where downloads go; default ~/.cache/dbn_book
+               cache:str|Path|None=None, # where downloads go; default ~/.cache/dbn_book
                verify:bool=True, # check md5s
               ) -> MNIST:
     "MNIST from a named folder, else the download cache, a download, or the embedded 5,000 digits."

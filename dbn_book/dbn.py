@@ -10,6 +10,7 @@ __all__ = ['CHECKPOINT_FORMAT', 'flipped', 'one_hot', 'DBN', 'DBNOptions', 'DBNT
 import copy, math
 from dataclasses import dataclass, asdict
 from pathlib import Path
+from collections.abc import Callable
 import torch
 from torch import nn
 import torch.nn.functional as F
@@ -300,7 +301,7 @@ def train_dbn(dbn:DBN, v_train:torch.Tensor, # training rows, as the bottom RBM 
               y_train:torch.Tensor|None=None, # labels, needed when the DBN has label units
               options:DBNOptions|None=None, # or as keywords: CDOptions' fields (one value, or a list of one per RBM), up, init
               progress:bool=True,
-              callback=None, # called as callback(trainer, record) after each epoch; record['layer'] is the RBM's index
+              callback:Callable|None=None, # called as callback(trainer, record) after each epoch; record['layer'] is the RBM's index
               **kwargs, # those keywords, and DBNTrainer's other arguments: v_valid, y_valid, seed, generator, device
              ) -> list: # for each RBM, its list of per-epoch records
     "Train the DBN greedily, bottom RBM first, each on the codes of the layer below; return the monitors."

@@ -10,6 +10,7 @@ __all__ = ['MLP', 'mlp_from_dbn', 'evaluate', 'FineTuneOptions', 'FineTuner', 'f
 import math
 from dataclasses import dataclass
 from typing import NamedTuple
+from collections.abc import Callable
 import torch
 from torch import nn
 import torch.nn.functional as F
@@ -83,7 +84,7 @@ def _check_rows(mlp:MLP, v:torch.Tensor, y, part:str='') -> tuple: # part: '_tra
 @torch.no_grad()
 def evaluate(mlp:MLP, v:torch.Tensor, y:torch.Tensor,
              batch:int=1000, # rows per forward pass; any size, the remainder is kept
-             device=None) -> dict: # {'error', 'loss', 'n', 'wrong'}: error rate, mean cross-entropy, rows, indices misclassified
+             device:str|torch.device|None=None) -> dict: # {'error', 'loss', 'n', 'wrong'}: error rate, mean cross-entropy, rows, indices misclassified
     "Classification error and mean cross-entropy of `mlp` over every row of (v, y)."
     v, y = _check_rows(mlp, v, y); check_int(batch, 'batch', 1)
     device = resolve_device(device) if device is not None else next(mlp.parameters()).device
@@ -181,7 +182,7 @@ class FineTuner(Trainer):
 def finetune(mlp:MLP, v_train:torch.Tensor, y_train:torch.Tensor,
              options:FineTuneOptions|None=None, # or give its fields as keywords
              progress:bool=True, desc:str='fine-tune',
-             callback=None, # called as callback(trainer, record) after each epoch; the network is trainer.mlp
+             callback:Callable|None=None, # called as callback(trainer, record) after each epoch; the network is trainer.mlp
              **kwargs, # FineTuneOptions' fields, and FineTuner's other arguments: v_valid, y_valid, seed, generator, device
             ) -> list: # one record (dict) per epoch
     "Train `mlp` in place by backpropagation of the cross-entropy on its logits; return per-epoch records."

@@ -143,7 +143,7 @@ def base_model(self:GaussianRBM, v_data:torch.Tensor|None=None) -> GaussianRBM:
     return base
 
 @patch
-def path_sample_v(self:GaussianRBM, h, beta:float, base:GaussianRBM, generator=None) -> torch.Tensor:
+def path_sample_v(self:GaussianRBM, h, beta:float, base:GaussianRBM, generator:torch.Generator|None=None) -> torch.Tensor:
     "v ~ p_beta(v | h) on the AIS path from `base`: a Gaussian of precision (1 - beta)/s_A^2 + beta/s^2."
     prec = (1 - beta) / base.var + beta / self.var
     mean = ((1 - beta) * base.b / base.var + beta * self.v_mean(h, check=False) / self.var) / prec

@@ -66,7 +66,7 @@ def gibbs_langevin_chain(grbm:GaussianRBM, v:torch.Tensor, # the chains' startin
 
 # %% ../nbs/10_langevin.ipynb #8cbd8c7f
 @patch
-def log_p_v(self:GaussianRBM, v, h, W=None, b=None) -> torch.Tensor:
+def log_p_v(self:GaussianRBM, v, h, W:torch.Tensor|None=None, b:torch.Tensor|None=None) -> torch.Tensor:
     "log p(v | h) = log N(v; b + W h, diag(s^2)) in nats (float64), one value per row (chapter 6's arguments)."
     W, b, v, h, z = (t.double() for t in (self.W if W is None else W, self.b if b is None else b, v, h, self.z))
     return (-0.5 * (LOG_2PI + z + (v - torch.addmm(b, h, W.T)).square() / z.exp())).sum(1)

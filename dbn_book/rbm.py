@@ -20,7 +20,7 @@ MAX_ENUMERATE = 25 # units: 2^25 states, about 33 million
 
 def binary_states(n:int, # number of units
                   start:int=0, stop:int|None=None, # which states, in binary counting order
-                  dtype=torch.float64, device=None) -> torch.Tensor:
+                  dtype=torch.float64, device:str|torch.device|None=None) -> torch.Tensor:
     "Rows `start..stop` of the 2^n binary states of n units, unit 0 the least significant bit."
     idx = torch.arange(start, 2**n if stop is None else stop, device=device)
     return ((idx[:, None] >> torch.arange(n, device=device)) & 1).to(dtype)
@@ -184,7 +184,7 @@ def gibbs(self:RBMBase, v, k:int=1, generator:torch.Generator|None=None):
 def visible_states(n:int, # visible units
                    n_softmax:int=0, # the last n_softmax of them are one softmax group
                    start:int=0, stop:int|None=None, # which states, in counting order (the group varies fastest)
-                   dtype=torch.float64, device=None) -> torch.Tensor:
+                   dtype=torch.float64, device:str|torch.device|None=None) -> torch.Tensor:
     "Rows `start..stop` of the visible states an RBM allows: binary units in binary, the softmax group one-hot."
     if not n_softmax: return binary_states(n, start, stop, dtype, device)
     n_bin = n - n_softmax

@@ -8,6 +8,7 @@ __all__ = ['up_down_step', 'UpDownOptions', 'UpDownTrainer', 'up_down']
 # %% ../nbs/07_updown.ipynb #dc6d781f
 import math
 from dataclasses import dataclass
+from collections.abc import Callable
 import torch
 from .core import check_k, check_generator, check_number, check_type, Trainer, cpu_copy, split_options, check_keywords, largest_magnitude, MAX_WEIGHT
 from .rbm import RBM, bernoulli
@@ -120,7 +121,7 @@ class UpDownTrainer(Trainer):
 
 def up_down(dbn:DBN, v_train:torch.Tensor, y_train:torch.Tensor|None=None, # rows in [0, 1]; their labels if the DBN has label units
             options:UpDownOptions|None=None, # or its fields as keywords
-            progress:bool=True, desc:str='up-down', callback=None, # callback(trainer, record) after each epoch
+            progress:bool=True, desc:str='up-down', callback:Callable|None=None, # callback(trainer, record) after each epoch
             **kwargs, # UpDownOptions' fields, and UpDownTrainer's other arguments: seed, generator, device
            ) -> list: # one record (dict) per epoch
     "Fine-tune a greedily trained DBN as one generative model by the up-down algorithm; unties its weights first."
