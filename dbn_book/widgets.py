@@ -146,9 +146,10 @@ def slider(frames,                 # frames for to_uint8, all the same size
         raise ValueError(f"all frames must have the same size (height, width); got {sizes}. "
                          "For figures, keep figsize and dpi fixed and avoid bbox_inches='tight'.")
     if not 0 <= start < len(frames): raise ValueError(f"start={start} is not a frame index (0..{len(frames) - 1})")
-    small = not any(figures) and sizes[0][1] < 280 # scaled up, pixelated
+    small = not any(figures) and sizes[0][1] < 280 # scaled up to 280
+    crisp = not any(figures) and (width or 280) > sizes[0][1] # arrays shown wider than they are: pixels, not blur
     s = Slider([png_data_uri(a, max_colors=256 if fig and quantize else None) for fig, a in zip(figures, arrays)],
-               labels, title, width or (280 if small else None), small, start)
+               labels, title, width or (280 if small else None), crisp, start)
     if max_bytes is not None and len(s.html) > max_bytes:
         raise ValueError(f"the slider's HTML is {len(s.html):,} bytes, over max_bytes={max_bytes:,}: "
                          "use fewer frames, a lower dpi or smaller figures, or pass a larger max_bytes")
