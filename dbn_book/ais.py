@@ -80,7 +80,7 @@ def _check_base(model:RBMBase, base:RBMBase|None, v_data:torch.Tensor|None=None)
     return base if same else copy.deepcopy(base).to(model.W)
 
 def _path_terms(model:RBMBase, base:RBMBase, v:torch.Tensor) -> tuple:
-    "E_A(v) - E_B(v) of the visible energies (float64) and the model's hidden input x(v), for rows v."
+    "E_A(v) - E_B(v) of the visible energies (float64) and the model's hidden input a(v), for rows v."
     return (base.visible_energy(v) - model.visible_energy(v)).double(), model.hidden_input(v)
 
 def _log_f_ratio(terms:tuple, c_A:torch.Tensor, hi:float, lo:float) -> torch.Tensor:
