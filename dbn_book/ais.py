@@ -210,7 +210,7 @@ def raise_log_likelihood(model:RBMBase, # any RBM of the book
         x = v[i:i + per].repeat_interleave(n_chains, 0) # checked rows: in the model's dtype, on its device
         log_w = -model.free_energy64(x) - log_z0
         terms = _path_terms(model, base, x)
-        for k in range(len(beta) - 1, 0, -1): # v_k ~ T_k(. | v_{k+1}); the weight gains f_{k-1}(v_k) / f_k(v_k)
+        for k in range(len(beta) - 1, 0, -1): # v_k ~ T_k(. | v_{k+1}); the weight gains p*_{k-1}(v_k) / p*_k(v_k)
             vk = _path_step(model, base, terms[1], beta[k], generator)
             terms = _path_terms(model, base, vk)
             log_w -= _log_f_ratio(terms, base.c, beta[k], beta[k - 1])
