@@ -39,10 +39,10 @@ def gibbs_langevin_chain(grbm:GaussianRBM, v:torch.Tensor, # the chains' startin
     a = torch.stack([eta / var for eta in etas]) # each step's pull towards the mean, per unit
     if bool((a >= 2).any()): raise ValueError(f"step_size {step_size} makes a Langevin step overshoot the mean of a unit with "
                                                f"a small variance (eta/s^2 >= 2): the chain would diverge; lower step_size")
-    beta = torch.cat([torch.flip(torch.cumprod(torch.flip(1 - a, [0]), 0), [0]), torch.ones_like(var)[None]])
-    beta0, alpha = beta[0], (beta[1:] * a).sum(0)
-    s2 = (beta[1:].square() * 2 * torch.tensor(etas, dtype=var.dtype, device=var.device)[:, None]).sum(0)
-    def log_q(to, start, mean): return -((to - beta0 * start - alpha * mean).square() / (2 * s2)).sum(1)
+    rho = torch.cat([torch.flip(torch.cumprod(torch.flip(1 - a, [0]), 0), [0]), torch.ones_like(var)[None]])
+    rho0, alpha = rho[0], (rho[1:] * a).sum(0)
+    s2 = (rho[1:].square() * 2 * torch.tensor(etas, dtype=var.dtype, device=var.device)[:, None]).sum(0)
+    def log_q(to, start, mean): return -((to - rho0 * start - alpha * mean).square() / (2 * s2)).sum(1)
     def log_p_h(logits, h): return (h * logits - F.softplus(logits)).sum(1)
     def energy(v, h): return grbm.visible_energy(v) - (((v / var) @ grbm.W) * h).sum(1) - h @ grbm.c
     logits = grbm.hidden_input(v)
