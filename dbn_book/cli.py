@@ -111,14 +111,17 @@ def _classifier_options(
     compare:bool=False): # also fine-tune the same MLP from random weights
     "fine-tuning the classifier"
 
-def _run_options(
+def _data_options(
     data:_FOLDER=None, # folder of the MNIST IDX files; default: $DBN_BOOK_DATA, the cache, a download, or embedded digits
     no_download:bool=False, # do not try to download MNIST
+    quiet:bool=False): # no progress bars
+    "data and progress"
+
+def _run_options(
     valid:Annotated[_count, dict(metavar='N')]=None, # validate on the last N training images, 0 for none; default 10,000, or a sixth below 60,000
     n_train:Annotated[_positive, dict(metavar='N')]=None, # use only the first N training images left after --valid
-    json:_PATH=None, # also write the configuration and results as JSON
-    quiet:bool=False): # no progress bars
-    "data and output"
+    json:_PATH=None): # also write the configuration and results as JSON
+    "validation and output"
 
 def _device_options(
     device:str=None, # 'cpu', 'cuda' or 'cuda:1'; default: CUDA when available
@@ -133,7 +136,7 @@ def train_parser(defaults:bool=True, # False: the parsed options hold only those
     "The options of `dbn_train`, with the recipe's defaults in their help."
     p = _parser('dbn_train', "Train a deep belief network on MNIST greedily, fine-tune it as a generative model (up-down, "
                 "with --updown_epochs) and as a classifier, and score the test images once, at the end.", _original_options, _model_options,
-                _classifier_options, _run_options, _device_options, defaults=defaults)
+                _classifier_options, _data_options, _run_options, _device_options, defaults=defaults)
     for a in (a for a in p._actions if a.dest in RECIPES['full']):
         a.help += f"; default {RECIPES['full'][a.dest]}, or {RECIPES['small'][a.dest]} for fewer than {_SMALL_DATA:,} training images"
     return p
@@ -492,16 +495,16 @@ def _sample_options(
     out:_PATH='samples.png'): # the PNG file to write
     "what to draw, and where"
 
-def _command(main, options, argv:list|None) -> tuple:
+def _command(main, options:tuple, argv:list|None) -> tuple: # options: the functions declaring the command's own options
     "The parser of console script `main` (its name begins the docstring), the parsed options, and their checked --device and --out."
-    p = _parser(main.__doc__.split(':')[0], main.__doc__, options, _device_options)
+    p = _parser(main.__doc__.split(':')[0], main.__doc__, *options, _device_options)
     a = p.parse_args(argv)
     try: return p, a, _check_device(a.device), _check_output(a.out, '--out', p.get_default('out'))
     except UsageError as e: p.error(e)
 
 def sample_main(argv:list|None=None): # default: sys.argv[1:]
     "dbn_sample: draw samples from a checkpoint of dbn_train --save into a PNG grid."
-    p, a, device, out = _command(sample_main, _sample_options, argv)
+    p, a, device, out = _command(sample_main, (_sample_options,), argv)
     if out.suffix.lower() != '.png': p.error(f"--out must name a .png file, got {a.out!r}")
     try: ckpt = read_checkpoint(a.checkpoint); dbn = DBN.from_checkpoint(ckpt, a.checkpoint)
     except ValueError as e: p.error(e) # what is wrong with the checkpoint
@@ -535,16 +538,13 @@ def _rbm_options(
     method:_Method='cd', # CD-k (Algorithm 18.2) or PCD-k (18.3)
     batch:_positive=100, # mini-batch size
     weight_decay:_penalty=2e-4, # L2 penalty on W
-    data:_FOLDER=None, # folder of the MNIST IDX files; default: $DBN_BOOK_DATA, the cache, a download, or embedded digits
-    no_download:bool=False, # do not try to download MNIST
     binarize:Literal['sample', 'threshold']='sample', # how grey pixels become bits
-    out:_PATH='rbm.png', # where to save the figure (.png, .pdf, .svg or .jpg)
-    quiet:bool=False): # no progress bar
-    "the RBM, its training, its data and the figure"
+    out:_PATH='rbm.png'): # where to save the figure (.png, .pdf, .svg or .jpg)
+    "the RBM, its training, how its pixels become bits, and the figure"
 
 def rbm_main(argv:list|None=None): # default: sys.argv[1:]
     "dbn_rbm: train an RBM on MNIST by CD-k or PCD-k and save a figure of its filters and of samples from it."
-    p, a, device, out = _command(rbm_main, _rbm_options, argv)
+    p, a, device, out = _command(rbm_main, (_rbm_options, _data_options), argv)
     if out.suffix.lower() not in ('.png', '.pdf', '.svg', '.jpg', '.jpeg'): p.error(f"--out must name a .png, .pdf, .svg or .jpg file, got {a.out!r}")
     try: options = CDOptions(epochs=a.epochs, lr=a.lr, k=a.k, method=a.method, batch=a.batch, weight_decay=a.weight_decay)
     except ValueError as e: p.error(f"--lr with --weight_decay: {e}") # each option alone was checked by the parser
