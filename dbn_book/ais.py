@@ -153,7 +153,7 @@ def ais_estimate(log_w:torch.Tensor, # the chains' log weights
 # %% ../nbs/06_ais.ipynb #b551c5eb
 def ais_log_partition(model:RBMBase, # the model whose log Z we want
                       n_chains:int=100, # M independent AIS runs
-                      betas=None, # inverse temperatures rising from 0 to 1; default sm_betas(14500)
+                      betas:torch.Tensor|list|None=None, # inverse temperatures rising from 0 to 1; default sm_betas(14500)
                       base:RBMBase|None=None, # the base model (W = 0); default model.base_model(v_data)
                       v_data:torch.Tensor|None=None, # training data for the base model
                       generator:torch.Generator|None=None, # on the model's device
@@ -193,7 +193,7 @@ def log_partition(model:RBMBase, # any RBM of the book
 @torch.no_grad()
 def raise_log_likelihood(model:RBMBase, # any RBM of the book
                          v:torch.Tensor, # rows whose log P(v) we want (states of the visible units)
-                         betas=None, # inverse temperatures rising from 0 to 1; default sm_betas(14500)
+                         betas:torch.Tensor|list|None=None, # inverse temperatures rising from 0 to 1; default sm_betas(14500)
                          n_chains:int=1, # backward chains per row; their weights are averaged
                          base:RBMBase|None=None, # the base model (W = 0); default model.base_model(v_data)
                          v_data:torch.Tensor|None=None, # training data for the base model

@@ -30,7 +30,7 @@ def _label_rows(dbn:DBN, n:int, labels) -> torch.Tensor|None:
 @torch.no_grad()
 def sample_frames(self:DBN, n:int=10, # number of samples (chains)
                   steps:tuple=(0, 1, 10, 100, 1000), # Gibbs steps in the top RBM after which to pass down
-                  labels=None, # a class, or one class per sample, to clamp the label units to; None: free
+                  labels:int|torch.Tensor|None=None, # a class, or one class per sample, to clamp the label units to; None: free
                   v_start:torch.Tensor|None=None, # start the chains from these digits' up-pass; default: noise
                   generator:torch.Generator|None=None,
                   mean:bool=True, # return P(v|h^(1)) of the last layer rather than binary pixels
@@ -56,7 +56,7 @@ def sample_frames(self:DBN, n:int=10, # number of samples (chains)
 @patch
 def sample(self:DBN, n:int=10, # number of samples
            k:int=1000, # Gibbs steps in the top RBM; 0 passes the starting noise down
-           labels=None, # a class, or one class per sample, to clamp the label units to; None: free
+           labels:int|torch.Tensor|None=None, # a class, or one class per sample, to clamp the label units to; None: free
            v_start:torch.Tensor|None=None, # start from these digits' up-pass; default: noise
            generator:torch.Generator|None=None,
            mean:bool=False, # return the last layer's probabilities instead of binary pixels
