@@ -21,7 +21,7 @@ def naive(rbm, v, g): return pcd_grad(rbm, v, bernoulli(torch.full((len(v), rbm.
 print("(1) chapter 2: relative error of E[dW] against the exact gradient")
 for reps in (200, 2000):
     g = torch.Generator().manual_seed(1)
-    slow = RBM(10, 6, sigma=1.5, generator=g); slow.c.data.normal_(0, 1, generator=g)
+    slow = RBM(10, 6, init_std=1.5, generator=g); slow.c.data.normal_(0, 1, generator=g)
     protos = bernoulli(torch.full((2, 10), 0.5), g)
     v = ((protos.repeat(10, 1) + bernoulli(torch.full((20, 10), 0.1), g)) % 2)
     exact, v_rep = exact_grad(slow, v)[0], v.repeat(reps, 1)

@@ -96,7 +96,7 @@ def main(argv=None):
     real_dist = torch.pdist(real.double()).mean().item()
     results = dict(command=' '.join(sys.argv), args=vars(a), models={})
     results['real_test_digits'] = judge_stats(judge, real, real_dist)
-    base = GaussianRBM(v_fit.shape[1], 1, v_data=v_fit, sigma=0)
+    base = GaussianRBM(v_fit.shape[1], 1, v_data=v_fit, init_std=0)
     results['independent_gaussians_test_ll'] = base.log_likelihood(v_test).mean().item()
 
     ais, rows = {}, {}

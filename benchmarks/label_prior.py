@@ -33,7 +33,7 @@ def ais_log_z(dbn, codes, y, steps, n_chains, seed):
     top, n_pen = dbn.top, dbn.sizes[-2]
     log_z, widths = [], []
     for label in range(dbn.n_labels):
-        r = RBM(n_pen, top.n_hidden, sigma=0)
+        r = RBM(n_pen, top.n_hidden, init_std=0)
         with torch.no_grad():
             r.W.copy_(top.W[:n_pen]); r.b.copy_(top.b[:n_pen]); r.c.copy_(top.c + top.W[n_pen + label])
         est = ais_log_partition(r, n_chains=n_chains, betas=sm_betas(steps), v_data=codes[y == label],

@@ -187,7 +187,7 @@ def check_bf16(n=100):
     ones: the same within bfloat16's rounding of the products' inputs (8 bits of mantissa), and far from a planted bug
     (the negative statistics' sign flipped)."""
     g = torch.Generator().manual_seed(0)
-    rbm = RBM(510, 2000, n_softmax=10, sigma=0.1, generator=g)
+    rbm = RBM(510, 2000, n_softmax=10, init_std=0.1, generator=g)
     v = torch.rand(n, 510, generator=g); v[:, -10:] = 0; v[torch.arange(n), 500 + torch.randint(0, 10, (n,), generator=g)] = 1
     h = (torch.rand(n, 2000, generator=g) < 0.3).float()
     vk = bernoulli(rbm.v_mean(h), g)
@@ -209,7 +209,7 @@ def check_bf16(n=100):
 def check_discriminative_grad():
     "discriminative_grad against autograd's gradient of the mean log p(y | x), on a small RBM with a 4-label softmax group."
     g = torch.Generator().manual_seed(0)
-    rbm = RBM(9, 6, sigma=1.0, generator=g, n_softmax=4).double()
+    rbm = RBM(9, 6, init_std=1.0, generator=g, n_softmax=4).double()
     rbm.b.normal_(0, 1, generator=g); rbm.c.normal_(0, 1, generator=g)
     v = (torch.rand(20, 9, generator=g, dtype=torch.float64) < 0.5).double()
     v[:, -4:] = 0; v[torch.arange(20), 5 + torch.randint(0, 4, (20,), generator=g)] = 1
@@ -232,7 +232,7 @@ def check_tempering(steps=300, burn=50):
     softmax group, 5 hidden), with 2,000 chains per rung; then the same with the swap rule's ratio reversed, which must fail."""
     from dbn_book.rbm import visible_states
     g = torch.Generator().manual_seed(0)
-    rbm = RBM(8, 5, sigma=2.0, generator=g, n_softmax=3)
+    rbm = RBM(8, 5, init_std=2.0, generator=g, n_softmax=3)
     rbm.b.normal_(0, 1, generator=g); rbm.c.normal_(0, 1, generator=g)
     states = visible_states(8, 3)
     data = states[torch.randint(0, len(states), (50,), generator=g)]

@@ -23,7 +23,7 @@ from .dbn import DBN
 def base_model(self:RBM, v_data:torch.Tensor|None=None, # training data for the base rates; default: the model's own b
               ) -> RBM:
     "The AIS base model: W = 0, c = 0, and visible biases from the data's frequencies (log p for a softmax group)."
-    base = RBM(self.n_visible, self.n_hidden, sigma=0, n_softmax=self.n_softmax).to(self.W)
+    base = RBM(self.n_visible, self.n_hidden, init_std=0, n_softmax=self.n_softmax).to(self.W)
     base.b.copy_(self.b if v_data is None else visible_bias_from_data(self.check_visible(v_data, 'v_data'), n_softmax=self.n_softmax))
     return base
 

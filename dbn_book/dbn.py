@@ -25,7 +25,7 @@ def flipped(rbm:RBM) -> RBM:
     "The RBM turned around: W' = W^T, b' = c, c' = b (the complementary prior of Hinton et al. 2006)."
     check_type(rbm, RBM, 'rbm') # binary units only: a GaussianRBM's variances have no place in the flipped RBM
     if rbm.n_softmax: raise ValueError("an RBM with a softmax group cannot be flipped: its group would become hidden units")
-    r = RBM(rbm.n_hidden, rbm.n_visible, sigma=0).to(rbm.W)
+    r = RBM(rbm.n_hidden, rbm.n_visible, init_std=0).to(rbm.W)
     with torch.no_grad(): r.W.copy_(rbm.W.T); r.b.copy_(rbm.c); r.c.copy_(rbm.b)
     return r
 
@@ -377,7 +377,7 @@ def from_checkpoint(cls:DBN, ckpt:dict, # a checkpoint dict, as read_checkpoint 
     try:
         sizes, top = ckpt['sizes'], len(ckpt['sizes']) - 2
         names = ckpt.get('models') or (['GaussianRBM' if ckpt.get('visible') == 'gaussian' else 'RBM'] + ['RBM'] * top)
-        dbn = cls.from_rbms([_model_class(name)(n_v + s, n_h, sigma=0, **({'n_softmax': s} if s else {}))
+        dbn = cls.from_rbms([_model_class(name)(n_v + s, n_h, init_std=0, **({'n_softmax': s} if s else {}))
                              for name, n_v, n_h, s in zip(names, sizes, sizes[1:], [0] * top + [ckpt['n_labels']])])
         if ckpt.get('untied'): dbn.untie()
         dbn.to(next(iter(ckpt['dbn'].values())).dtype).load_state_dict(ckpt['dbn']) # in the dtype it was saved in

@@ -20,11 +20,11 @@ class GaussianRBM(RBMBase):
     param_names = ('W', 'b', 'c', 'z')
     def __init__(self, n_visible:int, n_hidden:int,
                  v_data:torch.Tensor|None=None, # training data: b and s^2 start at its means and variances; else b = 0
-                 sigma:float=0.01, # standard deviation of the initial weights (0: all zero)
+                 init_std:float=0.01, # standard deviation of the initial weights (0: all zero)
                  var:float=1.0, # the initial variance s_i^2 of every visible unit, when there is no v_data
                  seed:int|None=None, generator:torch.Generator|None=None):
         check_number(var, 'var')
-        super().__init__(n_visible, n_hidden, sigma, make_generator(generator, seed))
+        super().__init__(n_visible, n_hidden, init_std, make_generator(generator, seed))
         self.z = nn.Parameter(torch.full((n_visible,), math.log(var)), requires_grad=False)
         if v_data is not None:
             v = self.check_visible(v_data, 'v_data')
@@ -138,7 +138,7 @@ def base_model(self:GaussianRBM, v_data:torch.Tensor|None=None) -> GaussianRBM:
         v = self.check_visible(v_data, 'v_data')
         if len(v) < 2: raise ValueError(f"v_data needs at least 2 rows to give variances, got {len(v)}")
         b, var = v.mean(0), v.var(0).clamp_min(self.var.min().item())
-    base = GaussianRBM(self.n_visible, self.n_hidden, sigma=0).to(self.W)
+    base = GaussianRBM(self.n_visible, self.n_hidden, init_std=0).to(self.W)
     base.b.copy_(b); base.z.copy_(var.log())
     return base
 

@@ -42,13 +42,13 @@ class RBMBase(nn.Module):
     "What every RBM of the book offers its algorithms: binary hidden units; the visible units are the subclass's."
     param_names = ('W', 'b', 'c') # the parameters training moves, in the order of `statistics`
     def __init__(self, n_visible:int, n_hidden:int,
-                 sigma:float=0.01, # standard deviation of the initial weights (0: all zero)
+                 init_std:float=0.01, # standard deviation of the initial weights (0: all zero)
                  generator:torch.Generator|None=None):
         super().__init__()
         for name, n in (('n_visible', n_visible), ('n_hidden', n_hidden)): check_int(n, name, 1)
-        check_number(sigma, 'sigma', lo_in=True)
+        check_number(init_std, 'init_std', lo_in=True)
         param = lambda t: nn.Parameter(t, requires_grad=False)
-        self.W = param(torch.randn(n_visible, n_hidden, generator=generator) * sigma if sigma else torch.zeros(n_visible, n_hidden))
+        self.W = param(torch.randn(n_visible, n_hidden, generator=generator) * init_std if init_std else torch.zeros(n_visible, n_hidden))
         self.b, self.c = param(torch.zeros(n_visible)), param(torch.zeros(n_hidden))
 
     @property
@@ -104,10 +104,10 @@ class RBM(RBMBase):
     "A restricted Boltzmann machine: E(v,h) = -b'v - c'h - v'Wh; binary units, the last `n_softmax` visible units one softmax group."
     def __init__(self, n_visible:int, n_hidden:int,
                  v_data:torch.Tensor|None=None, # training data to set the visible biases from; else b = 0
-                 sigma:float=0.01, # standard deviation of the initial weights (0: all zero)
+                 init_std:float=0.01, # standard deviation of the initial weights (0: all zero)
                  n_softmax:int=0, # the last n_softmax visible units form one softmax group, e.g. a one-hot label
                  seed:int|None=None, generator:torch.Generator|None=None):
-        super().__init__(n_visible, n_hidden, sigma, make_generator(generator, seed))
+        super().__init__(n_visible, n_hidden, init_std, make_generator(generator, seed))
         if (n_softmax := check_int(n_softmax, 'n_softmax')) == 1 or n_softmax > n_visible:
             raise ValueError(f"n_softmax must be 0 (no group) or 2..n_visible={n_visible}, got {n_softmax}")
         self.n_softmax = n_softmax

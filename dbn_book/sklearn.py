@@ -274,6 +274,6 @@ def rbm_from_sklearn(est) -> RBM:
     check_is_fitted(est)
     if hasattr(est, 'rbm_'): return copy.deepcopy(est.rbm_).float().cpu()
     W, b, c = (torch.tensor(np.asarray(a, np.float32)) for a in (est.components_.T, est.intercept_visible_, est.intercept_hidden_))
-    rbm = RBM(*W.shape, sigma=0)
+    rbm = RBM(*W.shape, init_std=0)
     rbm.load_state_dict({'W': W, 'b': b, 'c': c})
     return rbm
