@@ -316,8 +316,8 @@ def split_options(cls, # an options dataclass, e.g. chapter 2's `CDOptions`
 def check_keywords(kwargs:dict, *takers) -> dict:
     "`kwargs` if each name is a parameter of one of `takers` (functions, classes, options dataclasses); else a TypeError naming the nearest."
     params = [p for t in takers for p in inspect.signature(t).parameters.values()]
-    if bad := [k for k in kwargs if k not in {p.name for p in params}]:
-        near = difflib.get_close_matches(bad[0], {p.name for p in params}, 1)
+    if bad := [k for k in kwargs if k not in (names := {p.name for p in params})]:
+        near = difflib.get_close_matches(bad[0], names, 1)
         optional = sorted({p.name for p in params if p.default is not p.empty}) # those without a default were passed by position
         raise TypeError(f"unexpected keyword argument {bad[0]!r}" + (f": did you mean {near[0]!r}?" if near else f"; the names it takes: {', '.join(optional)}"))
     return kwargs

@@ -158,7 +158,7 @@ def slider(frames,                 # frames for to_uint8, all the same size
 # %% ../nbs/00_widgets.ipynb #1d73ce28
 def interactive(fn,              # fn(value) returns a frame
                 values,          # the slider's values
-                labels:list|None=None,     # one str per value (default: str(value))
+                labels:list|None=None, # one str per value (default: str(value))
                 title:str=None,  # shown above the figure
                 live:bool=None,  # ipywidgets that recompute (default: env DBN_BOOK_LIVE)
                 **kwargs,        # to slider
