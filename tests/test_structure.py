@@ -1,6 +1,6 @@
 """The package's shape, as the one-library issue set it: modules follow the book's order, no private name crosses a
 module boundary, and no public function or constructor takes more than 10 parameters (scikit-learn's estimators, whose
-flat hyperparameters are scikit-learn's convention, aside); and each chapter is one a reader can finish."""
+flat hyperparameters are scikit-learn's convention, aside); each chapter is one a reader can finish; and every link nbdev makes from a name in backticks lands on its entry."""
 import ast, json, re
 from pathlib import Path
 
@@ -122,3 +122,45 @@ def test_the_checks_see_what_they_check(tmp_path):
     nb.write_text(json.dumps({'cells': [{'cell_type': 'code', 'source': [], 'outputs': [fig]},
                                         {'cell_type': 'code', 'source': [], 'outputs': [dict(fig, data={**fig['data'], 'image/png': 'iVBOR'})]}]}))
     assert figures_without_image(nb) == [0]
+    nb.write_text(json.dumps({'cells': [{'cell_type': 'markdown', 'source': ['`_parser` builds it, `RBM` uses it, <code>_Run</code> runs it']}]}))
+    assert undocumented_links([nb]) == [('planted.ipynb', '_parser')] # a private helper nbdev links; RBM has its entry
+
+
+def documented(nb: Path) -> set:
+    "The names nbdev gives a heading on `nb`'s page: public definitions of its export cells, @patch'ed methods, and show_doc's."
+    names = set()
+    for c in json.loads(nb.read_text())['cells']:
+        src = ''.join(c['source'])
+        if c['cell_type'] != 'code': continue
+        if re.match(r'\s*#\|\s*exports?\b', src):
+            for n in ast.parse('\n'.join(l for l in src.splitlines() if not l.startswith(('%', '!')))).body:
+                if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and not n.name.startswith('_'):
+                    first = n.args.args[0].annotation if isinstance(n, ast.FunctionDef) and n.args.args else None
+                    if any(getattr(getattr(d, 'func', d), 'id', None) == 'patch' for d in n.decorator_list) and isinstance(first, ast.Name):
+                        names.add(f"{first.id}.{n.name}")
+                    else: names.add(n.name)
+        names.update(re.findall(r'show_doc\(\s*([\w.]+)', src))
+    return names
+
+
+def undocumented_links(nbs) -> list:
+    "(notebook, name) for each name in backticks that nbdev links to a page where it has no heading: the link lands at the top."
+    from nbdev.doclinks import NbdevLookup
+    lookup, pages = NbdevLookup(), {re.sub(r'^\d+_', '', p.stem): p for p in (ROOT / 'nbs').glob('*.ipynb')}
+    heads, bad = {}, []
+    for nb in nbs:
+        prose = ''.join(''.join(c['source']) for c in json.loads(nb.read_text())['cells'] if c['cell_type'] == 'markdown')
+        for name in re.findall(r'`([^`\s]+?)(?:\(\))?`', prose): # nbdev's own pattern (nbdev.doclinks._re_backticks)
+            url = lookup.doc(name)
+            page = pages.get(url.split('/')[-1].split('.html')[0]) if url else None
+            if page is None: continue
+            if page not in heads: heads[page] = documented(page)
+            if re.sub(r'^dbn_book\.\w+\.', '', name) not in heads[page]: bad.append((nb.name, name))
+    return bad
+
+
+def test_every_doc_link_lands_on_its_entry():
+    "A name in backticks that nbdev links must have a documentation entry on the page it links to (private helpers have none)."
+    bad = undocumented_links([*CHAPTERS, ROOT / 'nbs' / 'index.ipynb'])
+    assert not bad, (f"{len(bad)} links land at the top of a page with no entry for their name, e.g. {bad[:5]}; add a show_doc "
+                     "for a public name, and write a private helper as <code>_name</code>, which nbdev does not link")
