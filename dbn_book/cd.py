@@ -202,7 +202,7 @@ class RBMTrainer(Trainer):
                  n_monitor:int=1000, # rows of each set the monitors use
                  exact_units:int=16, # exact log-likelihoods up to 2^exact_units states
                  seed:int|None=None, generator:torch.Generator|None=None,
-                 device=None, # default: CUDA if available
+                 device:str|torch.device|None=None, # default: CUDA if available
                 ):
         o = self.o = check_type(CDOptions() if options is None else options, CDOptions, 'options')
         check_type(model, RBMBase, 'model')
@@ -259,7 +259,7 @@ class RBMTrainer(Trainer):
             for p, s in zip(self.rbm.params, slow): p.data = s
 
     @torch.no_grad()
-    def run_epoch(self, bar=None) -> dict:
+    def run_epoch(self, bar:'tqdm|None'=None) -> dict:
         "One pass over the shuffled training rows; returns the epoch's monitors, and raises on divergence."
         model, o, n = self.rbm, self.o, len(self.v_train)
         mu = o.momentum[0] if self.epoch < o.momentum_epochs else o.momentum[1]

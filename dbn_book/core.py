@@ -210,7 +210,7 @@ class Trainer:
     added_options = {} # options added after states were first saved: name -> the value that behaves as before it existed
     model = None # the module it trains (a subclass sets it): the state names it, so that another model is refused
     def __init__(self, options:dict, n_batches:int, # what a continuation must share; mini-batches per epoch
-                 seed:int|None=None, generator:torch.Generator|None=None, device=None): # device: default CUDA if available
+                 seed:int|None=None, generator:torch.Generator|None=None, device:str|torch.device|None=None): # default CUDA if available
         self.options = cpu_copy(asdict(options) if is_dataclass(options) else options) # plain values, as the state stores them
         self.device, self.n_batches = resolve_device(device), n_batches
         self.g = own_generator(generator, seed, self.device)
@@ -221,7 +221,7 @@ class Trainer:
     @property
     def done(self) -> bool: return self.epoch >= self.epochs
 
-    def run_epoch(self, bar=None) -> dict: raise NotImplementedError
+    def run_epoch(self, bar:'tqdm|None'=None) -> dict: raise NotImplementedError # bar: the progress bar to advance per batch
     def postfix(self, record:dict) -> dict: return {} # what the progress bar shows after an epoch
     def _state(self) -> dict: return {} # the subclass's part of the state
     def _load_state(self, state:dict): pass
@@ -303,7 +303,7 @@ def plain_fields(options):
 
 def split_options(cls, # an options dataclass, e.g. chapter 2's `CDOptions`
                   kwargs:dict,
-                  options=None, # options already made: then kwargs must hold none of their fields
+                  options:object|None=None, # options already made: then kwargs must hold none of their fields
                  ) -> tuple:
     "`options`, or kwargs split into a `cls` made of its fields among them (checked once, when made); and the rest of kwargs."
     names = {f.name for f in fields(cls)}

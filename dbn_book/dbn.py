@@ -211,7 +211,7 @@ class DBNTrainer(Trainer):
                  y_train:torch.Tensor|None=None, # labels, needed when the DBN has label units
                  options:DBNOptions|None=None, # default: DBNOptions()
                  v_valid:torch.Tensor|None=None, y_valid:torch.Tensor|None=None, # held-out rows for the monitors
-                 seed:int|None=None, generator:torch.Generator|None=None, device=None):
+                 seed:int|None=None, generator:torch.Generator|None=None, device:str|torch.device|None=None):
         o = check_type(DBNOptions() if options is None else options, DBNOptions, 'options')
         check_type(dbn, DBN, 'dbn')
         self.layer_options = _per_layer(o.layers, len(dbn.rbms), 'layers') # all checked before the first layer trains
@@ -269,7 +269,7 @@ class DBNTrainer(Trainer):
         if self.layer < len(self.dbn.rbms) and self.layer_options[self.layer].epochs == 0: # a layer with no epochs is
             self._start_layer(); self._next_layer()                                       # only started (init) and passed
 
-    def run_epoch(self, bar=None) -> dict:
+    def run_epoch(self, bar:'tqdm|None'=None) -> dict:
         "One epoch of the RBM in training, started (on the codes of the layer below) when it is new."
         if self.trainer is None and self.layer_options[self.layer].epochs == 0: self._start_layer(); self._next_layer()
         if self.trainer is None: self.trainer = self._start_layer()

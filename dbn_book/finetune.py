@@ -128,7 +128,7 @@ class FineTuner(Trainer):
                  options:FineTuneOptions|None=None, # default: FineTuneOptions()
                  v_valid:torch.Tensor|None=None, y_valid:torch.Tensor|None=None, # evaluated after each epoch
                  seed:int|None=None, generator:torch.Generator|None=None, # shuffling and dropout masks
-                 device=None):
+                 device:str|torch.device|None=None):
         o = self.o = check_type(FineTuneOptions() if options is None else options, FineTuneOptions, 'options')
         v_train, y_train = _check_rows(mlp, v_train, y_train, '_train')
         if (v_valid is None) != (y_valid is None): raise ValueError("give v_valid and y_valid together, or neither")
@@ -139,7 +139,7 @@ class FineTuner(Trainer):
         self.opt = (torch.optim.SGD(mlp.parameters(), lr=o.lr, momentum=o.momentum, weight_decay=o.weight_decay) if o.optimizer == 'sgd'
                     else torch.optim.Adam(mlp.parameters(), lr=o.lr, weight_decay=o.weight_decay))
 
-    def run_epoch(self, bar=None) -> dict:
+    def run_epoch(self, bar:'tqdm|None'=None) -> dict:
         o, mlp, n = self.o, self.mlp, len(self.x)
         mlp.train()
         order = torch.randperm(n, generator=self.g, device=self.device)

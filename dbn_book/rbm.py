@@ -230,7 +230,7 @@ def log_partition_exact(self:RBM,
 
 # %% ../nbs/01_rbm.ipynb #b8e2f4c6
 @patch
-def log_likelihood(self:RBMBase, v, log_z=None) -> torch.Tensor: # log_z: a number, or chapter 6's estimate
+def log_likelihood(self:RBMBase, v, log_z:float|None=None) -> torch.Tensor: # log_z: a number, or chapter 6's estimate
     "log P(v) = -F(v) - log Z in nats, one float64 value per row of v; log Z e.g. from AIS, by default exact."
     v = self.check_states(v, 'log_likelihood')
     log_z = self.log_partition_exact() if log_z is None else check_log_z(log_z) # the exact one keeps its gradient

@@ -91,11 +91,11 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
                  learning_rate='auto', # 'auto': 0.1 (BernoulliRBM's) for binary units, 1e-3 for Gaussian ones
                  batch_size:int=10, n_iter:int=10, # mini-batch size and passes over the data
                  verbose:int=0, # > 0: a progress bar
-                 random_state=None, # int, numpy RandomState or None
+                 random_state:int|np.random.RandomState|None=None, # int, numpy RandomState or None
                  k:int=1, # Gibbs steps per update
                  method:str='pcd', # 'pcd' (Algorithm 18.3, BernoulliRBM's) or 'cd' (Algorithm 18.2)
                  momentum:float=0.0, weight_decay:float=0.0, # momentum, and an L2 penalty on W; BernoulliRBM has neither
-                 device=None, # 'cpu', 'cuda', or None for CUDA when available
+                 device:str|None=None, # 'cpu', 'cuda', or None for CUDA when available
                  visible:str='binary'): # 'binary' (X in [0, 1]) or 'gaussian' (real-valued X, chapter 9)
         store_attr()
 
@@ -149,12 +149,12 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
         return self
 
     def fit(self, X, # training rows
-            y=None): # ignored
+            y:None=None): # ignored
         "Train a new RBM on X: `n_iter` passes in mini-batches of `batch_size`."
         return self._fitting(self._fit, X, check_int(self.n_iter, 'n_iter'), True)
 
     def partial_fit(self, X, # training rows
-                    y=None): # ignored
+                    y:None=None): # ignored
         "One pass over X; the first call creates the RBM, later calls go on training it."
         new = not hasattr(self, 'rbm_')
         return self._fitting(self._fit, X, 1, new, new=new)
@@ -210,7 +210,7 @@ class DBNClassifier(ClassifierMixin, _Estimator):
                  batch_size:int=100, # mini-batches of both phases
                  optimizer:str='sgd', momentum:float=0.9, # fine-tuning's optimiser: 'sgd' (with this momentum) or 'adam'
                  weight_decay:float=0.0, dropout:float=0.0, # fine-tuning's L2 penalty, and dropout on the hidden units
-                 verbose:int=0, random_state=None, device=None,
+                 verbose:int=0, random_state:int|np.random.RandomState|None=None, device:str|None=None,
                  visible:str='binary', # 'binary' (X in [0, 1]) or 'gaussian' (real-valued X, chapter 9)
                  gaussian_learning_rate:float=1e-3): # pretraining's rate for a Gaussian first RBM
         store_attr()

@@ -81,7 +81,7 @@ class UpDownTrainer(Trainer):
     def __init__(self, dbn:DBN, v_train:torch.Tensor, # binary training rows
                  y_train:torch.Tensor|None=None, # their labels, when the DBN has label units
                  options:UpDownOptions|None=None, # default: UpDownOptions()
-                 seed:int|None=None, generator:torch.Generator|None=None, device=None):
+                 seed:int|None=None, generator:torch.Generator|None=None, device:str|torch.device|None=None):
         o = self.o = check_type(UpDownOptions() if options is None else options, UpDownOptions, 'options')
         check_type(dbn, DBN, 'dbn')
         if len(dbn.rbms) < 2: raise ValueError("up-down needs a DBN with at least one directed layer (sizes of length 3 or more)")
@@ -97,7 +97,7 @@ class UpDownTrainer(Trainer):
             i = torch.randint(len(self.v), (o.batch,), generator=self.g, device=self.device)
             self.chains = self.dbn.top_input(self.dbn.up(self.v[i], sample=True, generator=self.g), None if self.y is None else self.y[i])
 
-    def run_epoch(self, bar=None) -> dict:
+    def run_epoch(self, bar:'tqdm|None'=None) -> dict:
         o, n = self.o, len(self.v)
         recon = 0.
         order = torch.randperm(n, generator=self.g, device=self.device)
