@@ -221,7 +221,7 @@ class Trainer:
     @property
     def done(self) -> bool: return self.epoch >= self.epochs
 
-    def run_epoch(self, bar:'tqdm|None'=None) -> dict: raise NotImplementedError # bar: the progress bar to advance per batch
+    def run_epoch(self, bar:object|None=None) -> dict: raise NotImplementedError # bar: the progress bar to advance per batch
     def postfix(self, record:dict) -> dict: return {} # what the progress bar shows after an epoch
     def _state(self) -> dict: return {} # the subclass's part of the state
     def _load_state(self, state:dict): pass
@@ -238,7 +238,7 @@ class Trainer:
             for _ in range(todo):
                 before, t0 = self.state_dict(), time.perf_counter()
                 try: record = self.run_epoch(bar)
-                except FloatingPointError: # a diverged epoch leaves the trainer, model included, as it was before it
+                except BaseException: # a diverged or interrupted epoch (Ctrl-C, out of memory) leaves the trainer, model included, as before it
                     self.load_state_dict(before); raise
                 record['seconds'] = time.perf_counter() - t0
                 self.epoch += 1; self.history.append(record)
@@ -251,7 +251,7 @@ class Trainer:
         "Everything needed to continue exactly, as plain values and CPU tensors (`torch.save` it)."
         return {'trainer': type(self).__name__, 'options': dict(self.options), 'epoch': self.epoch, 'step': self.step, 'n_batches': self.n_batches,
                 'history': [dict(r) for r in self.history], 'generator': self.g.get_state(),
-                'model': None if self.model is None else repr(self.model), **self._state()}
+                'model': None if self.model is None else repr(self.model), 'device': self.device.type, **self._state()}
 
     def load_state_dict(self, state:dict):
         "Continue from a `state_dict()`; it must come from the same kind of trainer with the same options."
@@ -268,6 +268,9 @@ class Trainer:
         if state.get('model') is not None and self.model is not None and state['model'] != repr(self.model): # older states: no name
             raise ValueError(f"this training state was made for another model: {' '.join(state['model'].split())[:200]} there, "
                              f"{' '.join(repr(self.model).split())[:200]} here; continue it with the model it was made with")
+        if state.get('device', self.device.type) != self.device.type: # its random generator continues only on its kind of device
+            raise ValueError(f"this training state was made on {state['device']}, and its random numbers continue only there; "
+                             f"continue it with device='{state['device']}'")
         if state.get('n_batches', self.n_batches) != self.n_batches: # older states: not recorded
             raise ValueError(f"this training state was made with {state['n_batches']} mini-batches an epoch, this trainer has {self.n_batches}; "
                              "continue it with the training rows it was made with")
