@@ -14,7 +14,7 @@ from collections.abc import Callable
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .core import (check_sizes, check_int, check_number, check_type, check_batch, check_labels, make_generator, resolve_device,
+from .core import (check_sizes, check_int, check_number, check_type, check_batch, check_labels, make_generator,
                            Trainer, cpu_copy, split_options, check_keywords, largest_magnitude, MAX_WEIGHT)
 from .cd import lr_factor, check_training
 from .dbn import DBN, read_checkpoint
@@ -64,10 +64,11 @@ def mlp_from_dbn(dbn:DBN, n_classes:int=10, dropout:float=0.0, input_dropout:flo
                 ) -> MLP:
     "An MLP with the DBN's recognition weights (W^T, c) in its hidden layers and a fresh output layer."
     mlp = MLP(check_type(dbn, DBN, 'dbn').sizes, n_classes, dropout, input_dropout, seed=seed, generator=generator)
+    mlp.to(dbn.top.W) # the DBN's device and floating-point type
     with torch.no_grad():
         for layer, (W, c) in zip(mlp.hidden, dbn.recognition_weights()):
             layer.weight.copy_(W.T); layer.bias.copy_(c)
-    return mlp.to(dbn.top.W.device)
+    return mlp
 
 # %% ../nbs/05_finetune.ipynb #5b7b13cf
 def _check_rows(mlp:MLP, v:torch.Tensor, y, part:str='') -> tuple: # part: '_train' names them v_train and y_train
@@ -84,10 +85,10 @@ def _check_rows(mlp:MLP, v:torch.Tensor, y, part:str='') -> tuple: # part: '_tra
 @torch.no_grad()
 def evaluate(mlp:MLP, v:torch.Tensor, y:torch.Tensor,
              batch:int=1000, # rows per forward pass; any size, the remainder is kept
-             device:str|torch.device|None=None) -> dict: # {'error', 'loss', 'n', 'wrong'}: error rate, mean cross-entropy, rows, indices misclassified
+            ) -> dict: # {'error', 'loss', 'n', 'wrong'}: error rate, mean cross-entropy, rows, indices misclassified
     "Classification error and mean cross-entropy of `mlp` over every row of (v, y)."
     v, y = _check_rows(mlp, v, y); check_int(batch, 'batch', 1)
-    device = resolve_device(device) if device is not None else next(mlp.parameters()).device
+    device = next(mlp.parameters()).device # the rows go where the network is
     was_training = mlp.training
     mlp.eval()
     loss, wrong, n = 0.0, [torch.zeros(0, dtype=torch.long)], len(v)
@@ -134,12 +135,12 @@ class FineTuner(Trainer):
         if (v_valid is None) != (y_valid is None): raise ValueError("give v_valid and y_valid together, or neither")
         self.valid = None if v_valid is None else _check_rows(mlp, v_valid, y_valid, '_valid')
         super().__init__(o, math.ceil(len(v_train) / o.batch), seed, generator, device)
-        self.mlp = self.model = mlp.to(self.device).train()
+        self.mlp = self.model = mlp.to(self.device).eval() # ready to use between epochs, and if none runs
         self.x, self.t = v_train.to(self.device, mlp.out.weight.dtype), y_train.to(self.device)
         self.opt = (torch.optim.SGD(mlp.parameters(), lr=o.lr, momentum=o.momentum, weight_decay=o.weight_decay) if o.optimizer == 'sgd'
                     else torch.optim.Adam(mlp.parameters(), lr=o.lr, weight_decay=o.weight_decay))
 
-    def run_epoch(self, bar:'tqdm|None'=None) -> dict:
+    def run_epoch(self, bar:object|None=None) -> dict:
         o, mlp, n = self.o, self.mlp, len(self.x)
         mlp.train()
         order = torch.randperm(n, generator=self.g, device=self.device)
@@ -167,7 +168,7 @@ class FineTuner(Trainer):
                                      f"against {chance:.2f} for guessing; largest |w| {largest:.3g}) with lr={o.lr}; "
                                      f"lower the learning rate (e.g. lr={o.lr / 10:g})")
         if self.valid is not None:
-            ev = evaluate(mlp, *self.valid, device=self.device)
+            ev = evaluate(mlp, *self.valid)
             record.update(valid_error=ev['error'], valid_loss=ev['loss'])
         mlp.eval() # between epochs the network is ready to use
         return record
@@ -177,7 +178,7 @@ class FineTuner(Trainer):
 
     def _state(self) -> dict: return cpu_copy({'mlp': self.mlp.state_dict(), 'optimizer': self.opt.state_dict()})
     def _load_state(self, state:dict):
-        self.mlp.load_state_dict(state['mlp']); self.opt.load_state_dict(state['optimizer'])
+        self.mlp.load_state_dict(state['mlp']); self.opt.load_state_dict(state['optimizer']); self.mlp.eval() # as after an epoch
 
 def finetune(mlp:MLP, v_train:torch.Tensor, y_train:torch.Tensor,
              options:FineTuneOptions|None=None, # or give its fields as keywords
