@@ -259,7 +259,7 @@ class RBMTrainer(Trainer):
             for p, s in zip(self.rbm.params, slow): p.data = s
 
     @torch.no_grad()
-    def run_epoch(self, bar:'tqdm|None'=None) -> dict:
+    def run_epoch(self, bar:object|None=None) -> dict:
         "One pass over the shuffled training rows; returns the epoch's monitors, and raises on divergence."
         model, o, n = self.rbm, self.o, len(self.v_train)
         mu = o.momentum[0] if self.epoch < o.momentum_epochs else o.momentum[1]

@@ -111,6 +111,7 @@ class DBN(nn.Module):
             h = rbm.p_h(h, check=False)
             if sample: h = bernoulli(h, generator)
         return h
+    def forward(self, v): return self.up(v) # dbn(v), as a PyTorch module: the recognition pass, to the top RBM's input
 
     def untie(self):
         "Give the directed layers generative weights of their own, starting as copies of the recognition weights."
@@ -269,7 +270,7 @@ class DBNTrainer(Trainer):
         if self.layer < len(self.dbn.rbms) and self.layer_options[self.layer].epochs == 0: # a layer with no epochs is
             self._start_layer(); self._next_layer()                                       # only started (init) and passed
 
-    def run_epoch(self, bar:'tqdm|None'=None) -> dict:
+    def run_epoch(self, bar:object|None=None) -> dict:
         "One epoch of the RBM in training, started (on the codes of the layer below) when it is new."
         if self.trainer is None and self.layer_options[self.layer].epochs == 0: self._start_layer(); self._next_layer()
         if self.trainer is None: self.trainer = self._start_layer()

@@ -68,6 +68,7 @@ class RBMBase(nn.Module):
     def p_h(self, v, check:bool=True):
         "P(h_j = 1 | v) = sigmoid(hidden input j), one row per row of v."
         return self.hidden_input(self.check_visible(v) if check else v).sigmoid_()
+    def forward(self, v): return self.p_h(v) # rbm(v), as a PyTorch layer: P(h = 1 | v), the features a DBN passes up
 
     def free_energy(self, v):
         "F(v) = visible energy - sum_j softplus(hidden input j), one value per row."

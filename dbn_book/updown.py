@@ -97,7 +97,7 @@ class UpDownTrainer(Trainer):
             i = torch.randint(len(self.v), (o.batch,), generator=self.g, device=self.device)
             self.chains = self.dbn.top_input(self.dbn.up(self.v[i], sample=True, generator=self.g), None if self.y is None else self.y[i])
 
-    def run_epoch(self, bar:'tqdm|None'=None) -> dict:
+    def run_epoch(self, bar:object|None=None) -> dict:
         o, n = self.o, len(self.v)
         recon = 0.
         order = torch.randperm(n, generator=self.g, device=self.device)
