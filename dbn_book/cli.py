@@ -245,6 +245,8 @@ def _load_data(run, saved:dict|None=None): # on --resume, the results of the run
         if saved is None: raise
         raise UsageError(f"--resume: the images in {run.source} differ from those the run trained on ({saved['data']}) ({e}); "
                          f"give the same --data, or set $DBN_BOOK_DATA as it was") from None
+    if a.batch > len(run.v_tr): # else PCD's a.batch persistent chains would outnumber the images, at a.batch / n times the cost
+        raise UsageError(f"--batch {a.batch:,} is more than the {len(run.v_tr):,} training images; give at most {len(run.v_tr):,}")
     run.log(f"data: {run.source}; training on {len(run.v_tr):,} images, validating on {a.valid:,}, testing on {len(run.v_te):,} (once, at the end)")
 
 def config_of(args) -> dict:
@@ -506,6 +508,7 @@ def sample_main(argv:list|None=None): # default: sys.argv[1:]
     "dbn_sample: draw samples from a checkpoint of dbn_train --save into a PNG grid."
     p, a, device, out = _command(sample_main, (_sample_options,), argv)
     if out.suffix.lower() != '.png': p.error(f"--out must name a .png file, got {a.out!r}")
+    if a.n > 10_000: p.error(f"--n {a.n:,}: one PNG grid holds at most 10,000 samples (100 x 100); draw more in Python with DBN.load(path).sample(n)")
     try: ckpt = read_checkpoint(a.checkpoint); dbn = DBN.from_checkpoint(ckpt, a.checkpoint)
     except ValueError as e: p.error(e) # what is wrong with the checkpoint
     phase = t.get('phase') if isinstance(t := ckpt.get('training'), dict) else None

@@ -29,7 +29,8 @@ def test_help_explains_every_option():
                                        (['--top_fast_lr', '0.01', '--top_method', 'cd'], '--top_fast_lr: fast weights steer'),
                                        (['--top_fast_lr', '-0.01'], '--top_fast_lr must be a number in [0, inf)'),
                                        (['--dbn_lr', '1e4'], '--dbn_lr with --weight_decay: lr * weight_decay must be below 1, got 2'), # 2e-4 x 1e4: W would flip sign each step
-                                       (['--dbn_lr', '0.01', '--weight_decay', '60'], '--top_lr with --weight_decay: lr * weight_decay must be below 1, got 1.2')])
+                                       (['--dbn_lr', '0.01', '--weight_decay', '60'], '--top_lr with --weight_decay: lr * weight_decay must be below 1, got 1.2'),
+                                       (['--batch', '201'], '--batch 201 is more than the 200 training images; give at most 200')])
 def test_bad_options_fail_in_one_line(extra, msg):
     r = run('dbn_train', *TINY, *extra)
     assert r.returncode == 2 and msg in r.stderr and len(r.stderr.strip().splitlines()) == 1 and r.stdout == ''
@@ -51,6 +52,8 @@ def test_train_then_sample(tmp_path):
     assert r.returncode == 0, r.stderr
     from PIL import Image
     assert Image.open(tmp_path / 's.png').size == (10 * 29 - 1, 10 * 29 - 1) # 100 digits, 10 x 10, a pixel apart
+    r = run('dbn_sample', str(tmp_path / 'm.pt'), '--n', '100000000', '--out', str(tmp_path / 'big.png'))
+    assert r.returncode == 2 and '--n 100,000,000: one PNG grid holds at most 10,000 samples' in r.stderr and not (tmp_path / 'big.png').exists()
     r = run('dbn_sample', str(tmp_path / 'nothing.pt'))
     assert r.returncode == 2 and 'does not exist' in r.stderr
 
