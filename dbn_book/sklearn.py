@@ -6,7 +6,7 @@
 __all__ = ['MIN_VAR', 'EXACT_UNITS', 'validate_input', 'RBMTransformer', 'DBNClassifier', 'rbm_from_sklearn']
 
 # %% ../nbs/11_sklearn.ipynb #8dc313bb
-import copy, numbers
+import copy, math, numbers, warnings
 import numpy as np
 import scipy.sparse as sp
 import torch
@@ -15,6 +15,7 @@ try:
     from sklearn.utils import check_random_state
     from sklearn.utils.multiclass import check_classification_targets
     from sklearn.utils.validation import check_is_fitted, validate_data
+    from sklearn.exceptions import ConvergenceWarning
 except ImportError as e: # scikit-learn is optional
     raise ImportError("dbn_book.sklearn needs scikit-learn 1.6 or later, an optional dependency of dbn_book: "
                       "pip install 'scikit-learn>=1.6'") from e
@@ -248,6 +249,11 @@ class DBNClassifier(ClassifierMixin, _Estimator):
                                            progress=self.verbose > 0)
         self.mlp_ = mlp_from_dbn(self.dbn_, len(self.classes_), dropout, seed=_torch_seed(rng))
         self.finetune_history_ = finetune(self.mlp_, v, t, tuning, seed=_torch_seed(rng), device=device, progress=self.verbose > 0)
+        chance = 1 - np.bincount(labels).max() / len(labels) # the error of always answering the most frequent class
+        if self.finetune_history_ and (err := self.finetune_history_[-1]['train_error']) >= 0.9 * chance: # as MLPClassifier warns
+            warnings.warn(f"{type(self).__name__}: fine-tuning ended with a training error of {err:.1%}, no better than "
+                          f"always answering the most frequent class ({chance:.1%}); raise epochs, or lower batch_size (with {len(v):,} rows "
+                          f"in batches of {batch}, an epoch makes {(n := math.ceil(len(v) / batch))} update{'s' * (n != 1)})", ConvergenceWarning)
         return self
 
     @torch.no_grad()

@@ -170,3 +170,17 @@ def test_one_sample_and_one_feature_messages():
     for est in (RBMTransformer(), DBNClassifier()):
         with pytest.raises(ValueError, match='n_samples=1, n_features=10'): est.fit(3 * np.ones((1, 10)), [0])
         with pytest.raises(ValueError, match='n_samples=10, n_features=1'): est.fit(3 * np.ones((10, 1)), [0, 1] * 5)
+
+
+def test_a_classifier_that_learned_nothing_warns():
+    "One update leaves the network at chance: a ConvergenceWarning says so and what to change; a trained one stays silent."
+    import warnings
+    from sklearn.datasets import load_digits
+    from sklearn.exceptions import ConvergenceWarning
+    X, y = load_digits(return_X_y=True)
+    X, y = X[:300] / 16, y[:300]
+    with pytest.warns(ConvergenceWarning, match=r'no better than always answering the most frequent class .*lower batch_size \(with 300 rows in batches of 300, an epoch makes 1 update\)'):
+        DBNClassifier(hidden_layer_sizes=(16,), pretrain_epochs=1, epochs=1, batch_size=300, random_state=0, device='cpu').fit(X, y)
+    with warnings.catch_warnings():
+        warnings.simplefilter('error', ConvergenceWarning)
+        assert small_dbn().fit(X, y).score(X, y) > 0.9
