@@ -114,8 +114,10 @@ def _classifier_options(
 def _data_options(
     data:_FOLDER=None, # folder of the MNIST IDX files; default: $DBN_BOOK_DATA, the cache, a download, or embedded digits
     no_download:bool=False, # do not try to download MNIST
-    quiet:bool=False): # no progress bars
+    quiet:bool=False): # no progress bars (there are none either where stderr is not a terminal, e.g. a log file)
     "data and progress"
+
+def _bars(args) -> bool: return not args.quiet and sys.stderr.isatty() # a redirected stderr would fill with the bars' redraws
 
 def _run_options(
     valid:Annotated[_count, dict(metavar='N')]=None, # validate on the last N training images, 0 for none; default 10,000, or a sixth below 60,000
@@ -277,7 +279,7 @@ class _Run(SimpleNamespace):
             try: trainer.load_state_dict(self.state)
             except ValueError as e: raise UsageError(f"--resume {self.args.resume}: {e}") from None # a damaged checkpoint
         self.state, self.trainer, t0 = None, trainer, time.perf_counter() # a saved state is used once
-        trainer.run(progress=not self.args.quiet, desc=self.phase, stop=self.stop, callback=lambda *_: self.save(trainer.state_dict()))
+        trainer.run(progress=_bars(self.args), desc=self.phase, stop=self.stop, callback=lambda *_: self.save(trainer.state_dict()))
         secs = self.res['phases'][self.phase] = self.res['phases'].get(self.phase, 0.0) + time.perf_counter() - t0
         if trainer.done: self.log(f"{self.phase}: done in {secs:.1f} s")
         return trainer.done
@@ -558,7 +560,7 @@ def rbm_main(argv:list|None=None): # default: sys.argv[1:]
     v_fit, v_held = v_tr[:-n_held], v_tr[-n_held:]
     rbm = RBM(784, a.hidden, v_data=v_fit, seed=a.seed)
     try:
-        with matmul_precision(a.matmul_precision): hist = train_rbm(rbm, v_fit, options, progress=not a.quiet, v_valid=v_held, seed=a.seed, device=device, desc=f'{a.method.upper()}-{a.k}')
+        with matmul_precision(a.matmul_precision): hist = train_rbm(rbm, v_fit, options, progress=_bars(a), v_valid=v_held, seed=a.seed, device=device, desc=f'{a.method.upper()}-{a.k}')
     except FloatingPointError as e: p.exit(1, f"dbn_rbm: error: {e}\n")
     for h in hist: print(f"epoch {h['epoch']:3d}  reconstruction error {h['recon_error']:7.2f}  "
                          f"free-energy gap (held-out - train) {h['free_energy_gap']:6.2f}")

@@ -454,3 +454,10 @@ def test_resume_takes_the_runs_thread_count_and_gives_the_callers_back(tmp_path)
         assert any('using 2 threads, as the run did before (not 1)' in line for line in logged), logged
         assert torch.get_num_threads() == 1 # the caller's
     finally: torch.set_num_threads(before)
+
+
+def test_no_progress_bars_where_stderr_is_a_file():
+    "Without --quiet a terminal shows the bars; a redirected stderr (here a pipe) gets none of their redraws, only real lines."
+    r = run('dbn_train', *[a for a in TINY if a != '--quiet'], '--updown_epochs', '0')
+    assert r.returncode == 0 and 'error, scored once' in r.stdout, r.stderr
+    assert 'batch/s' not in r.stderr and 's/batch' not in r.stderr and '\r' not in r.stderr, r.stderr[:500]
