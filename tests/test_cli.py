@@ -461,3 +461,40 @@ def test_no_progress_bars_where_stderr_is_a_file():
     r = run('dbn_train', *[a for a in TINY if a != '--quiet'], '--updown_epochs', '0')
     assert r.returncode == 0 and 'error, scored once' in r.stdout, r.stderr
     assert 'batch/s' not in r.stderr and 's/batch' not in r.stderr and '\r' not in r.stderr, r.stderr[:500]
+
+
+# --- behaviour the mutation review (2026-12-06) found unchecked: each test fails on the mutant it names ---
+from types import SimpleNamespace
+
+def test_validation_rows_are_the_last_and_apart_from_training():
+    from dbn_book.cli import UsageError, train_parser, _load_data, _mnist
+    a = train_parser().parse_args(['--no_download', '--n_train', '300', '--valid', '100'])
+    run = SimpleNamespace(args=a, log=lambda line: None); _load_data(run)
+    _, v_all, *_ = _mnist(None, 0, download=False)
+    assert torch.equal(run.v_tr, v_all[:300]) and torch.equal(run.v_va, v_all[-100:]) # training from the front, validation the last rows
+    a = train_parser().parse_args(['--no_download', '--valid', str(len(v_all))])
+    with pytest.raises(UsageError, match='hold out fewer'): _load_data(SimpleNamespace(args=a, log=lambda line: None))
+
+def test_head_epochs_may_fill_every_fine_tuning_epoch():
+    from dbn_book.cli import train_parser, check_train_args
+    assert check_train_args(train_parser().parse_args(['--head_epochs', '10', '--mlp_epochs', '10', '--device', 'cpu'])).head_epochs == 10
+
+def test_summary_names_what_ran():
+    from dbn_book.cli import train_parser, summary
+    a = train_parser().parse_args(['--dbn_epochs', '1', '--top_epochs', '1', '--updown_epochs', '0'])
+    res = dict(phases={'pretraining': 1.0, 'fine-tuning (dbn init)': 1.0}, data='d', n_train=9, n_valid=3, n_test=3, wall_seconds=2.0,
+               device='cpu', checkpoint=None, valid_error_generative_greedy=0.2, valid_error_generative=0.2, valid_error_dbn=0.1,
+               test_error_generative=0.2, test_error_dbn=0.1)
+    s = summary(a, res)
+    assert '2 lower RBMs x 1 epoch of CD-1, the top RBM 1 epoch of' in s and 'before up-down' not in s, s # no up-down ran
+
+@pytest.mark.parametrize('extra,code,expect', [(['--n', '5'], 0, 'wrote 10 samples (1 of each digit'), # at least one of each
+                                               (['--digit', '10'], 2, '--digit must lie in 0..9')])
+def test_sample_edge_options(tmp_path, capsys, extra, code, expect):
+    from dbn_book.cli import sample_main
+    from dbn_book.dbn import DBN
+    DBN([784, 16, 8], n_labels=10, seed=0).save(tmp_path / 'm.pt')
+    try: sample_main([str(tmp_path / 'm.pt'), '--k', '1', '--out', str(tmp_path / 's.png'), '--device', 'cpu', *extra]); got = 0
+    except SystemExit as e: got = e.code
+    out = capsys.readouterr()
+    assert got == code and expect in out.out + out.err, (got, out)
