@@ -498,3 +498,29 @@ def test_sample_edge_options(tmp_path, capsys, extra, code, expect):
     except SystemExit as e: got = e.code
     out = capsys.readouterr()
     assert got == code and expect in out.out + out.err, (got, out)
+
+def test_label_prior_is_left_alone_when_a_digit_has_no_training_image():
+    from dbn_book.cli import _match_label_prior
+    from dbn_book.dbn import DBN
+    lines, dbn = [], DBN([784, 8, 6], n_labels=10, seed=0)
+    b0 = dbn.top.b.clone()
+    run = SimpleNamespace(dbn=dbn, labels=torch.arange(100) % 9, log=lines.append, args=SimpleNamespace(seed=0, quiet=True), res={'phases': {}})
+    _match_label_prior(run)
+    assert torch.equal(dbn.top.b, b0) and 'not matched' in lines[0] and '[9]' in lines[0], lines
+
+def test_device_and_report_options_are_free_on_resume(tmp_path):
+    "--device, --quiet and --json change nothing trained so far: resume_args takes them anew."
+    from dbn_book.cli import check_train_args, resume_args, run_training, train_parser
+    argv = ['--no_download', '--n_train', '200', '--sizes', '784', '16', '8', '--dbn_epochs', '2', '--mlp_epochs', '1',
+            '--batch', '50', '--device', 'cpu', '--quiet', '--save', str(tmp_path / 'run.pt')]
+    assert 'stopped' in run_training(check_train_args(train_parser().parse_args(argv)), stop=lambda: True)
+    for k, v in [('device', 'cuda'), ('quiet', False), ('json', str(tmp_path / 'r.json'))]:
+        assert getattr(resume_args({'resume': str(tmp_path / 'run.pt'), k: v})[0], k) == v, k
+
+def test_train_main_gives_the_signal_handlers_back(capsys):
+    from dbn_book.cli import train_main
+    before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    train_main(['--no_download', '--n_train', '200', '--sizes', '784', '16', '8', '--dbn_epochs', '1', '--top_epochs', '1',
+                '--mlp_epochs', '1', '--batch', '50', '--device', 'cpu', '--quiet'])
+    assert 'error, scored once' in capsys.readouterr().out
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
