@@ -130,8 +130,8 @@ def documented(nb: Path) -> set:
     "The names nbdev gives a heading on `nb`'s page: public definitions of its export cells, @patch'ed methods, and show_doc's."
     names = set()
     for c in json.loads(nb.read_text())['cells']:
-        src = ''.join(c['source'])
         if c['cell_type'] != 'code': continue
+        src = ''.join(c['source'])
         if re.match(r'\s*#\|\s*exports?\b', src):
             for n in ast.parse('\n'.join(l for l in src.splitlines() if not l.startswith(('%', '!')))).body:
                 if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and not n.name.startswith('_'):
