@@ -217,8 +217,9 @@ class RBMTrainer(Trainer):
         self.rbm = self.model = model.to(self.device)
         self.v_train = v_train.to(self.device)
         self.monitor_args = self.v_train[:n_monitor], None if v_valid is None else v_valid[:n_monitor].to(self.device), exact_units
-        # the state an interrupted run must keep, beyond Trainer's
-        self.velocity = [torch.zeros_like(p) for p in model.params]
+        m = self.monitor_args[0] # knowing nothing: answering every row with the mean row, or the model as given if that errs more
+        self.baseline, self.n_units = max(m.var(0, correction=0).sum().item(), reconstruction_error(model, m)), m.shape[1]
+        self.velocity = [torch.zeros_like(p) for p in model.params] # the state an interrupted run must keep, beyond Trainer's
         self.chains = None # PCD's persistent chains, from random training rows
         if o.method == 'pcd':
             self.chains = self.v_train[torch.randint(len(self.v_train), (o.n_chains or o.batch,), generator=self.g, device=self.device)]
@@ -277,6 +278,7 @@ class RBMTrainer(Trainer):
                                      + ("NaN or infinite" if not math.isfinite(largest) else f"huge (largest |parameter| {largest:.3g})")
                                      + f" ({rates}, momentum={mu}, batch={o.batch}). The model was restored to its "
                                      f"state before that epoch; {model.training_advice(o)}")
+        self.warn_if_worse(record, model.training_advice(o)) # finite parameters, yet worse than knowing nothing
         record['lr'] = eps # the rate of the epoch's last update
         record.update(rbm_monitors(model, *self.monitor_args))
         return record

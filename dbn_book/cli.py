@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 import torch
 from PIL import Image
 from fastcore.docments import docments, empty
-from .core import resolve_device, atomic_write, check_int, check_number, matmul_precision
+from .core import DivergenceWarning, resolve_device, atomic_write, check_int, check_number, matmul_precision
 from .widgets import image_grid, to_uint8
 from .data import load_mnist, mnist_tensors, MNISTDataError
 from .rbm import RBM
@@ -118,6 +118,12 @@ def _data_options(
     "data and progress"
 
 def _bars(args) -> bool: return not args.quiet and sys.stderr.isatty() # a redirected stderr would fill with the bars' redraws
+
+@contextlib.contextmanager
+def _warning_lines(prog:str, rate:str): # each warning one line on stderr, as the command's errors are; a diverging RBM's names the option `rate`
+    with warnings.catch_warnings():
+        warnings.showwarning = lambda m, c, *_, **__: print(f"{prog}: warning: {m}" + (f" (in {prog}: {rate})" if issubclass(c, DivergenceWarning) else ""), file=sys.stderr, flush=True)
+        yield
 
 def _run_options(
     valid:Annotated[_count, dict(metavar='N')]=None, # validate on the last N training images, 0 for none; default 10,000, or a sixth below 60,000
@@ -279,7 +285,8 @@ class _Run(SimpleNamespace):
             try: trainer.load_state_dict(self.state)
             except ValueError as e: raise UsageError(f"--resume {self.args.resume}: {e}") from None # a damaged checkpoint
         self.state, self.trainer, t0 = None, trainer, time.perf_counter() # a saved state is used once
-        trainer.run(progress=_bars(self.args), desc=self.phase, stop=self.stop, callback=lambda *_: self.save(trainer.state_dict()))
+        with _warning_lines('dbn_train', _RATES.get(self.phase, '--mlp_lr')):
+            trainer.run(progress=_bars(self.args), desc=self.phase, stop=self.stop, callback=lambda *_: self.save(trainer.state_dict()))
         secs = self.res['phases'][self.phase] = self.res['phases'].get(self.phase, 0.0) + time.perf_counter() - t0
         if trainer.done: self.log(f"{self.phase}: done in {secs:.1f} s")
         return trainer.done
@@ -560,7 +567,7 @@ def rbm_main(argv:list|None=None): # default: sys.argv[1:]
     v_fit, v_held = v_tr[:-n_held], v_tr[-n_held:]
     rbm = RBM(784, a.hidden, v_data=v_fit, seed=a.seed)
     try:
-        with matmul_precision(a.matmul_precision): hist = train_rbm(rbm, v_fit, options, progress=_bars(a), v_valid=v_held, seed=a.seed, device=device, desc=f'{a.method.upper()}-{a.k}')
+        with matmul_precision(a.matmul_precision), _warning_lines('dbn_rbm', '--lr'): hist = train_rbm(rbm, v_fit, options, progress=_bars(a), v_valid=v_held, seed=a.seed, device=device, desc=f'{a.method.upper()}-{a.k}')
     except FloatingPointError as e: p.exit(1, f"dbn_rbm: error: {e}\n")
     for h in hist: print(f"epoch {h['epoch']:3d}  reconstruction error {h['recon_error']:7.2f}  "
                          f"free-energy gap (held-out - train) {h['free_energy_gap']:6.2f}")

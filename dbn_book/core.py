@@ -5,11 +5,11 @@
 # %% auto #0
 __all__ = ['MAX_WEIGHT', 'resolve_device', 'matmul_precision', 'check_generator', 'make_generator', 'own_generator', 'check_int',
            'check_k', 'check_steps', 'check_number', 'check_type', 'check_log_z', 'check_sizes', 'check_batch',
-           'check_units', 'check_labels', 'check_real', 'progress_bar', 'atomic_write', 'largest_magnitude', 'Trainer',
-           'plain_fields', 'split_options', 'check_keywords', 'cpu_copy']
+           'check_units', 'check_labels', 'check_real', 'progress_bar', 'atomic_write', 'largest_magnitude',
+           'DivergenceWarning', 'Trainer', 'plain_fields', 'split_options', 'check_keywords', 'cpu_copy']
 
 # %% ../nbs/00_core.ipynb #fe7cf4bc
-import difflib, inspect, math, numbers, os, tempfile, time
+import difflib, inspect, math, numbers, os, tempfile, time, warnings
 from contextlib import contextmanager
 from collections.abc import Callable
 from dataclasses import asdict, fields, is_dataclass
@@ -205,6 +205,9 @@ def largest_magnitude(params) -> float:
     "The largest |p| over the tensors `params`; NaN if any entry is, so `not largest <= MAX_WEIGHT` catches NaN, inf and huge."
     return torch.stack([p.detach().abs().max() for p in params]).max().item()
 
+class DivergenceWarning(RuntimeWarning):
+    "Training went wrong with finite parameters, e.g. an RBM that reconstructs its rows worse than their mean row does."
+
 class Trainer:
     "The resumable half of every training loop in the book."
     added_options = {} # options added after states were first saved: name -> the value that behaves as before it existed
@@ -223,6 +226,17 @@ class Trainer:
 
     def run_epoch(self, bar:object|None=None) -> dict: raise NotImplementedError # bar: the progress bar to advance per batch
     def postfix(self, record:dict) -> dict: return {} # what the progress bar shows after an epoch
+    baseline, n_units = 0., 0 # the reconstruction error of a model that knows nothing, and the units it sums (a subclass sets them)
+
+    def warn_if_worse(self, record:dict, advice:str): # advice: what to change
+        "Warn, once per run, when an epoch reconstructs worse than 1.1 `baseline` + 0.01 per unit: training diverges with finite parameters."
+        bar = 1.1 * self.baseline + 0.01 * self.n_units # the margin: sampling noise, and data that hardly vary
+        bad = lambda r: self.n_units > 0 and r['recon_error'] > bar
+        if bad(record) and not any(map(bad, self.history)):
+            warnings.warn(f"{type(self.model).__name__}({self.model.extra_repr()}), epoch {self.epoch + 1}: reconstruction error "
+                          f"{record['recon_error']:.2f} per row, above {bar:.2f}, 1.1 times that of a model that knows nothing "
+                          f"({self.baseline:.2f}: the mean row, or the model before training) plus 0.01 per unit: training is diverging, "
+                          f"though the parameters are finite; {advice}", DivergenceWarning, stacklevel=4)
     def _state(self) -> dict: return {} # the subclass's part of the state
     def _load_state(self, state:dict): pass
 

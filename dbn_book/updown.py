@@ -92,6 +92,10 @@ class UpDownTrainer(Trainer):
         super().__init__(o, math.ceil(len(v_train) / o.batch), seed, generator, device)
         self.dbn = self.model = dbn.untie().to(self.device)
         self.v = v_train.to(self.device); self.y = None if y_train is None else y_train.to(self.device)
+        d, g = self.dbn, torch.Generator(self.device).manual_seed(0) # knowing nothing: the mean row, or the model as given if it errs more
+        p = torch.addmm(d.gen_b[0], bernoulli(d.rbms[0].p_h(self.v, check=False), g), d.gen_W[0].T).sigmoid_() # its wake pass's P(v | h)
+        self.baseline = max(self.v.var(0, correction=0).sum().item(), (self.v - p).square().sum().item() / len(self.v))
+        self.n_units = self.v.shape[1] # the pixels the reconstruction error sums over
         self.chains = None # PCD's persistent chains: the wake states of random training rows
         if o.method == 'pcd':
             i = torch.randint(len(self.v), (o.batch,), generator=self.g, device=self.device)
@@ -111,7 +115,9 @@ class UpDownTrainer(Trainer):
             raise FloatingPointError(f"up-down diverged in epoch {self.epoch + 1}: the weights became NaN, infinite or huge "
                                      f"(largest |w| {largest:.3g}) at lr={o.lr}; "
                                      f"lower the learning rate (e.g. lr={o.lr / 10:g}) and start again from the greedy DBN")
-        return {'epoch': self.epoch + 1, 'recon_error': recon / n, 'lr': eps}
+        record = {'epoch': self.epoch + 1, 'recon_error': recon / n, 'lr': eps}
+        self.warn_if_worse(record, f"lower the learning rate (e.g. lr={o.lr / 10:g}) and start again from the greedy DBN")
+        return record
 
     def postfix(self, record): return {'recon': f"{record['recon_error']:.2f}"}
     def _state(self) -> dict: return cpu_copy({'dbn': self.dbn.state_dict(), 'chains': self.chains})

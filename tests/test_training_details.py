@@ -1,11 +1,12 @@
-"""Details of chapter 2's trainer that its own checks (at the chapter's 600-line limit) do not pin, each found by a
+"""Details of chapter 2's trainer that its own checks (at the chapter's 600-line limit) do not pin, most found by a
 mutation review (2026-12-06): a test here fails when the named detail is changed. They run in seconds on the CPU."""
-import copy
+import copy, warnings
 
 import torch
 from fastcore.test import test_close as close, test_eq as equal # not named test_*: pytest would collect them
 
 from dbn_book.rbm import RBM, bernoulli
+from dbn_book.core import DivergenceWarning
 from dbn_book.cd import CDOptions, RBMTrainer, difference, filter_images, train_rbm
 
 G = lambda s: torch.Generator().manual_seed(s)
@@ -57,3 +58,56 @@ def test_persistent_chains_come_back_from_a_state():
 
 def test_symmetric_filters_scale_each_by_its_own_largest_weight():
     close(filter_images(torch.tensor([[1., 2.], [-2., 4.]]), scale='symmetric'), torch.tensor([[0.75, 0.], [0.75, 1.]]))
+
+
+def prototypes(n=300, seed=0):
+    "Noisy copies of five random 30-bit prototypes: data an RBM of 12 hidden units reconstructs well."
+    g = G(seed)
+    protos = bernoulli(torch.full((5, 30), 0.5), g)
+    v = protos[torch.randint(5, (n,), generator=g)]
+    return torch.where(torch.rand(v.shape, generator=g) < 0.05, 1 - v, v)
+
+def run_caught(trainer, epochs=None):
+    "Run the trainer; return the warnings it gave."
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        trainer.run(epochs, progress=False)
+    return caught
+
+def test_finite_divergence_warns_once_and_names_the_fix():
+    "lr 50: the weights stay finite, but every epoch reconstructs worse than the mean row does; one warning says so."
+    t = RBMTrainer(RBM(30, 12, seed=0), prototypes(), CDOptions(epochs=5, lr=50, batch=20, weight_decay=0), seed=0, device='cpu')
+    caught = run_caught(t)
+    assert [w.category for w in caught] == [DivergenceWarning], caught
+    assert all(r['recon_error'] > 1.1 * t.baseline for r in t.history) and torch.isfinite(t.rbm.W).all()
+    msg = str(caught[0].message)
+    assert 'RBM(n_visible=30, n_hidden=12), epoch 1: reconstruction error' in msg and 'lower the learning rate (e.g. lr=5)' in msg, msg
+
+def test_the_warning_is_not_repeated_on_resume():
+    "A run whose history already holds a diverged epoch does not warn again when it continues from its state."
+    t = RBMTrainer(RBM(30, 12, seed=0), prototypes(), CDOptions(epochs=4, lr=50, batch=20, weight_decay=0), seed=0, device='cpu')
+    assert len(run_caught(t, 2)) == 1
+    t2 = RBMTrainer(RBM(30, 12, seed=1), prototypes(), CDOptions(epochs=4, lr=50, batch=20, weight_decay=0), device='cpu')
+    t2.load_state_dict(t.state_dict())
+    assert run_caught(t2) == [] and t2.done
+
+def test_the_baseline_is_the_larger_of_the_mean_rows_and_the_untrained_models_error():
+    v = prototypes()
+    mean_row = (v[:100] - v[:100].mean(0)).square().sum(1).mean().item()
+    fit = RBM(30, 12, v_data=v, init_std=0) # biases from the data, no weights: it answers every row with (about) the mean row
+    assert mean_row <= RBMTrainer(fit, v, n_monitor=100, device='cpu').baseline < 1.03 * mean_row
+    blank = RBM(30, 12, init_std=0) # biases 0: it answers 1/2 everywhere, worse than the mean row
+    close(RBMTrainer(blank, v, n_monitor=100, device='cpu').baseline, 0.25 * 30, eps=1e-4)
+
+def test_a_slow_start_from_zero_biases_does_not_warn():
+    "Biases at 0 reconstruct worse than the mean row; a small rate that is still getting there has not diverged."
+    t = RBMTrainer(RBM(30, 12, seed=0), bernoulli(torch.full((50, 30), 0.1), G(1)), CDOptions(epochs=2, lr=0.01, batch=50), seed=0, device='cpu')
+    caught = run_caught(t)
+    assert caught == [] and t.history[-1]['recon_error'] > 1.1 * 0.09 * 30 # above the mean row's, yet no warning
+
+def test_sane_training_does_not_warn():
+    "A usual rate learns: its reconstructions beat the mean row from the first epoch, and nothing is said."
+    for method in ('cd', 'pcd'):
+        t = RBMTrainer(RBM(30, 12, seed=0), prototypes(), CDOptions(epochs=5, lr=0.5, batch=20, method=method), seed=0, device='cpu')
+        assert run_caught(t) == [] and t.history[-1]['recon_error'] < 0.75 * t.baseline, method
+
