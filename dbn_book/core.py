@@ -235,8 +235,8 @@ class Trainer:
         if bad(record) and not any(map(bad, self.history)):
             warnings.warn(f"{type(self.model).__name__}({self.model.extra_repr()}), epoch {self.epoch + 1}: reconstruction error "
                           f"{record['recon_error']:.2f} per row, above {bar:.2f}, 1.1 times that of a model that knows nothing "
-                          f"({self.baseline:.2f}: the mean row, or the model before training) plus 0.01 per unit: training is diverging, "
-                          f"though the parameters are finite; {advice}", DivergenceWarning, stacklevel=4)
+                          f"({self.baseline:.2f}: the mean row, or the model before training) plus 0.01 per unit: training diverges "
+                          f"though the parameters are finite, or the model fits noise; {advice}", DivergenceWarning, stacklevel=4)
     def _state(self) -> dict: return {} # the subclass's part of the state
     def _load_state(self, state:dict): pass
 
