@@ -217,8 +217,8 @@ class RBMTrainer(Trainer):
         self.rbm = self.model = model.to(self.device)
         self.v_train = v_train.to(self.device)
         self.monitor_args = self.v_train[:n_monitor], None if v_valid is None else v_valid[:n_monitor].to(self.device), exact_units
-        m = self.monitor_args[0] # knowing nothing: answering every row with the mean row, or the model as given if that errs more
-        self.baseline, self.n_units = max(m.var(0, correction=0).sum().item(), reconstruction_error(model, m)), m.shape[1]
+        self.baseline = self.monitor_args[0].var(0, correction=0).sum().item() # knowing nothing: answering with the mean row
+        self.n_units = self.monitor_args[0].shape[1]
         self.velocity = [torch.zeros_like(p) for p in model.params] # the state an interrupted run must keep, beyond Trainer's
         self.chains = None # PCD's persistent chains, from random training rows
         if o.method == 'pcd':

@@ -9,7 +9,7 @@ __all__ = ['MAX_WEIGHT', 'resolve_device', 'matmul_precision', 'check_generator'
            'DivergenceWarning', 'Trainer', 'plain_fields', 'split_options', 'check_keywords', 'cpu_copy']
 
 # %% ../nbs/00_core.ipynb #fe7cf4bc
-import difflib, inspect, math, numbers, os, tempfile, time, warnings
+import difflib, inspect, math, numbers, os, sys, tempfile, time, warnings
 from contextlib import contextmanager
 from collections.abc import Callable
 from dataclasses import asdict, fields, is_dataclass
@@ -205,6 +205,13 @@ def largest_magnitude(params) -> float:
     "The largest |p| over the tensors `params`; NaN if any entry is, so `not largest <= MAX_WEIGHT` catches NaN, inf and huge."
     return torch.stack([p.detach().abs().max() for p in params]).max().item()
 
+def _user_stacklevel() -> int:
+    "The `stacklevel` at which the caller's warning names the first line outside dbn_book and torch: the user's."
+    inside = tuple(os.path.dirname(m.__file__) for m in (sys.modules.get('dbn_book'), torch) if getattr(m, '__file__', None))
+    level, f = 2, sys._getframe(2) # level 2: the function that calls the one warning
+    while f is not None and f.f_code.co_filename.startswith(inside): level, f = level + 1, f.f_back
+    return level
+
 class DivergenceWarning(RuntimeWarning):
     "Training went wrong with finite parameters, e.g. an RBM that reconstructs its rows worse than their mean row does."
 
@@ -226,17 +233,18 @@ class Trainer:
 
     def run_epoch(self, bar:object|None=None) -> dict: raise NotImplementedError # bar: the progress bar to advance per batch
     def postfix(self, record:dict) -> dict: return {} # what the progress bar shows after an epoch
-    baseline, n_units = 0., 0 # the reconstruction error of a model that knows nothing, and the units it sums (a subclass sets them)
+    baseline, n_units = 0., 0 # the reconstruction error of answering every row with the mean row, and the units it sums (a subclass sets them)
 
     def warn_if_worse(self, record:dict, advice:str): # advice: what to change
-        "Warn, once per run, when an epoch reconstructs worse than 1.1 `baseline` + 0.01 per unit: training diverges with finite parameters."
-        bar = 1.1 * self.baseline + 0.01 * self.n_units # the margin: sampling noise, and data that hardly vary
-        bad = lambda r: self.n_units > 0 and r['recon_error'] > bar
-        if bad(record) and not any(map(bad, self.history)):
-            warnings.warn(f"{type(self.model).__name__}({self.model.extra_repr()}), epoch {self.epoch + 1}: reconstruction error "
-                          f"{record['recon_error']:.2f} per row, above {bar:.2f}, 1.1 times that of a model that knows nothing "
-                          f"({self.baseline:.2f}: the mean row, or the model before training) plus 0.01 per unit: training diverges "
-                          f"though the parameters are finite, or the model fits noise; {advice}", DivergenceWarning, stacklevel=4)
+        "Warn, once per run, when two epochs in a row reconstruct worse than 1.3 `baseline` + 0.01 per unit, the second no better."
+        bar = 1.3 * self.baseline + 0.01 * self.n_units # the margins: the monitor's sampling noise, and data that hardly vary
+        e = [r['recon_error'] for r in self.history] + [record['recon_error']]
+        hit = lambda i: self.n_units > 0 and e[i - 1] > bar and e[i] >= e[i - 1] # high, and not falling: not a slow start
+        if len(e) > 1 and hit(len(e) - 1) and not any(map(hit, range(1, len(e) - 1))):
+            warnings.warn(f"{type(self.model).__name__}({self.model.extra_repr()}), epochs {len(e) - 1}-{len(e)}: reconstruction error "
+                          f"{e[-2]:.2f}, then {e[-1]:.2f} per row, above {bar:.2f} (1.3 times that of answering every row with the mean "
+                          f"row, {self.baseline:.2f}, plus 0.01 per unit) and not falling: training diverges though the parameters are "
+                          f"finite, or the model fits noise; {advice}", DivergenceWarning, stacklevel=_user_stacklevel())
     def _state(self) -> dict: return {} # the subclass's part of the state
     def _load_state(self, state:dict): pass
 

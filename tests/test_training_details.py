@@ -71,43 +71,53 @@ def run_caught(trainer, epochs=None):
     "Run the trainer; return the warnings it gave."
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter('always')
-        trainer.run(epochs, progress=False)
+        trainer.run(epochs, progress=False) # the line the warning names
     return caught
 
 def test_finite_divergence_warns_once_and_names_the_fix():
-    "lr 50: the weights stay finite, but every epoch reconstructs worse than the mean row does; one warning says so."
+    "lr 50: the weights stay finite, but the epochs reconstruct worse than the mean row does; one warning says so."
     t = RBMTrainer(RBM(30, 12, seed=0), prototypes(), CDOptions(epochs=5, lr=50, batch=20, weight_decay=0), seed=0, device='cpu')
     caught = run_caught(t)
     assert [w.category for w in caught] == [DivergenceWarning], caught
-    assert all(r['recon_error'] > 1.1 * t.baseline for r in t.history) and torch.isfinite(t.rbm.W).all()
+    bar = 1.3 * t.baseline + 0.01 * 30
+    assert all(r['recon_error'] > bar for r in t.history) and torch.isfinite(t.rbm.W).all()
+    assert caught[0].filename == __file__, caught[0].filename # it names the caller's line, not one inside dbn_book or torch
     msg = str(caught[0].message)
-    assert 'RBM(n_visible=30, n_hidden=12), epoch 1: reconstruction error' in msg and 'lower the learning rate (e.g. lr=5)' in msg, msg
+    assert 'RBM(n_visible=30, n_hidden=12), epochs ' in msg and 'lower the learning rate (e.g. lr=5)' in msg, msg
 
 def test_the_warning_is_not_repeated_on_resume():
-    "A run whose history already holds a diverged epoch does not warn again when it continues from its state."
-    t = RBMTrainer(RBM(30, 12, seed=0), prototypes(), CDOptions(epochs=4, lr=50, batch=20, weight_decay=0), seed=0, device='cpu')
-    assert len(run_caught(t, 2)) == 1
-    t2 = RBMTrainer(RBM(30, 12, seed=1), prototypes(), CDOptions(epochs=4, lr=50, batch=20, weight_decay=0), device='cpu')
+    "A run whose history already holds the warned epochs does not warn again when it continues from its state."
+    opts = CDOptions(epochs=6, lr=50, batch=20, weight_decay=0)
+    t = RBMTrainer(RBM(30, 12, seed=0), prototypes(), opts, seed=0, device='cpu')
+    assert len(run_caught(t, 3)) == 1
+    t2 = RBMTrainer(RBM(30, 12, seed=1), prototypes(), opts, device='cpu')
     t2.load_state_dict(t.state_dict())
     assert run_caught(t2) == [] and t2.done
 
-def test_the_baseline_is_the_larger_of_the_mean_rows_and_the_untrained_models_error():
+def test_the_baseline_is_the_mean_rows_error_whatever_the_model():
+    "The same for a model at the start and for a trained one: it depends on the monitor rows only, so a resumed run keeps it."
     v = prototypes()
     mean_row = (v[:100] - v[:100].mean(0)).square().sum(1).mean().item()
-    fit = RBM(30, 12, v_data=v, init_std=0) # biases from the data, no weights: it answers every row with (about) the mean row
-    assert mean_row <= RBMTrainer(fit, v, n_monitor=100, device='cpu').baseline < 1.03 * mean_row
-    blank = RBM(30, 12, init_std=0) # biases 0: it answers 1/2 everywhere, worse than the mean row
-    close(RBMTrainer(blank, v, n_monitor=100, device='cpu').baseline, 0.25 * 30, eps=1e-4)
+    fresh, trained = RBM(30, 12, seed=0), RBM(30, 12, seed=0)
+    train_rbm(trained, v, epochs=3, lr=0.5, batch=20, seed=0, progress=False, device='cpu')
+    for r in (fresh, trained): close(RBMTrainer(r, v, n_monitor=100, device='cpu').baseline, mean_row, eps=1e-4)
 
-def test_a_slow_start_from_zero_biases_does_not_warn():
-    "Biases at 0 reconstruct worse than the mean row; a small rate that is still getting there has not diverged."
-    t = RBMTrainer(RBM(30, 12, seed=0), bernoulli(torch.full((50, 30), 0.1), G(1)), CDOptions(epochs=2, lr=0.01, batch=50), seed=0, device='cpu')
+def test_a_slow_start_does_not_warn():
+    "Biases at 0 reconstruct far worse than the mean row; a small rate that is still falling towards it has not diverged."
+    v = bernoulli(torch.full((500, 30), 0.1), G(1))
+    t = RBMTrainer(RBM(30, 12, seed=0), v, CDOptions(epochs=4, lr=0.002, batch=50), seed=0, device='cpu')
     caught = run_caught(t)
-    assert caught == [] and t.history[-1]['recon_error'] > 1.1 * 0.09 * 30 # above the mean row's, yet no warning
+    bar = 1.3 * t.baseline + 0.01 * 30
+    assert caught == [] and all(r['recon_error'] > bar for r in t.history), [r['recon_error'] for r in t.history] # above, yet quiet
 
 def test_sane_training_does_not_warn():
-    "A usual rate learns: its reconstructions beat the mean row from the first epoch, and nothing is said."
+    "A usual rate learns: its reconstructions beat the mean row, and nothing is said."
     for method in ('cd', 'pcd'):
         t = RBMTrainer(RBM(30, 12, seed=0), prototypes(), CDOptions(epochs=5, lr=0.5, batch=20, method=method), seed=0, device='cpu')
         assert run_caught(t) == [] and t.history[-1]['recon_error'] < 0.75 * t.baseline, method
 
+def test_rows_that_hardly_vary_do_not_warn():
+    "Near-constant rows (a mean-row error near 0): the margin of 0.01 per unit keeps sampling noise from warning."
+    v = torch.zeros(200, 30); v[::50, 0] = 1 # four 1s in 6,000 bits
+    t = RBMTrainer(RBM(30, 12, v_data=v, seed=0), v, CDOptions(epochs=4, lr=0.5, batch=20), seed=0, device='cpu')
+    assert t.baseline < 0.02 and run_caught(t) == []
