@@ -217,8 +217,7 @@ class RBMTrainer(Trainer):
         self.rbm = self.model = model.to(self.device)
         self.v_train = v_train.to(self.device)
         self.monitor_args = self.v_train[:n_monitor], None if v_valid is None else v_valid[:n_monitor].to(self.device), exact_units
-        self.baseline = self.monitor_args[0].var(0, correction=0).sum().item() # knowing nothing: answering with the mean row
-        self.n_units = self.monitor_args[0].shape[1]
+        self.set_baseline(self.monitor_args[0]) # for warn_if_worse: the monitor rows answered with their mean row
         self.velocity = [torch.zeros_like(p) for p in model.params] # the state an interrupted run must keep, beyond Trainer's
         self.chains = None # PCD's persistent chains, from random training rows
         if o.method == 'pcd':

@@ -233,7 +233,11 @@ class Trainer:
 
     def run_epoch(self, bar:object|None=None) -> dict: raise NotImplementedError # bar: the progress bar to advance per batch
     def postfix(self, record:dict) -> dict: return {} # what the progress bar shows after an epoch
-    baseline, n_units = 0., 0 # the reconstruction error of answering every row with the mean row, and the units it sums (a subclass sets them)
+    baseline, n_units = 0., 0 # the reconstruction error of answering every row with the mean row, and the units it sums (set_baseline)
+
+    def set_baseline(self, rows:torch.Tensor): # the rows the trainer's reconstruction error is measured on
+        "What a model that knows nothing reconstructs: every row answered with the mean row, per row; and the units summed."
+        self.baseline, self.n_units = rows.var(0, correction=0).sum().item(), rows.shape[1]
 
     def warn_if_worse(self, record:dict, advice:str): # advice: what to change
         "Warn, once per run, when two epochs in a row reconstruct worse than 1.3 `baseline` + 0.01 per unit, the second no better."

@@ -92,8 +92,7 @@ class UpDownTrainer(Trainer):
         super().__init__(o, math.ceil(len(v_train) / o.batch), seed, generator, device)
         self.dbn = self.model = dbn.untie().to(self.device)
         self.v = v_train.to(self.device); self.y = None if y_train is None else y_train.to(self.device)
-        self.baseline = self.v.var(0, correction=0).sum().item() # knowing nothing: answering every row with the mean row
-        self.n_units = self.v.shape[1] # the pixels the reconstruction error sums over
+        self.set_baseline(self.v) # for warn_if_worse: every training row answered with the mean row
         self.chains = None # PCD's persistent chains: the wake states of random training rows
         if o.method == 'pcd':
             i = torch.randint(len(self.v), (o.batch,), generator=self.g, device=self.device)
