@@ -165,7 +165,8 @@ def gibbs_chain(self:RBMBase, v, k:int, generator:torch.Generator|None=None,
                 p_h:torch.Tensor|None=None, # P(h=1|v) if already computed: saves a product
                 clamp:torch.Tensor|None=None, # values to hold the last visible units at, e.g. a label
                ) -> Chain:
-    "k block Gibbs steps from v, unchecked (for speed); the chains' last state."
+    "k >= 1 block Gibbs steps from v (v unchecked, for speed); the chains' last state."
+    k = check_k(k)
     if p_h is None: p_h = self.p_h(v, check=False)
     mean = None
     for _ in range(k):
@@ -178,7 +179,7 @@ def gibbs_chain(self:RBMBase, v, k:int, generator:torch.Generator|None=None,
 @patch
 def gibbs(self:RBMBase, v, k:int=1, generator:torch.Generator|None=None):
     "The visible state after k block Gibbs steps from v."
-    return self.gibbs_chain(self.check_visible(v), check_k(k), check_generator(generator)).v
+    return self.gibbs_chain(self.check_visible(v), k, check_generator(generator)).v
 
 
 # %% ../nbs/01_rbm.ipynb #ae7d7c51

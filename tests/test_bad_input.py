@@ -182,6 +182,14 @@ def test_chains_need_at_least_one_start():
     fails(lambda: gibbs_langevin_chain(GaussianRBM(6, 4, seed=0), torch.zeros(0, 6), 1), contains='v has no rows')
 
 
+def test_a_chain_takes_at_least_one_gibbs_step():
+    "k = 0 would return no E[v | h] at all; gibbs_chain, unchecked in v for speed, still checks k."
+    for model in (D.RBM(6, 4, seed=0), GaussianRBM(6, 4, seed=0)):
+        for bad in (0, -1, 1.5, True):
+            fails(lambda: model.gibbs_chain(torch.zeros(2, 6), bad), contains='k (Gibbs steps) must be an integer >= 1')
+        assert model.gibbs_chain(torch.zeros(2, 6), 2, torch.Generator().manual_seed(0)).v_mean.shape == (2, 6)
+
+
 def test_cd_and_its_trainer_refuse_bad_rows_before_any_update():
     "Moved from chapter 2's hidden checks, unchanged."
     from dbn_book.cd import cd_grad, pcd_grad, exact_grad
