@@ -20,7 +20,7 @@ except ImportError as e: # scikit-learn is optional
     raise ImportError("dbn_book.sklearn needs scikit-learn 1.6 or later, an optional dependency of dbn_book: "
                       "pip install 'scikit-learn>=1.6'") from e
 from fastcore.basics import store_attr
-from .core import check_int, check_number, resolve_device
+from .core import DivergenceWarning, check_int, check_number, resolve_device
 from .rbm import RBM
 from .cd import RBMTrainer, CDOptions
 from .dbn import DBN, train_dbn
@@ -75,13 +75,22 @@ class _Estimator(BaseEstimator):
             raise ValueError(f"visible must be 'binary' (X in [0, 1]) or 'gaussian' (real-valued X), got {self.visible!r}")
         return self.visible == 'gaussian', check_int(self.k, 'k', 1), check_int(self.batch_size, 'batch_size', 1), resolve_device(self.device)
 
+    def _rate_option(self, message:str) -> str: return 'learning_rate' # the parameter that sets the rate a divergence is about
+
     def _fitting(self, fit, *args, new:bool=True):
-        "fit(*args); if it fails, a new fit leaves the estimator unfitted, not half-trained (its names ending in _ deleted)."
-        try: return fit(*args)
-        except BaseException:
+        "fit(*args), a divergence naming the estimator's rate; if it fails, a new fit leaves the estimator unfitted, not half-trained."
+        named = lambda m: f"{m} (in {type(self).__name__}: {self._rate_option(m)})" # the trainers' advice says lr=
+        caught = []
+        try:
+            with warnings.catch_warnings(record=True) as caught: return fit(*args)
+        except BaseException as e:
             if new:
                 for name in [n for n in vars(self) if n.endswith('_') and not n.startswith('_')]: delattr(self, name)
+            if isinstance(e, FloatingPointError): raise FloatingPointError(named(str(e))) from None
             raise
+        finally: # the fit's warnings shown again, where they were raised
+            for w in caught: warnings.warn_explicit(named(str(w.message)) if issubclass(w.category, DivergenceWarning) else w.message,
+                                                    w.category, w.filename, w.lineno, source=w.source)
 
 # %% ../nbs/11_sklearn.ipynb #abac918b
 EXACT_UNITS = 20 # score_samples enumerates up to 2^20 states of the smaller layer, and uses AIS beyond
@@ -220,6 +229,10 @@ class DBNClassifier(ClassifierMixin, _Estimator):
             y): # their labels: at least two classes, of any kind
         "Pretrain a DBN on X, then fine-tune it as a classifier of y."
         return self._fitting(self._fit, X, y)
+
+    def _rate_option(self, message:str) -> str: # which of the three rates a divergence is about
+        if message.startswith('fine-tuning'): return 'learning_rate'
+        return 'gaussian_learning_rate' if message.startswith('GaussianRBM') else 'pretrain_learning_rate'
 
     def _fit(self, X, y):
         gaussian, k, batch, device = self._checked()

@@ -184,3 +184,25 @@ def test_a_classifier_that_learned_nothing_warns():
     with warnings.catch_warnings():
         warnings.simplefilter('error', ConvergenceWarning)
         assert small_dbn().fit(X, y).score(X, y) > 0.9
+
+
+def test_a_divergence_names_the_estimators_own_rate():
+    "The trainers' advice says lr=; through an estimator it also names the estimator's parameter, and the warning points at the caller."
+    import warnings
+    from sklearn.datasets import load_digits
+    from dbn_book import DivergenceWarning
+    X, y = load_digits(return_X_y=True)
+    X, y = X[:500] / 16, y[:500]
+    with pytest.warns(DivergenceWarning, match=r'lower the learning rate.*\(in RBMTransformer: learning_rate\)$') as w:
+        RBMTransformer(learning_rate=20, n_iter=4, random_state=0, device='cpu').fit(X)
+    assert len(w) == 1 and w[0].filename == __file__
+    with pytest.warns(DivergenceWarning, match=r'\(in DBNClassifier: pretrain_learning_rate\)$'):
+        DBNClassifier(pretrain_learning_rate=20, pretrain_epochs=4, epochs=1, random_state=0, device='cpu').fit(X, y)
+    with pytest.raises(FloatingPointError, match=r'^RBM training diverged.*\(in RBMTransformer: learning_rate\)$'):
+        RBMTransformer(learning_rate=1e6, n_iter=2, random_state=0, device='cpu').fit(X)
+    est = DBNClassifier(learning_rate=1e5, pretrain_epochs=1, epochs=2, random_state=0, device='cpu')
+    with pytest.raises(FloatingPointError, match=r'^fine-tuning diverged.*\(in DBNClassifier: learning_rate\)$'): est.fit(X, y)
+    assert not hasattr(est, 'dbn_') # a failed fit leaves nothing half-trained
+    with warnings.catch_warnings():
+        warnings.simplefilter('error', DivergenceWarning) # the usual rates stay quiet
+        RBMTransformer(n_iter=2, random_state=0, device='cpu').fit(X)
