@@ -52,15 +52,6 @@ def validate_input(estimator, X,
 
 MIN_VAR = 1e-2 # the floor on a Gaussian unit's variance, at the start and in training
 
-def _start_rbm(X:np.ndarray, n_hidden:int, gaussian:bool, seed:int, name:str):
-    "A new bottom RBM for X, its visible biases (and variances) set from X's columns."
-    if not gaussian: return RBM(X.shape[1], n_hidden, v_data=torch.from_numpy(X).float(), seed=seed)
-    if len(X) < 2: raise ValueError(f"{name} with visible='gaussian' needs at least 2 samples to set the variances, got {len(X)} sample")
-    grbm, x = GaussianRBM(X.shape[1], n_hidden, seed=seed), torch.from_numpy(X).double()
-    grbm.b.copy_(x.mean(0))
-    grbm.z.copy_(x.var(0).clamp_min(MIN_VAR).log()) # a constant column gets the floor, not log 0
-    return grbm
-
 class _Estimator(BaseEstimator):
     "The input tags and checks that both estimators share."
     def __sklearn_tags__(self):
@@ -75,21 +66,38 @@ class _Estimator(BaseEstimator):
             raise ValueError(f"visible must be 'binary' (X in [0, 1]) or 'gaussian' (real-valued X), got {self.visible!r}")
         return self.visible == 'gaussian', check_int(self.k, 'k', 1), check_int(self.batch_size, 'batch_size', 1), resolve_device(self.device)
 
+    def _start_rbm(self, X:np.ndarray, n_hidden:int, gaussian:bool, seed:int):
+        "A new bottom RBM for X, its visible biases (and variances) set from X's columns."
+        if not gaussian: return RBM(X.shape[1], n_hidden, v_data=torch.from_numpy(X).float(), seed=seed)
+        if len(X) < 2: raise ValueError(f"{type(self).__name__} with visible='gaussian' needs at least 2 samples to set the variances, got {len(X)} sample")
+        grbm, x = GaussianRBM(X.shape[1], n_hidden, seed=seed), torch.from_numpy(X).double()
+        grbm.b.copy_(x.mean(0))
+        grbm.z.copy_(x.var(0).clamp_min(MIN_VAR).log()) # a constant column gets the floor, not log 0
+        self._n_low_var = int((x.var(0) < MIN_VAR).sum()) # for the advice if training diverges
+        return grbm
+
     def _rate_option(self, message:str) -> str: return 'learning_rate' # the parameter that sets the rate a divergence is about
+
+    def _advice(self, message:str) -> str:
+        "A divergence's message, naming the estimator's rate, and X's nearly constant columns where a Gaussian RBM diverged."
+        low = getattr(self, '_n_low_var', 0) if message.startswith('GaussianRBM') else 0
+        return (f"{message} (in {type(self).__name__}: {self._rate_option(message)}" + (
+            f"; or drop the {low} column{'s' * (low > 1)} of X that vary less than {MIN_VAR:g}, e.g. constant pixels after "
+            f"StandardScaler: their units' variances sit at the floor of {MIN_VAR:g}, and the gradient of their "
+            f"weights carries a factor 1 / variance = {1 / MIN_VAR:g}; VarianceThreshold({MIN_VAR:g}) in a Pipeline drops them" if low else "") + ")")
 
     def _fitting(self, fit, *args, new:bool=True):
         "fit(*args), a divergence naming the estimator's rate; if it fails, a new fit leaves the estimator unfitted, not half-trained."
-        named = lambda m: f"{m} (in {type(self).__name__}: {self._rate_option(m)})" # the trainers' advice says lr=
         caught = []
         try:
             with warnings.catch_warnings(record=True) as caught: return fit(*args)
         except BaseException as e:
             if new:
                 for name in [n for n in vars(self) if n.endswith('_') and not n.startswith('_')]: delattr(self, name)
-            if isinstance(e, FloatingPointError): raise FloatingPointError(named(str(e))) from None
+            if isinstance(e, FloatingPointError): raise FloatingPointError(self._advice(str(e))) from None
             raise
         finally: # the fit's warnings shown again, where they were raised
-            for w in caught: warnings.warn_explicit(named(str(w.message)) if issubclass(w.category, DivergenceWarning) else w.message,
+            for w in caught: warnings.warn_explicit(self._advice(str(w.message)) if issubclass(w.category, DivergenceWarning) else w.message,
                                                     w.category, w.filename, w.lineno, source=w.source)
 
 # %% ../nbs/11_sklearn.ipynb #abac918b
@@ -144,7 +152,7 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
         X = validate_input(self, X, reset=new)
         if new:
             self.random_state_ = check_random_state(self.random_state)
-            self.rbm_ = _start_rbm(X, n_hidden, gaussian, _torch_seed(self.random_state_), type(self).__name__).to(device)
+            self.rbm_ = self._start_rbm(X, n_hidden, gaussian, _torch_seed(self.random_state_)).to(device)
             self.history_, self._carry = [], None
         trainer = RBMTrainer(self.rbm_, torch.from_numpy(X).float(), options, # the RBM trains in float32
                              n_monitor=100, exact_units=0, # monitors: cheap free energies only
@@ -254,7 +262,7 @@ class DBNClassifier(ClassifierMixin, _Estimator):
         v, t, seed = torch.from_numpy(X), torch.from_numpy(labels), _torch_seed(rng)
         g = torch.Generator().manual_seed(seed) # the RBMs as DBN(sizes, seed=seed) draws them, the bottom one as RBMTransformer's
         rbms = [RBM(n_v, n_h, generator=g) for n_v, n_h in zip([X.shape[1], *sizes], sizes)]
-        rbms[0] = _start_rbm(X, sizes[0], gaussian, _torch_seed(rng) if gaussian else seed, type(self).__name__)
+        rbms[0] = self._start_rbm(X, sizes[0], gaussian, _torch_seed(rng) if gaussian else seed)
         self.dbn_ = DBN.from_rbms(rbms)
         lrs = [g_lr if gaussian else pre_lr] + [pre_lr] * (len(sizes) - 1)
         self.pretrain_history_ = train_dbn(self.dbn_, v, epochs=pre_epochs, lr=lrs, k=k, method=self.method, batch=batch,

@@ -206,3 +206,18 @@ def test_a_divergence_names_the_estimators_own_rate():
     with warnings.catch_warnings():
         warnings.simplefilter('error', DivergenceWarning) # the usual rates stay quiet
         RBMTransformer(n_iter=2, random_state=0, device='cpu').fit(X)
+
+
+def test_a_gaussian_divergence_names_the_nearly_constant_columns():
+    "Standardised digits keep 3 constant pixels at 0; their units' variances sit at MIN_VAR and training diverges: the advice says so."
+    import warnings
+    from sklearn.datasets import load_digits
+    from sklearn.feature_selection import VarianceThreshold
+    from sklearn.preprocessing import StandardScaler
+    from dbn_book import DivergenceWarning
+    X = StandardScaler().fit_transform(load_digits(return_X_y=True)[0])
+    with pytest.warns(DivergenceWarning, match=r'\(in RBMTransformer: learning_rate; or drop the 3 columns of X that vary less than 0\.01'):
+        RBMTransformer(visible='gaussian', n_iter=3, random_state=0, device='cpu').fit(X)
+    with warnings.catch_warnings():
+        warnings.simplefilter('error', DivergenceWarning) # without them, the same estimator trains quietly
+        RBMTransformer(visible='gaussian', n_iter=3, random_state=0, device='cpu').fit(VarianceThreshold(0.01).fit_transform(X))
