@@ -23,7 +23,7 @@ MNIST_FILES = {  # official name: (md5 of the .gz, md5 decompressed, shape)
     't10k-images-idx3-ubyte':  ('9fb629c4189551a2d022fa330f9573f3', '2646ac647ad5339dbf082846283269ea', (10000, 28, 28)),
     't10k-labels-idx1-ubyte':  ('ec29112dd5afa0611ce80d1b7f02629c', '27ae3e4e09519cfbb04c329615203637', (10000,)),
 }
-MNIST_URL = 'https://yann.lecun.com/exdb/mnist/'
+MNIST_URL = 'https://ossci-datasets.s3.amazonaws.com/mnist/' # torchvision's first mirror; yann.lecun.com/exdb/mnist has refused downloads (HTTP 403) since 2024
 
 class MNISTDataError(ValueError):
     "A data file or folder that is missing, corrupt or not MNIST."
@@ -141,7 +141,7 @@ def local_mnist_folder() -> Path|None:
     "`DBN_BOOK_DATA`, else `shared/data/mnist` in or above the working directory, if it holds MNIST."
     candidates = [Path(os.environ['DBN_BOOK_DATA'])] if os.environ.get('DBN_BOOK_DATA') else []
     candidates += [p/'shared'/'data'/'mnist' for p in (Path.cwd(), *Path.cwd().parents)]
-    return next((p for p in candidates if (p/'train-images-idx3-ubyte.gz').is_file()), None)
+    return next((p for p in candidates if any((p/f'train-images-idx3-ubyte{z}').is_file() for z in ('.gz', ''))), None)
 
 # %% ../nbs/00_data.ipynb #c68df6f1
 def binarize(x:torch.Tensor, # grey images: uint8 in 0..255, or floats in [0, 1]
@@ -205,7 +205,7 @@ class AffineMap:
     mean:torch.Tensor # the kept columns' means
     A:torch.Tensor # the linear map, kept x kept
     A_inv:torch.Tensor # its inverse
-    fill:torch.Tensor # the dropped columns' (constant) values, for `inverse`
+    fill:torch.Tensor # the dropped columns' (nearly constant) means, for `inverse`
     def __call__(self, x:torch.Tensor) -> torch.Tensor:
         "The rows of x mapped to the model's space."
         return (check_real(x, len(self.keep), 'x', torch.float32)[:, self.keep] - self.mean) @ self.A # uint8 and NaN refused
@@ -228,9 +228,9 @@ def _real_rows(x) -> torch.Tensor:
     return check_real(x, x.shape[1] if isinstance(x, torch.Tensor) else -1, 'x')
 
 def fit_standardizer(x:torch.Tensor, # training rows, e.g. dequantized pixels
-                     min_std:float=1e-6, # columns whose standard deviation is below this are constant
+                     min_std:float=1e-6, # columns whose standard deviation is below this are dropped
                     ) -> AffineMap:
-    "Per-column standardising v = (x - mean)/std fitted on x, dropping the constant columns."
+    "Per-column standardising v = (x - mean)/std fitted on x, dropping columns whose std is below min_std."
     check_number(min_std, 'min_std')
     x = _real_rows(x)
     if len(x) < 2: raise ValueError(f"fit_standardizer needs at least 2 rows to estimate a standard deviation, got {len(x)}")

@@ -295,3 +295,15 @@ def test_the_up_pass_checks_its_rows_even_through_no_layer():
     d = D.DBN([4, 3, 2], n_labels=0, seed=0)
     fails(lambda: d.up(torch.ones(4), n_layers=0), contains='for a single example use v[None]')
     assert d.up(torch.ones(2, 4, dtype=torch.float64), n_layers=0).dtype == torch.float32 # in the model's dtype
+
+
+def test_a_local_mnist_folder_may_hold_decompressed_files(tmp_path, monkeypatch):
+    "load_mnist reads the four files with or without .gz; local_mnist_folder, which finds the folder, accepts both too."
+    from dbn_book.data import local_mnist_folder
+    monkeypatch.chdir(tmp_path)
+    for name in ('gz', 'plain', 'empty'): (tmp_path / name).mkdir()
+    (tmp_path / 'gz' / 'train-images-idx3-ubyte.gz').write_bytes(b'')
+    (tmp_path / 'plain' / 'train-images-idx3-ubyte').write_bytes(b'')
+    for name, found in (('gz', True), ('plain', True), ('empty', False)):
+        monkeypatch.setenv('DBN_BOOK_DATA', str(tmp_path / name))
+        assert (local_mnist_folder() == tmp_path / name) is found
