@@ -1,6 +1,6 @@
 """scikit-learn's estimator checks on `dbn_book.sklearn`'s estimators, and their use in Pipeline and GridSearchCV.
 
-The estimators refuse values outside [0, 1] (a binary RBM's visible units are bits; see chapter 10). scikit-learn's
+The estimators refuse values outside [0, 1] (a binary RBM's visible units are bits; see chapter 11). scikit-learn's
 `positive_only` tag makes the checks shift their data to be non-negative, but nothing brings it under 1, so on the bare
 estimators the checks that fit on such data are expected to fail, with that reason. Every check also runs on each
 estimator behind `MinMaxScaler(clip=True)` in a Pipeline, where the data are in range; there only the two checks that
