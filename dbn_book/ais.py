@@ -71,11 +71,12 @@ def _check_base(model:RBMBase, base:RBMBase|None, v_data:torch.Tensor|None=None)
     for op in ('base_model', 'path_sample_v'):
         if not hasattr(model, op): raise model.unsupported('AIS', f"define {op} for it (see chapter 6)")
     if base is not None and v_data is not None: raise ValueError("give a base model or v_data, not both")
-    base = model.base_model(v_data) if base is None else base
+    base = model.base_model(v_data) if base is None else check_type(base, RBMBase, 'base')
     if type(base) is not type(model) or base.extra_repr() != model.extra_repr():
         raise ValueError(f"the base model's shape and units, {type(base).__name__}({base.extra_repr()}), differ from the model's, "
                          f"{type(model).__name__}({model.extra_repr()}): build it with model.base_model(v_data)")
     if bool(base.W.ne(0).any()): raise ValueError("the base model must have W = 0, so that its log Z is known in closed form")
+    if not largest_magnitude(base.params) < math.inf: raise ValueError("the base model's parameters hold NaN or infinite values")
     same = base.W.dtype == model.W.dtype and base.W.device == model.W.device
     return base if same else copy.deepcopy(base).to(model.W)
 
@@ -140,7 +141,9 @@ def ais_estimate(log_w:torch.Tensor, # the chains' log weights
                 ) -> AISResult:
     "log Z = log Z_A + log(mean w) and its interval, computed in log space."
     log_w, n_sd, log_z_base = torch.as_tensor(log_w).detach().double().cpu(), check_number(n_sd, 'n_sd'), check_log_z(log_z_base, 'log_z_base')
-    if bool(log_w.isnan().any()): raise ValueError("log_w holds NaN: a chain's weight is undefined; check the model's parameters and the betas")
+    check_int(n_steps, 'n_steps')
+    if bool(log_w.isnan().any() or (log_w == math.inf).any() or (log_w == -math.inf).all()): raise ValueError(
+        "log_w holds NaN or +inf, or is -inf throughout: the chains' weights are undefined or overflowed; check the model's parameters and the betas")
     if log_w.ndim != 1 or len(log_w) < 2: raise ValueError(f"log_w needs at least 2 chains, got shape {tuple(log_w.shape)}")
     top = log_w.max()
     w = torch.exp(log_w - top) # the largest weight is 1

@@ -270,11 +270,12 @@ class RBMTrainer(Trainer):
             self.step += 1
             if bar is not None: bar.update()
         record = {'epoch': self.epoch + 1, 'recon_error': reconstruction_error(model, self.monitor_args[0], self.epoch)}
-        largest = largest_magnitude(model.params)
-        if not largest <= MAX_WEIGHT or not math.isfinite(record['recon_error']):
+        largest, implied = largest_magnitude(model.params), {'recon_error': record['recon_error'], **model.extra_monitors()}
+        if not largest <= MAX_WEIGHT or not all(map(math.isfinite, implied.values())): # what they imply too, e.g. variances exp(z)
             rates = ", ".join(f"{k}={getattr(o, k)}" for k in ('lr', *model.own_options))
             raise FloatingPointError(f"{type(model).__name__} training diverged in epoch {self.epoch + 1}: the parameters became "
-                                     + ("NaN or infinite" if not math.isfinite(largest) else f"huge (largest |parameter| {largest:.3g})")
+                                     + ("NaN or infinite" if not math.isfinite(largest) else f"huge (largest |parameter| {largest:.3g})"
+                                        if largest > MAX_WEIGHT else f"finite, but not what they imply ({implied})")
                                      + f" ({rates}, momentum={mu}, batch={o.batch}). The model was restored to its "
                                      f"state before that epoch; {model.training_advice(o)}")
         self.warn_if_worse(record, model.training_advice(o)) # finite parameters, yet worse than knowing nothing

@@ -258,6 +258,8 @@ class Trainer:
             stop:Callable|None=None, # called after each epoch (after callback); the run stops when it returns True
            ) -> list: # every epoch's record so far
         "Continue for `epochs` more epochs, or to the end of the run; return the history."
+        for name, f in (('callback', callback), ('stop', stop)): # found before an epoch changes the model, not after
+            if f is not None and not callable(f): raise TypeError(f"{name} must be a function or None, got {type(f).__name__}")
         left = self.epochs - self.epoch
         todo = left if epochs is None else min(check_int(epochs, 'epochs'), left)
         with progress_bar(todo * self.n_batches, desc or type(self).__name__, progress) as bar:

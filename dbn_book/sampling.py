@@ -8,19 +8,20 @@ __all__ = ['label_marginal', 'match_label_prior']
 # %% ../nbs/04_sampling.ipynb #36fab420
 import torch
 from fastcore.basics import patch
-from .core import check_int, check_steps, check_labels
+from .core import check_int, check_steps, check_labels, check_type
 from .dbn import DBN, one_hot
 
 # %% ../nbs/04_sampling.ipynb #f5c33a7d
 def _require_labels(dbn:DBN, what:str):
     "A ValueError unless the DBN has label units; `what` says what needed them."
-    if not dbn.n_labels: raise ValueError(f"this DBN has no label units {what}: train DBN(sizes, n_labels=10) (dbn_train does by default)")
+    if not check_type(dbn, DBN, 'dbn').n_labels: raise ValueError(f"this DBN has no label units {what}: train DBN(sizes, n_labels=10) (dbn_train does by default)")
 
 def _label_rows(dbn:DBN, n:int, labels) -> torch.Tensor|None:
     "The n one-hot rows to clamp the label units to, or None to leave them free."
     if labels is None: return None
     _require_labels(dbn, 'to clamp')
-    y = torch.as_tensor(labels)
+    try: y = torch.as_tensor(labels)
+    except (TypeError, ValueError, RuntimeError): raise ValueError(f"labels must be a class or one class per sample, got {type(labels).__name__} {labels!r:.60}") from None
     if y.ndim == 0: y = y.expand(n) # one class for every sample (an int, numpy's, or a 0-d tensor)
     if y.shape != (n,): raise ValueError(f"labels must be one class or {n} classes, got shape {tuple(y.shape)}")
     return one_hot(y, dbn.n_labels, dbn.top.W.dtype).to(dbn.top.W.device)

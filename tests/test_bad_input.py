@@ -4,7 +4,7 @@ from fastcore.test import test_fail as fails
 import dbn_book as D
 from dbn_book.data import show_digits, mnist_tensors, image_patches
 from dbn_book.cd import filter_images, RBMTrainer, CDOptions
-from dbn_book.ais import ais_log_weights, linear_betas
+from dbn_book.ais import ais_log_weights, linear_betas, ais_estimate
 from dbn_book.grbm import GaussianRBM
 
 
@@ -307,3 +307,40 @@ def test_a_local_mnist_folder_may_hold_decompressed_files(tmp_path, monkeypatch)
     for name, found in (('gz', True), ('plain', True), ('empty', False)):
         monkeypatch.setenv('DBN_BOOK_DATA', str(tmp_path / name))
         assert (local_mnist_folder() == tmp_path / name) is found
+
+
+def test_a_callback_that_is_not_a_function_is_refused_before_any_epoch():
+    "Found after the first epoch, it would leave the model trained by one epoch and the record lost."
+    v, y = (torch.rand(20, 6, generator=torch.Generator().manual_seed(0)) < .5).float(), torch.arange(20) % 3
+    m = D.MLP([6, 4], 3, seed=0); before = [p.clone() for p in m.parameters()]
+    fails(lambda: D.finetune(m, v, y, epochs=3, callback=3, progress=False), contains='callback must be a function or None, got int')
+    assert all(torch.equal(a, b) for a, b in zip(before, m.parameters()))
+    r = D.RBM(6, 4, seed=0); W = r.W.clone()
+    fails(lambda: D.train_rbm(r, v, epochs=2, callback='x', progress=False), contains='callback must be a function')
+    fails(lambda: RBMTrainer(r, v, CDOptions(epochs=2), seed=0).run(progress=False, stop=True), contains='stop must be a function')
+    assert torch.equal(W, r.W)
+
+
+def test_a_gaussian_rbm_whose_variances_overflow_has_diverged():
+    "Unstandardised data drive z to thousands: finite parameters, infinite variances exp(z). That is a divergence, undone."
+    g = GaussianRBM(3, 2, seed=0); before = {k: v.clone() for k, v in g.state_dict().items()}
+    x = torch.randn(20, 3, generator=torch.Generator().manual_seed(0)) * 1e4
+    fails(lambda: D.train_rbm(g, x, epochs=1, lr=1e-3, progress=False, seed=0), contains="finite, but not what they imply")
+    assert all(torch.equal(v, g.state_dict()[k]) for k, v in before.items()) and bool(g.var.isfinite().all())
+
+
+def test_ais_estimate_refuses_weights_that_overflowed_and_negative_steps():
+    for log_w in ([float('inf'), 0.], [-float('inf')] * 3):
+        fails(lambda: ais_estimate(torch.tensor(log_w), 0.), contains='log_w holds NaN or +inf, or is -inf throughout')
+    fails(lambda: ais_estimate(torch.tensor([0., 1.]), 0., n_steps=-1), contains='n_steps must be an integer >= 0')
+    assert ais_estimate(torch.tensor([0., -float('inf'), 1.]), 0.).log_z > 0 # one chain of weight 0 is still an estimate
+
+
+def test_what_is_not_a_dbn_label_or_base_model_is_named():
+    from dbn_book.sampling import label_marginal
+    fails(lambda: label_marginal(D.RBM(6, 4, seed=0)), contains='dbn must be of type DBN, got RBM')
+    fails(lambda: D.match_label_prior(D.RBM(6, 4, seed=0), torch.tensor([0, 1])), contains='dbn must be of type DBN, got RBM')
+    fails(lambda: D.DBN([6, 4, 3], n_labels=3, seed=0).sample(2, k=1, labels='1'), contains="labels must be a class or one class per sample, got str '1'")
+    fails(lambda: D.log_partition(D.RBM(6, 4, seed=0), 'ais', n_chains=3, betas=[0, 1], base='x'), contains='base must be of type RBMBase, got str')
+    base = D.RBM(6, 4, init_std=0); base.b.data.fill_(float('nan'))
+    fails(lambda: D.log_partition(D.RBM(6, 4, seed=0), 'ais', n_chains=3, betas=[0, 1], base=base), contains="the base model's parameters hold NaN")
