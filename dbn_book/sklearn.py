@@ -87,13 +87,12 @@ class _Estimator(BaseEstimator):
             f"weights carries a factor 1 / variance = {1 / MIN_VAR:g}; VarianceThreshold({MIN_VAR:g}) in a Pipeline drops them" if low else "") + ")")
 
     def _fitting(self, fit, *args, new:bool=True):
-        "fit(*args), a divergence naming the estimator's rate; if it fails, a new fit leaves the estimator unfitted, not half-trained."
-        caught = []
+        "fit(*args), a divergence naming the estimator's rate; a new fit that fails leaves the estimator as it was, not half-trained."
+        caught, before = [], dict(vars(self)) # unfitted, or the previous fit, whose models a new fit replaces and does not change
         try:
             with warnings.catch_warnings(record=True) as caught: return fit(*args)
         except BaseException as e:
-            if new:
-                for name in [n for n in vars(self) if n.endswith('_') and not n.startswith('_')]: delattr(self, name)
+            if new: vars(self).clear(); vars(self).update(before)
             if isinstance(e, FloatingPointError): raise FloatingPointError(self._advice(str(e))) from None
             raise
         finally: # the fit's warnings shown again, where they were raised

@@ -221,3 +221,19 @@ def test_a_gaussian_divergence_names_the_nearly_constant_columns():
     with warnings.catch_warnings():
         warnings.simplefilter('error', DivergenceWarning) # without them, the same estimator trains quietly
         RBMTransformer(visible='gaussian', n_iter=3, random_state=0, device='cpu').fit(VarianceThreshold(0.01).fit_transform(X))
+
+
+def test_a_refit_that_fails_leaves_the_previous_fit():
+    "Refused input or a diverging refit: the estimator keeps the model it had, as scikit-learn's own estimators keep theirs."
+    X = (np.random.default_rng(0).random((40, 6)) < .5).astype(float); y = np.arange(40) % 2
+    r = small_rbm().fit(X); W = r.components_.copy()
+    with pytest.raises(ValueError, match='Values above 1'): r.fit(X * 5)
+    assert np.array_equal(W, r.components_)
+    c = small_dbn().fit(X, y); p = c.predict_proba(X)
+    for bad, error in ((dict(batch_size=0), ValueError), (dict(learning_rate=1e6), FloatingPointError)):
+        with pytest.raises(error): c.set_params(**bad).fit(X, y)
+        assert np.array_equal(p, c.predict_proba(X))
+        c.set_params(batch_size=20, learning_rate=0.1)
+    fresh = DBNClassifier(learning_rate=1e6, pretrain_epochs=1, epochs=1, device='cpu')
+    with pytest.raises(FloatingPointError): fresh.fit(X, y)
+    assert not hasattr(fresh, 'classes_') and not hasattr(fresh, 'mlp_') # a first fit that fails leaves it unfitted
