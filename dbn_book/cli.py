@@ -461,11 +461,12 @@ class StopRequest:
         print(f"\ndbn_train: {signal.Signals(signum).name}: stopping after this epoch; press Ctrl-C again to stop at once",
               file=sys.stderr, flush=True)
 
-def _keep_stopped_run(path):
+def _keep_stopped_run(path, json:bool=False): # json: `path` is --json's, which must not overwrite any checkpoint
     "A UsageError if `path` holds a stopped dbn_train run, which a new run saved there would overwrite."
-    try: t = read_checkpoint(path).get('training') if path is not None and path.is_file() else None
-    except ValueError: t = None # not a checkpoint of ours: a file like any other
-    if isinstance(t, dict) and t.get('phase', 'done') != 'done':
+    try: ckpt = read_checkpoint(path) if path is not None and path.is_file() else None
+    except ValueError: ckpt = None # not a checkpoint of ours: a file like any other
+    if json and ckpt is not None: raise UsageError(f"--json {path} holds a dbn_book checkpoint, which the report would overwrite; name another file")
+    if isinstance(t := (ckpt or {}).get('training'), dict) and t.get('phase', 'done') != 'done':
         raise UsageError(f"--save {path} holds a dbn_train run stopped in {t['phase']}; continue it with dbn_train --resume {path}, "
                          f"or --save elsewhere (or delete it) to start anew")
 
@@ -478,6 +479,7 @@ def train_main(argv:list|None=None): # default: sys.argv[1:]
         if args.resume is not None: args, ckpt = resume_args(given)
         args = check_train_args(args, given)
         if ckpt is None: _keep_stopped_run(args.save)
+        _keep_stopped_run(args.json, json=True)
         old = {s: signal.signal(s, request.handle) for s in (signal.SIGINT, signal.SIGTERM)} \
               if threading.current_thread() is threading.main_thread() else {}
         try: res = run_training(args, log=print, stop=request, checkpoint=ckpt)
@@ -565,6 +567,7 @@ def rbm_main(argv:list|None=None): # default: sys.argv[1:]
     print(f"data: {source}")
     n_held = min(1000, len(v_tr) // 10) # held out for the free-energy gap
     v_fit, v_held = v_tr[:-n_held], v_tr[-n_held:]
+    if a.batch > len(v_fit): p.error(f"--batch {a.batch:,} is more than the {len(v_fit):,} training images; give at most {len(v_fit):,}")
     rbm = RBM(784, a.hidden, v_data=v_fit, seed=a.seed)
     try:
         with matmul_precision(a.matmul_precision), _warning_lines('dbn_rbm', '--lr'): hist = train_rbm(rbm, v_fit, options, progress=_bars(a), v_valid=v_held, seed=a.seed, device=device, desc=f'{a.method.upper()}-{a.k}')

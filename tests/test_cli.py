@@ -161,6 +161,25 @@ def test_a_new_run_refuses_to_overwrite_a_stopped_one(tmp_path):
     assert run('dbn_train', '--resume', str(path), '--quiet').returncode == 0
     r = run('dbn_train', *TINY, '--save', str(path)); assert r.returncode == 0, r.stderr
 
+def test_the_json_report_never_overwrites_a_checkpoint(tmp_path):
+    "--json naming a checkpoint, stopped or finished, would replace it with the report: refused before any training, the file untouched."
+    from dbn_book.cli import check_train_args, run_training, train_parser
+    path = tmp_path / 'run.pt'
+    run_training(check_train_args(train_parser().parse_args([*TINY, '--save', str(path)])), log=lambda *a: None, stop=lambda: True)
+    before = path.read_bytes()
+    for argv in ([*TINY, '--json', str(path)], ['--resume', str(path), '--quiet', '--json', str(path)]):
+        r = run('dbn_train', *argv)
+        assert r.returncode == 2 and f'--json {path} holds a dbn_book checkpoint' in r.stderr and path.read_bytes() == before, r.stderr
+    (tmp_path / 'old.json').write_text('{}') # a report of an earlier run is just a file: it is replaced
+    assert run('dbn_train', *TINY, '--json', str(tmp_path / 'old.json')).returncode == 0
+    assert 'results' in json.loads((tmp_path / 'old.json').read_text())
+
+def test_rbm_refuses_a_batch_larger_than_the_training_images(tmp_path):
+    "One update an epoch, as dbn_train refuses: the embedded digits leave 3,600 images after the 400 held out."
+    r = run('dbn_rbm', '--no_download', '--batch', '3601', '--epochs', '1', '--hidden', '8', cwd=tmp_path)
+    assert r.returncode == 2 and '--batch 3,601 is more than the 3,600 training images; give at most 3,600' in r.stderr, r.stderr
+    assert not (tmp_path / 'rbm.png').exists()
+
 def test_resume_on_other_images_names_the_images_it_trained_on(tmp_path, monkeypatch):
     "A run on $DBN_BOOK_DATA's MNIST resumed with the variable unset finds the embedded digits: the error says which images it trained on, though --valid fails first."
     from dbn_book.cli import check_train_args, run_training, train_parser

@@ -164,3 +164,13 @@ def test_every_doc_link_lands_on_its_entry():
     bad = undocumented_links([*CHAPTERS, ROOT / 'nbs' / 'index.ipynb'])
     assert not bad, (f"{len(bad)} links land at the top of a page with no entry for their name, e.g. {bad[:5]}; add a show_doc "
                      "for a public name, and write a private helper as <code>_name</code>, which nbdev does not link")
+
+
+def test_one_import_gives_the_whole_model():
+    "Chapter 8's claim: `from dbn_book.dbn import DBN`, in a fresh interpreter, gives the DBN with chapter 4's sampling and chapter 6's AIS."
+    import subprocess, sys
+    fresh = subprocess.run([sys.executable, '-c', 'from dbn_book.dbn import DBN; d = DBN([6, 4, 3], n_labels=2, seed=0); '
+                            'print(d.sample(2, k=1, labels=1).shape, hasattr(d.top, "base_model"), callable(DBN.load))'],
+                           capture_output=True, text=True)
+    assert fresh.returncode == 0, fresh.stderr
+    assert fresh.stdout.strip() == 'torch.Size([2, 6]) True True'
