@@ -166,10 +166,12 @@ def test_the_json_report_never_overwrites_a_checkpoint(tmp_path):
     from dbn_book.cli import check_train_args, run_training, train_parser
     path = tmp_path / 'run.pt'
     run_training(check_train_args(train_parser().parse_args([*TINY, '--save', str(path)])), log=lambda *a: None, stop=lambda: True)
-    before = path.read_bytes()
-    for argv in ([*TINY, '--json', str(path)], ['--resume', str(path), '--quiet', '--json', str(path)]):
+    before, copy = path.read_bytes(), tmp_path / 'copy.pt'
+    copy.write_bytes(before)
+    for argv, named in (([*TINY, '--json', str(path)], path), (['--resume', str(path), '--quiet', '--json', str(copy)], copy)):
         r = run('dbn_train', *argv)
-        assert r.returncode == 2 and f'--json {path} holds a dbn_book checkpoint' in r.stderr and path.read_bytes() == before, r.stderr
+        assert r.returncode == 2 and f'--json {named} holds a dbn_book checkpoint' in r.stderr, r.stderr
+        assert path.read_bytes() == before and copy.read_bytes() == before
     (tmp_path / 'old.json').write_text('{}') # a report of an earlier run is just a file: it is replaced
     assert run('dbn_train', *TINY, '--json', str(tmp_path / 'old.json')).returncode == 0
     assert 'results' in json.loads((tmp_path / 'old.json').read_text())
