@@ -14,7 +14,7 @@ from collections.abc import Callable
 import torch
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import check_int, check_number, check_type, check_log_z, check_generator, largest_magnitude
+from .core import check_int, check_number, check_type, check_log_z, check_generator, largest_magnitude, check_finite
 from .rbm import RBMBase, RBM, bernoulli, visible_bias_from_data
 from .dbn import DBN
 
@@ -250,7 +250,7 @@ def dbn_log_likelihood_bound(dbn:DBN, # a DBN of at least 2 RBMs (tied or untied
     if len(check_type(dbn, DBN, 'dbn').rbms) < 2:
         raise ValueError("this DBN is a single RBM: its log-likelihood is exact given log Z, dbn.top.log_likelihood(v, log_z)"
                          + (", with the labels summed out: logsumexp over y of dbn.top.log_likelihood(dbn.top_input(v, y), log_z)" if dbn.n_labels else ""))
-    check_int(n_samples, 'n_samples', 1); check_generator(generator)
+    check_int(n_samples, 'n_samples', 1); check_generator(generator); check_finite(dbn, 'the DBN')
     v = dbn.rbms[0].check_states(v, 'the bound on log P(v)')
     x = v.to(dbn.rbms[0].W.device).repeat(n_samples, 1)
     bound = torch.zeros(len(x), dtype=torch.float64, device=x.device)

@@ -6,7 +6,8 @@
 __all__ = ['MAX_WEIGHT', 'resolve_device', 'matmul_precision', 'check_generator', 'make_generator', 'own_generator', 'check_int',
            'check_k', 'check_steps', 'check_number', 'check_type', 'check_log_z', 'check_sizes', 'check_batch',
            'check_units', 'check_labels', 'check_real', 'progress_bar', 'atomic_write', 'largest_magnitude',
-           'DivergenceWarning', 'Trainer', 'plain_fields', 'split_options', 'check_keywords', 'cpu_copy']
+           'check_finite', 'DivergenceWarning', 'Trainer', 'plain_fields', 'split_options', 'check_keywords',
+           'cpu_copy']
 
 # %% ../nbs/00_core.ipynb #fe7cf4bc
 import difflib, inspect, math, numbers, os, sys, tempfile, time, warnings
@@ -204,6 +205,11 @@ MAX_WEIGHT = 1e4 # a parameter beyond this has diverged, even if finite: a train
 def largest_magnitude(params) -> float:
     "The largest |p| over the tensors `params`; NaN if any entry is, so `not largest <= MAX_WEIGHT` catches NaN, inf and huge."
     return torch.stack([p.detach().abs().max() for p in params]).max().item()
+
+def check_finite(model, what:str): # what: the model's name in the error, e.g. 'the DBN'
+    "A ValueError unless every parameter of `model` is finite: a diverged model's NaN gives NaN or blank answers downstream."
+    if not largest_magnitude(model.parameters()) < math.inf:
+        raise ValueError(f"{what}'s parameters hold NaN or infinite values, as a diverged model's would; train it again")
 
 def _user_stacklevel() -> int:
     "The `stacklevel` at which the caller's warning names the first line outside dbn_book and torch: the user's."

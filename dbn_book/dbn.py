@@ -64,6 +64,8 @@ class DBN(nn.Module):
         if above := [i for i, r in enumerate(rbms[1:], 1) if r.param_names != RBM.param_names]: # binary visible units above the bottom
             raise ValueError(f"RBM {above[0]} is a {type(rbms[above[0]]).__name__}, but above the bottom each RBM models the binary hidden "
                              f"units below it; use an RBM there (only the bottom one may have other visible units)")
+        if len(kinds := {(r.W.dtype, r.W.device) for r in rbms}) > 1: # else a matrix product fails later, in sampling or the up-pass
+            raise ValueError(f"the RBMs differ in dtype or device ({', '.join(f'{t} on {d}' for t, d in kinds)}); move them to one with .to(...)")
         n_labels = getattr(rbms[-1], 'n_softmax', 0)
         for i, (lo, hi) in enumerate(zip(rbms, rbms[1:])):
             if getattr(lo, 'n_softmax', 0):

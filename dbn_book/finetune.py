@@ -14,7 +14,7 @@ from collections.abc import Callable
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .core import (check_sizes, check_int, check_number, check_type, check_batch, check_labels, make_generator,
+from .core import (check_sizes, check_int, check_number, check_type, check_batch, check_labels, make_generator, check_finite,
                            Trainer, cpu_copy, split_options, check_keywords, largest_magnitude, MAX_WEIGHT)
 from .cd import lr_factor, check_training
 from .dbn import DBN, read_checkpoint
@@ -63,7 +63,8 @@ def mlp_from_dbn(dbn:DBN, n_classes:int=10, dropout:float=0.0, input_dropout:flo
                  seed:int|None=None, generator:torch.Generator|None=None, # for the fresh output layer
                 ) -> MLP:
     "An MLP with the DBN's recognition weights (W^T, c) in its hidden layers and a fresh output layer."
-    mlp = MLP(check_type(dbn, DBN, 'dbn').sizes, n_classes, dropout, input_dropout, seed=seed, generator=generator)
+    check_finite(check_type(dbn, DBN, 'dbn'), 'the DBN') # its NaN would make an MLP that cannot train
+    mlp = MLP(dbn.sizes, n_classes, dropout, input_dropout, seed=seed, generator=generator)
     mlp.to(dbn.top.W) # the DBN's device and floating-point type
     with torch.no_grad():
         for layer, (W, c) in zip(mlp.hidden, dbn.recognition_weights()):

@@ -344,3 +344,22 @@ def test_what_is_not_a_dbn_label_or_base_model_is_named():
     fails(lambda: D.log_partition(D.RBM(6, 4, seed=0), 'ais', n_chains=3, betas=[0, 1], base='x'), contains='base must be of type RBMBase, got str')
     base = D.RBM(6, 4, init_std=0); base.b.data.fill_(float('nan'))
     fails(lambda: D.log_partition(D.RBM(6, 4, seed=0), 'ais', n_chains=3, betas=[0, 1], base=base), contains="the base model's parameters hold NaN")
+
+
+def test_a_model_with_nan_weights_is_refused_where_it_would_answer_nan_or_blank():
+    "A diverged model's NaN gave NaN bounds, blank samples and an MLP that cannot train, silently; each now says so, as AIS does."
+    nan_dbn = lambda: D.DBN([6, 4, 3], n_labels=2, seed=0)
+    d = nan_dbn(); d.rbms[0].W.data.fill_(float('nan'))
+    fails(lambda: D.dbn_log_likelihood_bound(d, (torch.rand(3, 6) < .5).float(), 0.), contains="the DBN's parameters hold NaN or infinite values")
+    fails(lambda: D.mlp_from_dbn(d, 3), contains="the DBN's parameters hold NaN")
+    d = nan_dbn(); d.top.W.data.fill_(float('inf'))
+    fails(lambda: d.sample(2, k=1), contains="the DBN's parameters hold NaN or infinite values")
+    g = GaussianRBM(3, 2, seed=0); g.W.data[0, 0] = float('nan')
+    fails(lambda: D.gibbs_langevin_chain(g, torch.randn(2, 3), 1), contains="the Gaussian RBM's parameters hold NaN")
+    assert nan_dbn().sample(2, k=1).shape == (2, 6) # a finite one samples as before
+
+
+def test_rbms_of_different_dtype_or_device_do_not_stack():
+    "They used to stack, then fail in the first matrix product of sampling or the up-pass."
+    fails(lambda: D.DBN.from_rbms([D.RBM(6, 4, seed=0), D.RBM(4, 3, seed=0).double()]), contains='the RBMs differ in dtype or device')
+    assert D.DBN.from_rbms([D.RBM(6, 4, seed=0).double(), D.RBM(4, 3, seed=0).double()]).up(torch.zeros(2, 6, dtype=torch.float64)).dtype == torch.float64
