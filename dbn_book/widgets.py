@@ -10,7 +10,7 @@ import base64, hashlib, html, io, json, os
 
 import numpy as np
 from PIL import Image
-from .core import atomic_write
+from .core import atomic_write, check_int, check_number, check_type
 
 def _array(x) -> np.ndarray: return np.asarray(x.detach().cpu() if hasattr(x, 'detach') else x)
 
@@ -31,12 +31,15 @@ def to_uint8(frame,           # a Figure, or an H x W (x 3) array or tensor
     if a.ndim not in (2, 3) or (a.ndim == 3 and a.shape[2] not in (3, 4)):
         raise ValueError(f"a frame must be a figure, an H x W array or an H x W x 3 array; got shape {a.shape}")
     if a.ndim == 3: a = a[..., :3]
+    if a.size == 0 or np.iscomplexobj(a): raise ValueError(f"a frame must hold real pixel values; got {a.size} {a.dtype} values")
+    for name, v in (('vmin', vmin), ('vmax', vmax)):
+        if v is not None: check_number(v, name, -np.inf)
     unit = vmin is None and vmax is None # floats in [0, 1]
     if a.dtype == np.uint8 and unit and cmap is None: return a
     a = a.astype(float) / 255 if a.dtype == np.uint8 and unit else a.astype(float) # uint8: 0..255
     if not np.isfinite(a).all(): raise ValueError("a frame contains NaN or infinite values")
     if unit and (a.min() < -1e-6 or a.max() > 1 + 1e-6):
-        raise ValueError(f"float frames must lie in [0, 1] (got [{a.min():.3g}, {a.max():.3g}]); pass vmin= and vmax= to rescale")
+        raise ValueError(f"frames other than uint8 must lie in [0, 1] (got [{a.min():.3g}, {a.max():.3g}]); pass vmin= and vmax= to rescale")
     lo, hi = (0.0, 1.0) if unit else (a.min() if vmin is None else vmin, a.max() if vmax is None else vmax)
     a = np.clip((a - lo) / ((hi - lo) or 1.0), 0, 1)
     if cmap is not None:
@@ -50,6 +53,7 @@ def png_data_uri(a:np.ndarray,       # uint8, H x W or H x W x 3
                  max_colors:int=None, # at most this many colours (lossy)
                 ) -> str:
     "Encode a uint8 image as a PNG `data:` URI."
+    if getattr(a, 'dtype', None) != np.uint8: raise ValueError(f"png_data_uri takes uint8 images (to_uint8 makes them); got {getattr(a, 'dtype', type(a).__name__)}")
     im = Image.fromarray(a)
     if im.mode == 'RGB': # a palette: exact up to 256 colours
         n = len(im.getcolors(256) or []) or max_colors
@@ -67,7 +71,11 @@ def image_grid(images,              # N x H x W, or N x D with shape
               ) -> np.ndarray:
     "Tile a batch of grey images into one 2-D array."
     x = _array(images)
-    if shape is not None: x = x.reshape(len(x), *shape)
+    if ncol is not None: check_int(ncol, 'ncol', 1)
+    check_int(pad, 'pad')
+    if shape is not None:
+        if x.ndim < 2 or int(np.prod(shape)) != int(np.prod(x.shape[1:])): raise ValueError(f"shape {tuple(shape)} does not fit images of shape {x.shape[1:]}")
+        x = x.reshape(len(x), *shape)
     if x.ndim != 3 or len(x) == 0: raise ValueError(f"image_grid needs N x H x W images, got shape {x.shape}")
     n, h, w = x.shape
     ncol = ncol or int(np.ceil(np.sqrt(n)))
@@ -121,6 +129,7 @@ class Slider:
 
 def _labels(values, labels, who:str, what:str) -> tuple:
     "The values as a list, and one str label each (default: str(value)), checked."
+    if isinstance(values, str) or not hasattr(values, '__iter__'): raise TypeError(f"{who} takes a list of {what}s, got {type(values).__name__}")
     values = list(values)
     if not values: raise ValueError(f"{who} needs at least one {what}; got an empty list")
     labels = [str(v) for v in values] if labels is None else [str(l) for l in labels]
@@ -145,7 +154,8 @@ def slider(frames,                 # frames for to_uint8, all the same size
     if len(sizes) > 1:
         raise ValueError(f"all frames must have the same size (height, width); got {sizes}. "
                          "For figures, keep figsize and dpi fixed and avoid bbox_inches='tight'.")
-    if not 0 <= start < len(frames): raise ValueError(f"start={start} is not a frame index (0..{len(frames) - 1})")
+    if width is not None: check_int(width, 'width', 1)
+    if not 0 <= check_int(start, 'start') < len(frames): raise ValueError(f"start={start} is not a frame index (0..{len(frames) - 1})")
     small = not any(figures) and sizes[0][1] < 280 # scaled up to 280
     crisp = not any(figures) and (width or 280) > sizes[0][1] # arrays shown wider than they are: pixels, not blur
     s = Slider([png_data_uri(a, max_colors=256 if fig and quantize else None) for fig, a in zip(figures, arrays)],
@@ -165,6 +175,8 @@ def interactive(fn,              # fn(value) returns a frame
                ):
     "A slider over `fn(value)` for each value, pre-computed or live."
     values, labels = _labels(values, labels, 'interactive', 'value')
+    if not callable(fn): raise TypeError(f"interactive's fn must be a function of a value that returns a frame, got {type(fn).__name__}")
+    if live is not None: check_type(live, bool, 'live')
     if live is None: live = os.environ.get('DBN_BOOK_LIVE', '').strip().lower() in ('1', 'true', 'yes')
     if not live: return slider([fn(v) for v in values], labels, title=title, **kwargs)
     import ipywidgets as W

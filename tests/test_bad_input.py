@@ -363,3 +363,21 @@ def test_rbms_of_different_dtype_or_device_do_not_stack():
     "They used to stack, then fail in the first matrix product of sampling or the up-pass."
     fails(lambda: D.DBN.from_rbms([D.RBM(6, 4, seed=0), D.RBM(4, 3, seed=0).double()]), contains='the RBMs differ in dtype or device')
     assert D.DBN.from_rbms([D.RBM(6, 4, seed=0).double(), D.RBM(4, 3, seed=0).double()]).up(torch.zeros(2, 6, dtype=torch.float64)).dtype == torch.float64
+
+
+def test_the_widgets_name_what_they_cannot_draw():
+    "Each was silent (a black frame, overlapping images, a slider over a string's letters) or an error from numpy or PIL."
+    from dbn_book.widgets import to_uint8, image_grid, slider, interactive, png_data_uri
+    x, frame = np.ones((4, 2, 2)), np.zeros((2, 2))
+    fails(lambda: to_uint8(np.array([[0., 5.]]), vmin=float('nan'), vmax=1), contains='vmin must be a number')
+    for bad in (np.array([[1j, 0]]), np.zeros((0, 5))): fails(lambda: to_uint8(bad), contains='a frame must hold real pixel values')
+    fails(lambda: image_grid(x, pad=-1), contains='pad must be an integer >= 0')
+    for ncol in (0, 2.5, True): fails(lambda: image_grid(x, ncol=ncol), contains='ncol must be an integer >= 1')
+    fails(lambda: image_grid(np.zeros((4, 784)), shape=(28, 27)), contains='shape (28, 27) does not fit images of shape (784,)')
+    fails(lambda: slider([frame] * 2, ['a', 'b'], start=1.5), contains='start must be an integer >= 0')
+    fails(lambda: slider([frame] * 2, ['a', 'b'], width='abc'), contains='width must be an integer >= 1')
+    for values in (3, 'abc'): fails(lambda: interactive(lambda v: frame, values), contains='interactive takes a list of values')
+    fails(lambda: interactive(5, [1, 2]), contains="interactive's fn must be a function")
+    fails(lambda: interactive(lambda v: frame, [1], live='no'), contains='live must be of type bool')
+    fails(lambda: png_data_uri(np.zeros((2, 2))), contains='png_data_uri takes uint8 images')
+    assert image_grid(np.zeros((4, 784)), shape=(28, 28), ncol=2).shape == (57, 57) # what they take still works
