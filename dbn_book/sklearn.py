@@ -64,6 +64,7 @@ class _Estimator(BaseEstimator):
         "The parameters both estimators have, checked: Gaussian or not, k, batch_size, the device."
         if self.visible not in ('binary', 'gaussian'):
             raise ValueError(f"visible must be 'binary' (X in [0, 1]) or 'gaussian' (real-valued X), got {self.visible!r}")
+        if not isinstance(self.verbose, bool): check_int(self.verbose, 'verbose') # True and False too, as scikit-learn's take
         return self.visible == 'gaussian', check_int(self.k, 'k', 1), check_int(self.batch_size, 'batch_size', 1), resolve_device(self.device)
 
     def _start_rbm(self, X:np.ndarray, n_hidden:int, gaussian:bool, seed:int):
@@ -148,6 +149,9 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
         m = check_number(self.momentum, 'momentum', hi=1, lo_in=True)
         options = CDOptions(epochs=epochs, lr=self._learning_rate(), k=k, method=self.method, batch=batch, momentum=(m, m),
                             momentum_epochs=0, weight_decay=self.weight_decay, min_var=MIN_VAR) # variances: lr / 10, >= MIN_VAR
+        if not new and (self.rbm_.n_hidden != n_hidden or ('z' in self.rbm_.param_names) != gaussian):
+            raise ValueError(f"n_components or visible changed since the first partial_fit (the RBM has {self.rbm_.n_hidden} hidden units, "
+                             f"{'Gaussian' if 'z' in self.rbm_.param_names else 'binary'} visible ones); call fit to start again")
         X = validate_input(self, X, reset=new)
         if new:
             self.random_state_ = check_random_state(self.random_state)

@@ -237,3 +237,15 @@ def test_a_refit_that_fails_leaves_the_previous_fit():
     fresh = DBNClassifier(learning_rate=1e6, pretrain_epochs=1, epochs=1, device='cpu')
     with pytest.raises(FloatingPointError): fresh.fit(X, y)
     assert not hasattr(fresh, 'classes_') and not hasattr(fresh, 'mlp_') # a first fit that fails leaves it unfitted
+
+
+def test_partial_fit_after_a_change_of_size_or_units_and_a_bad_verbose_are_named():
+    "partial_fit kept the first RBM's size silently; verbose='yes' failed inside the progress bar's comparison."
+    X = (np.random.default_rng(0).random((40, 6)) < .5).astype(float)
+    r = small_rbm().partial_fit(X)
+    for change in (dict(n_components=5), dict(visible='gaussian')):
+        with pytest.raises(ValueError, match='changed since the first partial_fit'): r.set_params(**change).partial_fit(X)
+        r.set_params(n_components=4, visible='binary')
+    assert r.partial_fit(X).components_.shape == (4, 6)
+    with pytest.raises(ValueError, match="verbose must be an integer >= 0, got 'yes'"): RBMTransformer(verbose='yes').fit(X)
+    assert RBMTransformer(n_components=2, n_iter=1, verbose=False, device='cpu').fit(X).components_.shape == (2, 6)
