@@ -333,7 +333,7 @@ CHECKPOINT_FORMAT = 'dbn_book.checkpoint/2' # 2: label units are one softmax gro
 
 def read_checkpoint(path) -> dict:
     "The dict in a dbn_book checkpoint, or a ValueError naming the problem."
-    path = Path(path).expanduser()
+    path = Path(check_type(path, (str, Path), 'path')).expanduser()
     if path.is_dir(): raise ValueError(f"checkpoint {path} is a folder; name the checkpoint file in it")
     if not path.is_file(): raise ValueError(f"checkpoint {path} does not exist (write one with dbn_train --save {path})")
     try: ckpt = torch.load(path, map_location='cpu', weights_only=True)

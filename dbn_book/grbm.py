@@ -23,7 +23,7 @@ class GaussianRBM(RBMBase):
                  init_std:float=0.01, # standard deviation of the initial weights (0: all zero)
                  var:float=1.0, # the initial variance s_i^2 of every visible unit, when there is no v_data
                  seed:int|None=None, generator:torch.Generator|None=None):
-        check_number(var, 'var')
+        check_number(var, 'var', 1e-30, 1e30) # s^2 = exp(z), finite and non-zero in float32
         super().__init__(n_visible, n_hidden, init_std, make_generator(generator, seed))
         self.z = nn.Parameter(torch.full((n_visible,), math.log(var)), requires_grad=False)
         if v_data is not None:
@@ -35,6 +35,7 @@ class GaussianRBM(RBMBase):
                 raise ValueError(f"v_data has {len(zero)} columns with zero variance (the first is column {int(zero[0])}): "
                                  f"a constant pixel's likelihood grows without bound as its variance shrinks. Drop those "
                                  f"columns (fit_standardizer does) or dequantize the data")
+            if not bool(s2.isfinite().all()): raise ValueError(f"v_data's variances overflow in {s2.dtype}: standardise the data first (fit_standardizer)")
             self.b.copy_(v.mean(0)); self.z.copy_(s2.log())
 
     @property

@@ -381,3 +381,9 @@ def test_the_widgets_name_what_they_cannot_draw():
     fails(lambda: interactive(lambda v: frame, [1], live='no'), contains='live must be of type bool')
     fails(lambda: png_data_uri(np.zeros((2, 2))), contains='png_data_uri takes uint8 images')
     assert image_grid(np.zeros((4, 784)), shape=(28, 28), ncol=2).shape == (57, 57) # what they take still works
+
+
+def test_a_gaussian_rbm_refuses_variances_float32_cannot_hold_and_a_checkpoint_path_must_be_a_path():
+    for var in (1e300, 1e-50): fails(lambda: GaussianRBM(3, 2, var=var), contains='var must be a number in (1e-30, 1e+30)')
+    fails(lambda: GaussianRBM(3, 2, v_data=torch.tensor([[1e30, 0, 0], [-1e30, 1, 1]])), contains="v_data's variances overflow in torch.float32")
+    fails(lambda: D.load_checkpoint(5), contains='path must be of type')
