@@ -42,6 +42,7 @@ CASES = { # name -> the commands, run in order in one copy (a later one may read
     'update_step': [['update_step.py', '--rounds', '1']],
     'uniform_draws': [['uniform_draws.py', '--rounds', '1']],
     'profile_training': [['profile_training.py', '--batches', '2', '--threads', '1']],
+    'sklearn_constant_columns': [['sklearn_constant_columns.py', '--seeds', '1', '--n_iter', '3']],
 }
 
 
