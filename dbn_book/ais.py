@@ -76,7 +76,7 @@ def _check_base(model:RBMBase, base:RBMBase|None, v_data:torch.Tensor|None=None)
         raise ValueError(f"the base model's shape and units, {type(base).__name__}({base.extra_repr()}), differ from the model's, "
                          f"{type(model).__name__}({model.extra_repr()}): build it with model.base_model(v_data)")
     if bool(base.W.ne(0).any()): raise ValueError("the base model must have W = 0, so that its log Z is known in closed form")
-    if not largest_magnitude(base.params) < math.inf: raise ValueError("the base model's parameters hold NaN or infinite values")
+    check_finite(base, 'the base model')
     same = base.W.dtype == model.W.dtype and base.W.device == model.W.device
     return base if same else copy.deepcopy(base).to(model.W)
 

@@ -462,7 +462,7 @@ class StopRequest:
               file=sys.stderr, flush=True)
 
 def _keep_stopped_run(path, json:bool=False): # json: `path` is --json's, which must not overwrite any checkpoint
-    "A UsageError if `path` holds a stopped dbn_train run, which a new run saved there would overwrite."
+    "A UsageError if `path` holds a stopped dbn_train run, which a new run saved there would overwrite; for --json, any checkpoint."
     try: ckpt = read_checkpoint(path) if path is not None and path.is_file() else None
     except ValueError: ckpt = None # not a checkpoint of ours: a file like any other
     if json and ckpt is not None: raise UsageError(f"--json {path} holds a dbn_book checkpoint, which the report would overwrite; name another file")
