@@ -159,7 +159,8 @@ def _check_device(device):
 
 def _check_output(path, option, example='dbn_model.pt'):
     if path is None: return None
-    path = Path(path).expanduser()
+    path, ext = Path(path).expanduser(), Path(example).suffix
+    if path.suffix.lower() == '.json' and ext != '.json': raise UsageError(f"{option} {path}: it writes a {ext} file, not JSON; name one, e.g. {path.with_suffix(ext)}")
     if path.is_dir(): raise UsageError(f"{option} {path} is a folder; name a file in it, e.g. {path / example}")
     if not path.parent.is_dir(): raise UsageError(f"{option} {path}: folder {path.parent} does not exist; create it first")
     if not os.access(path.parent, os.W_OK): raise UsageError(f"{option} {path}: folder {path.parent} is not writable")

@@ -108,9 +108,9 @@ def check_type(x, cls, name:str): # cls: a class or a tuple of classes
     return x
 
 def check_log_z(log_z, name:str='log_z') -> float:
-    "log Z as a finite float: a number, a one-element tensor, or a result with a `log_z` (chapter 6's estimates)."
+    "log Z as a finite float: a number, a one-element tensor or array, or a result with a `log_z` (chapter 6's estimates)."
     x = getattr(log_z, 'log_z', log_z)
-    if isinstance(x, torch.Tensor) and x.numel() == 1: x = x.item()
+    if hasattr(x, 'shape') and math.prod(x.shape) == 1: x = x.item() # a tensor or numpy array
     return check_number(x, name, lo=-math.inf)
 
 def check_sizes(sizes) -> list:

@@ -135,7 +135,7 @@ class DBN(nn.Module):
              mean:bool=False, # return the mean of P(v | h^(1)) instead of a sample
             ) -> torch.Tensor:
         "The generative pass: each directed layer drawn from the one above, down to v."
-        check_generator(generator)
+        check_generator(generator); check_type(mean, bool, 'mean')
         if check_type(h, torch.Tensor, 'h').ndim != 2 or h.shape[1] != self.sizes[-2]:
             raise ValueError(f"h must have shape (batch, {self.sizes[-2]}): states of the top RBM's visible layer without its labels; got {tuple(h.shape)}")
         h = self.check_visible(h, 'h') if len(self.rbms) == 1 else check_units(h, self.sizes[-2], 'h', 'hidden', self.top.W.dtype).to(self.top.W.device)

@@ -94,7 +94,7 @@ def statistics(self:GaussianRBM, v, p_h) -> tuple:
 @patch
 def model_expectations(self:GaussianRBM, max_units:int=MAX_HIDDEN_EXACT) -> tuple:
     "E_p[-dE/dtheta] under the model, exactly, by enumerating h (given h, v is Gaussian)."
-    if self.n_hidden > max_units:
+    if self.n_hidden > check_int(max_units, 'max_units'):
         raise ValueError(f"the exact gradient enumerates the 2^{self.n_hidden} hidden states; that is limited to "
                          f"2^{max_units}. Use cd_grad or pcd_grad for GaussianRBMs this large")
     W, b, c, z = (p.detach().double() for p in self.params)

@@ -32,7 +32,7 @@ def gibbs_langevin_chain(grbm:GaussianRBM, v:torch.Tensor, # the chains' startin
                         ) -> LangevinChain:
     "k Gibbs-Langevin steps (Liao et al. 2022) from v: L Langevin steps on E(v, h) with h fixed, then h ~ P(h|v), then the MH test."
     v, k, generator = check_type(grbm, GaussianRBM, 'grbm').check_visible(v, 'v'), check_k(k), check_generator(generator)
-    check_number(step_size, 'step_size'); check_int(n_langevin, 'n_langevin', 1); check_finite(grbm, 'the Gaussian RBM')
+    check_number(step_size, 'step_size'); check_int(n_langevin, 'n_langevin', 1); check_type(mh, bool, 'mh'); check_finite(grbm, 'the Gaussian RBM')
     if not len(v): raise ValueError("v has no rows: give at least one chain's starting state")
     var = grbm.var
     etas = [step_size * var.mean().item() * (1 + math.cos(math.pi * l / n_langevin)) / 2 for l in range(n_langevin)]

@@ -205,7 +205,7 @@ def enumerate_layer(rbm:RBM, max_units:int, what:str, instead:str, # the caller 
     "Batches of the smaller layer's states s ('h' or 'v'), in float64: (side, s, the other layer's inputs a, log sum_other exp(-E))."
     n_v_states = 2**(rbm.n_visible - rbm.n_softmax) * max(rbm.n_softmax, 1)
     side, count = ('h', 2**rbm.n_hidden) if 2**rbm.n_hidden <= n_v_states else ('v', n_v_states)
-    if count > 2**max_units:
+    if count > 2**check_int(max_units, 'max_units'):
         raise ValueError(f"{what}: the smaller layer has 2^{math.log2(count):.0f} states, more than 2^{max_units}. {instead}")
     W, b, c, chunk = rbm.W.double(), rbm.b.double(), rbm.c.double(), count if chunk is None else check_int(chunk, 'chunk', 1)
     for start in range(0, count, chunk):

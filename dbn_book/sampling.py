@@ -37,7 +37,7 @@ def sample_frames(self:DBN, n:int=10, # number of samples (chains)
                   mean:bool=True, # return P(v|h^(1)) of the last layer rather than binary pixels
                  ) -> list: # one (n, n_visible) tensor per entry of steps
     "Ancestral samples of the DBN after each given number of Gibbs steps in its top RBM."
-    steps = check_steps(steps, 0); check_int(n, 'n', 1); check_finite(self, 'the DBN')
+    steps = check_steps(steps, 0); check_int(n, 'n', 1); check_type(mean, bool, 'mean'); check_finite(self, 'the DBN')
     top, n_pen = self.top, self.sizes[-2]
     clamp = _label_rows(self, n, labels)
     x = top.sample_v(h0 := top.W.new_zeros(n, top.n_hidden), generator) # noise from P(v | h = 0)

@@ -122,18 +122,19 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
         tags.transformer_tags.preserves_dtype = ['float64', 'float32'] # transform answers in X's type, as BernoulliRBM does
         return tags
 
+    def _fitted_rbm(self): check_is_fitted(self); return self.rbm_ # unfitted: a NotFittedError (an AttributeError too)
     @property
     def variances_(self) -> np.ndarray:
         "The visible units' variances s^2 (visible='gaussian' only)."
-        if 'z' not in self.rbm_.param_names: raise AttributeError("variances_ exists for visible='gaussian' only")
+        if 'z' not in self._fitted_rbm().param_names: raise AttributeError("variances_ exists for visible='gaussian' only")
         return self.rbm_.var.cpu().numpy()
 
     @property
-    def components_(self) -> np.ndarray: "W^T, shape (n_components, n_features)."; return self.rbm_.W.T.cpu().numpy()
+    def components_(self) -> np.ndarray: "W^T, shape (n_components, n_features)."; return self._fitted_rbm().W.T.cpu().numpy()
     @property
-    def intercept_hidden_(self) -> np.ndarray: "The hidden biases c."; return self.rbm_.c.cpu().numpy()
+    def intercept_hidden_(self) -> np.ndarray: "The hidden biases c."; return self._fitted_rbm().c.cpu().numpy()
     @property
-    def intercept_visible_(self) -> np.ndarray: "The visible biases b."; return self.rbm_.b.cpu().numpy()
+    def intercept_visible_(self) -> np.ndarray: "The visible biases b."; return self._fitted_rbm().b.cpu().numpy()
     @property
     def _n_features_out(self): return self.n_components # for the output's column names
 

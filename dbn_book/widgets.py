@@ -80,8 +80,11 @@ def image_grid(images,              # N x H x W, or N x D with shape
     n, h, w = x.shape
     ncol = ncol or int(np.ceil(np.sqrt(n)))
     nrow = int(np.ceil(n / ncol))
-    pv = round(pad_value * 255) if x.dtype == np.uint8 else pad_value
-    out = np.full((nrow * (h + pad) - pad, ncol * (w + pad) - pad), pv, x.dtype)
+    pv = check_number(pad_value, 'pad_value', lo=-np.inf)
+    if x.dtype == np.uint8: # pad_value is a fraction of 255, as a float image's is of 1
+        if not 0 <= pv <= 1: raise ValueError(f"pad_value must lie in [0, 1] (a fraction of 255 for uint8 images), got {pad_value!r}")
+        pv = round(pv * 255)
+    out = np.full((nrow * (h + pad) - pad, ncol * (w + pad) - pad), pv, np.result_type(x.dtype, pv)) # other integer images: float padding
     for i, im in enumerate(x):
         top, left = i // ncol * (h + pad), i % ncol * (w + pad)
         out[top:top + h, left:left + w] = im

@@ -387,3 +387,21 @@ def test_a_gaussian_rbm_refuses_variances_float32_cannot_hold_and_a_checkpoint_p
     for var in (1e300, 1e-50): fails(lambda: GaussianRBM(3, 2, var=var), contains='var must be a number in (1e-30, 1e+30)')
     fails(lambda: GaussianRBM(3, 2, v_data=torch.tensor([[1e30, 0, 0], [-1e30, 1, 1]])), contains="v_data's variances overflow in torch.float32")
     fails(lambda: D.load_checkpoint(5), contains='path must be of type')
+
+
+def test_the_probes_leftovers_are_refused_or_drawn_right():
+    "A flag given as a string was taken as true; a negative max_units said 'limited to 2^-1'; a numpy log Z was refused; integer images lost their padding."
+    from dbn_book.widgets import image_grid
+    from dbn_book.langevin import gibbs_langevin_chain
+    dbn, g = D.DBN([6, 4, 3], seed=0), GaussianRBM(3, 4, seed=0)
+    fails(lambda: dbn.sample(2, k=1, mean='no'), contains='mean must be of type bool')
+    fails(lambda: dbn.down(torch.zeros(2, 4), mean='no'), contains='mean must be of type bool')
+    fails(lambda: gibbs_langevin_chain(g, torch.zeros(2, 3), 1, mh='no'), contains='mh must be of type bool')
+    for model in (D.RBM(6, 4, seed=0), g): fails(lambda: model.model_expectations(max_units=-1), contains='max_units must be an integer >= 0')
+    v = torch.zeros(2, 6)
+    bound = lambda log_z: D.dbn_log_likelihood_bound(dbn, v, log_z, generator=torch.Generator().manual_seed(0))
+    assert torch.equal(bound(np.array(1.5)), bound(1.5)) # a 0-d numpy array is a number
+    fails(lambda: D.dbn_log_likelihood_bound(dbn, v, np.array([1.0, 2.0])), contains='log_z_top must be a number')
+    assert image_grid(np.ones((4, 2, 2), np.int64))[0, 2] == 0.5 # the padding, not truncated to 0 like the images' values
+    assert image_grid(np.ones((4, 2, 2), np.uint8))[0, 2] == 128 # a fraction of 255, as before
+    fails(lambda: image_grid(np.ones((4, 2, 2), np.uint8), pad_value=2), contains='pad_value must lie in [0, 1]')

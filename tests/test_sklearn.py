@@ -249,3 +249,11 @@ def test_partial_fit_after_a_change_of_size_or_units_and_a_bad_verbose_are_named
     assert r.partial_fit(X).components_.shape == (4, 6)
     with pytest.raises(ValueError, match="verbose must be an integer >= 0, got 'yes'"): RBMTransformer(verbose='yes').fit(X)
     assert RBMTransformer(n_components=2, n_iter=1, verbose=False, device='cpu').fit(X).components_.shape == (2, 6)
+
+
+def test_unfitted_attributes_say_fit_first():
+    "They raised an AttributeError about the private rbm_; hasattr stays False, as scikit-learn's estimators answer."
+    from sklearn.exceptions import NotFittedError
+    for name in ('components_', 'intercept_hidden_', 'intercept_visible_', 'variances_'):
+        with pytest.raises(NotFittedError, match='not fitted yet'): getattr(RBMTransformer(), name)
+        assert not hasattr(RBMTransformer(), name)
