@@ -134,7 +134,7 @@ MODEL_OPTIONS = ('lr_var', 'min_var') # the fields that only some models use (ch
 # %% ../nbs/02_cd.ipynb #c6d26efd
 @torch.no_grad()
 def reconstruction_error(model:RBMBase, v:torch.Tensor, seed:int=0) -> float:
-    "Mean squared error per row of P(v | h) against v, h drawn from P(h | v) by a generator of its own (seeded)."
+    "Squared error of P(v | h) against v, summed over units and averaged over rows, h drawn from P(h | v) by a generator of its own (seeded)."
     if not len(v := model.check_visible(v)): raise ValueError("v has no rows: the reconstruction error is a mean over rows")
     g = torch.Generator(v.device).manual_seed(seed)
     return (v - model.v_mean(bernoulli(model.p_h(v, check=False), g), check=False)).square_().sum().item() / len(v)

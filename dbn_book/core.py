@@ -126,7 +126,7 @@ def check_batch(x, n:int, # the number of units the rows must have
                 what:str, layer:str): # the argument's name and the layer's, for the message
     "A TypeError unless `x` is a tensor, a ValueError unless its shape is (batch, n)."
     if not isinstance(x, torch.Tensor):
-        raise TypeError(f"{what} must be a torch.Tensor, got {type(x).__name__}" + ("; convert it with torch.as_tensor"
+        raise TypeError(f"{what} must be a torch.Tensor, got {type(x).__name__}" + ("; convert it with torch.as_tensor (a pandas frame: torch.as_tensor(x.to_numpy()))"
                         if hasattr(x, '__array__') else "")) # numpy's arrays, pandas' frames
     if x.ndim != 2 or x.shape[1] != n:
         raise ValueError(f"{what} must have shape (batch, {n}) for {n} {layer} units, got {tuple(x.shape)}"
@@ -162,12 +162,13 @@ def check_labels(y, n_classes:int, # labels must lie in 0..n_classes-1
 def check_real(x:torch.Tensor, n:int, # the number of columns the rows must have
                what:str, # the argument's name, for the message
                dtype:torch.dtype|None=None, # the model's floating-point type
+               layer:str='visible', # what the n columns are, for the message
               ) -> torch.Tensor:
     "`x` as a float batch of shape (batch, n) of finite real values, or a clear error."
-    check_batch(x, n, what, 'visible')
+    check_batch(x, n, what, layer)
     if x.dtype == torch.uint8:
-        raise ValueError(f"{what} holds uint8 pixels; a GaussianRBM models standardised real values: "
-                         f"dequantize and standardise them first (dequantize, fit_standardizer)")
+        raise ValueError(f"{what} holds uint8 pixels; real-valued models need real values: dequantize and standardise them "
+                         f"first (dbn_book.data.dequantize, then fit_standardizer for a GaussianRBM)")
     bad = ~torch.isfinite(x)
     if bool(bad.any()):
         r, c = (int(i) for i in bad.nonzero()[0])
@@ -360,7 +361,7 @@ def check_keywords(kwargs:dict, *takers) -> dict:
     return kwargs
 
 def cpu_copy(x):
-    "x with every tensor in it, also in lists, tuples and dicts, copied to the CPU, and numpy's numbers made Python's."
+    "x with every tensor in it, also in lists, plain tuples (not named ones) and dicts, copied to the CPU, and numpy's numbers made Python's."
     if isinstance(x, torch.Tensor): return x.detach().cpu().clone()
     if type(x).__module__ == 'numpy' and getattr(x, 'ndim', None) == 0: return x.item() # so that torch.load(weights_only=True) reads it
     if isinstance(x, dict): return {k: cpu_copy(v) for k, v in x.items()}

@@ -112,7 +112,7 @@ def embedded_mnist() -> MNIST:
 # %% ../nbs/00_data.ipynb #fffbe0e1
 def load_mnist(data:str|Path|None=None, # folder with the four IDX files; default: the DBN_BOOK_DATA environment variable
                download:bool=True, # try torchvision's download when no folder is named
-               cache:str|Path|None=None, # where downloads go; default ~/.cache/dbn_book
+               cache:str|Path|None=None, # where downloads go; default $XDG_CACHE_HOME/dbn_book, else ~/.cache/dbn_book
                verify:bool=True, # check md5s
               ) -> MNIST:
     "MNIST from a named folder, else the download cache, a download, or the embedded 5,000 digits."
@@ -208,7 +208,7 @@ class AffineMap:
     fill:torch.Tensor # the dropped columns' (nearly constant) means, for `inverse`
     def __call__(self, x:torch.Tensor) -> torch.Tensor:
         "The rows of x mapped to the model's space."
-        return (check_real(x, len(self.keep), 'x', torch.float32)[:, self.keep] - self.mean) @ self.A # uint8 and NaN refused
+        return (check_real(x, len(self.keep), 'x', torch.float32, 'input')[:, self.keep] - self.mean) @ self.A # uint8 and NaN refused
     def inverse(self, v:torch.Tensor) -> torch.Tensor:
         "Full rows of x from rows of v, dropped columns at their constant values."
         check_batch(v, len(self.A_inv), 'v', 'model')

@@ -126,7 +126,7 @@ class DBN(nn.Module):
         return self
 
     def generative(self, i:int) -> tuple:
-        "(W, b) of directed layer i, which defines P(h^(i) | h^(i+1)) = sigmoid(b + W h^(i+1)); h^(0) = v."
+        "(W, b) of directed layer i: P(h^(i) | h^(i+1)) = sigmoid(b + W h^(i+1)), or N(b + W h^(1), s^2) for Gaussian v; h^(0) = v."
         return (self.rbms[i].W, self.rbms[i].b) if self.tied else (self.gen_W[i], self.gen_b[i])
 
     @torch.no_grad()

@@ -206,7 +206,7 @@ def enumerate_layer(rbm:RBM, max_units:int, what:str, instead:str, # the caller 
     n_v_states = 2**(rbm.n_visible - rbm.n_softmax) * max(rbm.n_softmax, 1)
     side, count = ('h', 2**rbm.n_hidden) if 2**rbm.n_hidden <= n_v_states else ('v', n_v_states)
     if count > 2**check_int(max_units, 'max_units'):
-        raise ValueError(f"{what}: the smaller layer has 2^{math.log2(count):.0f} states, more than 2^{max_units}. {instead}")
+        raise ValueError(f"{what}: the smaller layer has {count:,} states (2^{math.log2(count):.1f}), more than 2^{max_units}. {instead}")
     W, b, c, chunk = rbm.W.double(), rbm.b.double(), rbm.c.double(), count if chunk is None else check_int(chunk, 'chunk', 1)
     for start in range(0, count, chunk):
         stop = min(start + chunk, count)
@@ -257,6 +257,6 @@ def check_states(self:RBMBase, v, use:str) -> torch.Tensor:
     "v as `check_visible` takes it, if its rows are states: `use` needs their likelihood, which probabilities do not have."
     if not self.is_sample(v := self.check_visible(v)):
         raise ValueError(f"{use} needs states of the visible units (for binary units 0 or 1): rows of probabilities "
-                         "have no likelihood; score a sample of them, e.g. bernoulli(v)")
+                         "have no likelihood; score a sample of them, e.g. model.draw_v(v)")
     return v
 

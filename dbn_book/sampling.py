@@ -34,7 +34,7 @@ def sample_frames(self:DBN, n:int=10, # number of samples (chains)
                   labels:int|torch.Tensor|None=None, # a class, or one class per sample, to clamp the label units to; None: free
                   v_start:torch.Tensor|None=None, # start the chains from these digits' up-pass; default: noise
                   generator:torch.Generator|None=None,
-                  mean:bool=True, # return P(v|h^(1)) of the last layer rather than binary pixels
+                  mean:bool=True, # return the mean of P(v | h^(1)) rather than a sample of v
                  ) -> list: # one (n, n_visible) tensor per entry of steps
     "Ancestral samples of the DBN after each given number of Gibbs steps in its top RBM."
     steps = check_steps(steps, 0); check_int(n, 'n', 1); check_type(mean, bool, 'mean'); check_finite(self, 'the DBN')
@@ -60,7 +60,7 @@ def sample(self:DBN, n:int=10, # number of samples
            labels:int|torch.Tensor|None=None, # a class, or one class per sample, to clamp the label units to; None: free
            v_start:torch.Tensor|None=None, # start from these digits' up-pass; default: noise
            generator:torch.Generator|None=None,
-           mean:bool=False, # return the last layer's probabilities instead of binary pixels
+           mean:bool=False, # return the mean of P(v | h^(1)) (binary pixels: their probabilities) instead of a sample
           ) -> torch.Tensor: # (n, n_visible)
     "n ancestral samples: k Gibbs steps in the top RBM, then one pass down."
     check_int(k, 'k (Gibbs steps)', 0)
@@ -103,6 +103,6 @@ def match_label_prior(dbn:DBN, y:torch.Tensor, # training labels: their frequenc
         if (seen[-1] == 0).any(): # P(y | h) underflowed for every state visited: nothing finite can correct it
             raise FloatingPointError(f"the model gives labels {(seen[-1] == 0).nonzero().flatten().tolist()} probability 0 in {dbn.top.W.dtype}, so "
                                      f"no finite shift of their biases matches q(y); its label weights are extreme (as after a diverged "
-                                     f"training): match the prior of a float64 copy, dbn.double(), or train it again")
+                                     f"training): match the prior of a float64 copy, copy.deepcopy(dbn).double(), or train it again")
         dbn.top.b[-dbn.n_labels:] += torch.log(q / seen[-1]).to(dbn.top.b)
     return torch.stack(seen)

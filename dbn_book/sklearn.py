@@ -148,8 +148,9 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
         gaussian, k, batch, device = self._checked()
         n_hidden = check_int(self.n_components, 'n_components', 1)
         m = check_number(self.momentum, 'momentum', hi=1, lo_in=True)
-        options = CDOptions(epochs=epochs, lr=self._learning_rate(), k=k, method=self.method, batch=batch, momentum=(m, m),
-                            momentum_epochs=0, weight_decay=self.weight_decay, min_var=MIN_VAR) # variances: lr / 10, >= MIN_VAR
+        try: options = CDOptions(epochs=epochs, lr=self._learning_rate(), k=k, method=self.method, batch=batch, momentum=(m, m),
+                                 momentum_epochs=0, weight_decay=self.weight_decay, min_var=MIN_VAR) # variances: lr / 10, >= MIN_VAR
+        except ValueError as e: raise ValueError(str(e).replace('lr *', 'learning_rate *').replace('lower lr', 'lower learning_rate')) from None
         if not new and (self.rbm_.n_hidden != n_hidden or ('z' in self.rbm_.param_names) != gaussian):
             raise ValueError(f"n_components or visible changed since the first partial_fit (the RBM has {self.rbm_.n_hidden} hidden units, "
                              f"{'Gaussian' if 'z' in self.rbm_.param_names else 'binary'} visible ones); call fit to start again")
@@ -264,7 +265,7 @@ class DBNClassifier(ClassifierMixin, _Estimator):
             raise ValueError(f"{type(self).__name__} needs at least 2 classes in y, got one class ({self.classes_[0]!r})")
         rng = check_random_state(self.random_state)
         v, t, seed = torch.from_numpy(X), torch.from_numpy(labels), _torch_seed(rng)
-        g = torch.Generator().manual_seed(seed) # the RBMs as DBN(sizes, seed=seed) draws them, the bottom one as RBMTransformer's
+        g = torch.Generator().manual_seed(seed) # the RBMs as DBN(sizes, seed=seed) draws them, the bottom one as RBMTransformer's (a Gaussian one from a seed of its own)
         rbms = [RBM(n_v, n_h, generator=g) for n_v, n_h in zip([X.shape[1], *sizes], sizes)]
         rbms[0] = self._start_rbm(X, sizes[0], gaussian, _torch_seed(rng) if gaussian else seed)
         self.dbn_ = DBN.from_rbms(rbms)

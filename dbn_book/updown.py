@@ -26,7 +26,7 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of rows in [0, 1]: bits
                  check:bool=True, # False: v, lr and k are known good (UpDownTrainer checked them once)
                 ) -> float: # the wake pass's reconstruction error of the pixels, per row
     "One up-down update (contrastive wake-sleep) of an untied DBN on a mini-batch, in place."
-    if dbn.tied: raise ValueError("up_down_step trains the generative weights apart from the recognition ones: call dbn.untie() first")
+    if dbn.tied: raise ValueError("up_down_step trains the generative weights apart from the recognition ones, so it needs a DBN of at least two RBMs: call dbn.untie() first")
     if check: v, k, lr, generator = dbn.check_visible(v), check_k(k), check_number(lr, 'lr', lo_in=True), check_generator(generator)
     if not len(v): raise ValueError("v has no rows: an update averages over the mini-batch")
     if chains is not None and (chains.ndim != 2 or chains.shape[1] != dbn.top.n_visible):
@@ -78,7 +78,7 @@ class UpDownOptions:
 class UpDownTrainer(Trainer):
     "The up-down algorithm over epochs of shuffled mini-batches, resumable; unties the DBN's weights first."
     added_options = {'method': 'cd'} # states saved before persistent chains existed continue as CD
-    def __init__(self, dbn:DBN, v_train:torch.Tensor, # binary training rows
+    def __init__(self, dbn:DBN, v_train:torch.Tensor, # training rows in [0, 1]: bits, or grey levels as probabilities
                  y_train:torch.Tensor|None=None, # their labels, when the DBN has label units
                  options:UpDownOptions|None=None, # default: UpDownOptions()
                  seed:int|None=None, generator:torch.Generator|None=None, device:str|torch.device|None=None):

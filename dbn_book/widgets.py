@@ -15,8 +15,8 @@ from .core import atomic_write, check_int, check_number, check_type
 def _array(x) -> np.ndarray: return np.asarray(x.detach().cpu() if hasattr(x, 'detach') else x)
 
 def to_uint8(frame,           # a Figure, or an H x W (x 3) array or tensor
-             vmin:float=None,  # shown as black (default: 0)
-             vmax:float=None,  # shown as white (default: 1)
+             vmin:float=None,  # shown as black (default: 0, or the frame's min if only vmax is given)
+             vmax:float=None,  # shown as white (default: 1, or the frame's max if only vmin is given)
              cmap:str=None,    # a colormap's name, for 2-D frames
              dpi:float=None,   # of figures (default: their own)
             ):
@@ -50,7 +50,7 @@ def to_uint8(frame,           # a Figure, or an H x W (x 3) array or tensor
 
 # %% ../nbs/00_widgets.ipynb #5c9d2e71
 def png_data_uri(a:np.ndarray,       # uint8, H x W or H x W x 3
-                 max_colors:int=None, # at most this many colours (lossy)
+                 max_colors:int=None, # RGB images of over 256 colours: quantized to this many (lossy)
                 ) -> str:
     "Encode a uint8 image as a PNG `data:` URI."
     if getattr(a, 'dtype', None) != np.uint8: raise ValueError(f"png_data_uri takes uint8 images (to_uint8 makes them); got {getattr(a, 'dtype', type(a).__name__)}")
@@ -172,7 +172,7 @@ def slider(frames,                 # frames for to_uint8, all the same size
 def interactive(fn,              # fn(value) returns a frame
                 values,          # the slider's values
                 labels:list|None=None, # one str per value (default: str(value))
-                title:str=None,  # shown above the figure
+                title:str=None,  # shown above the figure (live: the slider's label)
                 live:bool=None,  # ipywidgets that recompute (default: env DBN_BOOK_LIVE)
                 **kwargs,        # to slider
                ):
