@@ -257,3 +257,10 @@ def test_unfitted_attributes_say_fit_first():
     for name in ('components_', 'intercept_hidden_', 'intercept_visible_', 'variances_'):
         with pytest.raises(NotFittedError, match='not fitted yet'): getattr(RBMTransformer(), name)
         assert not hasattr(RBMTransformer(), name)
+
+
+def test_a_rate_too_large_for_the_weight_decay_names_learning_rate():
+    "The message named CDOptions' lr, which the estimator's users cannot set."
+    X = np.random.default_rng(0).random((20, 6))
+    with pytest.raises(ValueError, match=r'learning_rate \* weight_decay must be below 1, got 2; lower learning_rate or weight_decay'):
+        RBMTransformer(learning_rate=10, weight_decay=0.2, n_iter=1, device='cpu').fit(X)
