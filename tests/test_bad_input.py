@@ -1,4 +1,5 @@
 "Bad input to the library's functions gets an error that names the argument, not an AttributeError or an empty stack from inside torch."
+import math
 import numpy as np, torch
 from fastcore.test import test_fail as fails
 import dbn_book as D
@@ -217,6 +218,8 @@ def test_the_trainer_asks_the_model_for_its_rates_constraints_and_monitors():
     with torch.no_grad(): g.z.fill_(-5.)
     g.constrain_(o); assert torch.allclose(g.var, torch.full((6,), 0.5))
     g.constrain_(CDOptions(min_var=None)); assert torch.allclose(g.var, torch.full((6,), 0.5)) # no floor: unchanged
+    with torch.no_grad(): g.z.fill_(-5.) # below any floor a default could set
+    g.constrain_(CDOptions(min_var=None)); assert torch.allclose(g.var, torch.full((6,), math.exp(-5))) # not raised to the default 0.01
     assert set(g.extra_monitors()) == {'var_min', 'var_median'}
     h = D.train_rbm(g, torch.randn(40, 6), epochs=1, lr=1e-3, lr_var=1e-4, min_var=0.5, progress=False, seed=0)
     assert h[0]['var_min'] >= 0.5 - 1e-6 # the floor held through training

@@ -290,8 +290,9 @@ def test_matmul_precision_resumes_exactly_and_is_restored(tmp_path):
     argv = ['--no_download', '--n_train', '300', '--valid', '100', '--sizes', '784', '32', '16', '--dbn_epochs', '2', '--top_epochs', '2',
             '--updown_epochs', '2', '--mlp_epochs', '2', '--batch', '50', '--device', 'cpu', '--quiet']
     train = lambda extra, **kw: run_training(check_train_args(train_parser().parse_args(argv + extra)), log=lambda *a: None, **kw)
-    before = torch.get_float32_matmul_precision()
-    train(['--matmul_precision', 'medium', '--save', str(tmp_path / 'full.pt')])
+    before, during = torch.get_float32_matmul_precision(), []
+    train(['--matmul_precision', 'medium', '--save', str(tmp_path / 'full.pt')], stop=lambda: during.append(torch.get_float32_matmul_precision()))
+    assert during and set(during) == {'medium'}, during # in effect in every epoch (on CPUs without bfloat16 the weights cannot show it)
     assert torch.get_float32_matmul_precision() == before
     ref_ck, ref = weights(tmp_path / 'full.pt')
     for stop_at, where in [(3, 'in pretraining'), (6, 'in up-down'), (9, 'in fine-tuning')]:
@@ -498,11 +499,15 @@ def test_resume_takes_the_runs_thread_count_and_gives_the_callers_back(tmp_path)
     finally: torch.set_num_threads(before)
 
 
-def test_no_progress_bars_where_stderr_is_a_file():
+def test_no_progress_bars_where_stderr_is_a_file(monkeypatch):
     "Without --quiet a terminal shows the bars; a redirected stderr (here a pipe) gets none of their redraws, only real lines."
     r = run('dbn_train', *[a for a in TINY if a != '--quiet'], '--updown_epochs', '0')
     assert r.returncode == 0 and 'error, scored once' in r.stdout, r.stderr
     assert 'batch/s' not in r.stderr and 's/batch' not in r.stderr and '\r' not in r.stderr, r.stderr[:500]
+    from dbn_book.cli import _bars
+    class Terminal: isatty, write, flush = (lambda self: True), (lambda self, s: None), (lambda self: None)
+    monkeypatch.setattr(sys, 'stderr', Terminal())
+    assert _bars(SimpleNamespace(quiet=False)) and not _bars(SimpleNamespace(quiet=True)) # a terminal: the bars, unless --quiet
 
 
 # --- behaviour the mutation review (2026-12-06) found unchecked: each test fails on the mutant it names ---

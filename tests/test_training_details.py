@@ -15,15 +15,18 @@ v30 = bernoulli(torch.full((50, 30), 0.3), G(5)) # 50 rows of 30 bits
 
 def test_momentum_switches_after_momentum_epochs():
     "momentum_epochs=0: the final momentum from the first update on, so the initial one is never used."
-    ra, rb = RBM(30, 12, seed=0), RBM(30, 12, seed=0)
-    for r, m in ((ra, (0., 0.5)), (rb, (0.5, 0.5))):
+    ra, rb, r0 = RBM(30, 12, seed=0), RBM(30, 12, seed=0), RBM(30, 12, seed=0)
+    for r, m in ((ra, (0., 0.5)), (rb, (0.5, 0.5)), (r0, (0., 0.))):
         train_rbm(r, v30, epochs=1, batch=10, momentum=m, momentum_epochs=0, seed=0, progress=False, device='cpu')
     equal(ra.W, rb.W)
+    assert not torch.equal(r0.W, rb.W) # and that momentum is used at all: without it, the two runs above are equal too
 
 def test_weight_decay_shrinks_the_weights_not_the_biases():
-    ra, rb = RBM(30, 12, v_data=v30, seed=0), RBM(30, 12, v_data=v30, seed=0)
+    "One update of all 50 rows from zero velocity: the decayed W is the plain one minus lr * weight_decay * W0, the biases equal."
+    ra, rb, r0 = RBM(30, 12, v_data=v30, seed=0), RBM(30, 12, v_data=v30, seed=0), RBM(30, 12, v_data=v30, seed=0)
     for r, wd in ((ra, 0.), (rb, 0.5)): train_rbm(r, v30, epochs=1, batch=50, weight_decay=wd, seed=0, progress=False, device='cpu')
     equal(ra.b, rb.b); equal(ra.c, rb.c); assert not torch.equal(ra.W, rb.W)
+    close(rb.W, ra.W - CDOptions().lr * 0.5 * r0.W, eps=1e-6); assert rb.W.norm() < ra.W.norm() # shrunk, by the step's share
 
 def test_variance_rate_defaults_to_a_tenth():
     close(CDOptions(lr=0.2).lr_var, 0.02)
