@@ -180,5 +180,5 @@ def test_the_package_has_its_docstring_and_version():
     "help(dbn_book) had no description: nbdev wrote __version__ above the landing page's docstring, which then was not one."
     import configparser, dbn_book
     assert dbn_book.__doc__ and dbn_book.__doc__.startswith('Deep belief networks'), dbn_book.__doc__
-    ini = configparser.ConfigParser(); ini.read(Path(dbn_book.__file__).parents[1] / 'settings.ini')
+    ini = configparser.ConfigParser(); ini.read(ROOT / 'settings.ini')
     assert dbn_book.__version__ == ini['DEFAULT']['version']
