@@ -186,10 +186,12 @@ def atomic_write(path, # the file to write; its folder must exist
                  write, # write(f) writes the content to the binary file object f
                 ) -> Path:
     "Write a file through a temporary file in the same folder and `os.replace`, so it is never half-written."
-    path = Path(path).expanduser()
+    path = Path(check_type(path, (str, Path), 'path')).expanduser()
     if not path.parent.is_dir(): raise FileNotFoundError(f"cannot write {path}: folder {path.parent} does not exist")
     if path.is_dir(): raise IsADirectoryError(f"cannot write {path}: it is a folder; name a file in it")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    if path.exists() and not os.access(path, os.W_OK): raise PermissionError(f"cannot write {path}: it is read-only, and is kept; make it writable, or write elsewhere")
+    if not os.access(path.parent, os.W_OK): raise PermissionError(f"cannot write {path}: folder {path.parent} is not writable")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name[:64]}.', suffix='.tmp') # a name within the file system's limit
     try:
         with os.fdopen(fd, 'wb') as f: write(f); f.flush(); os.fsync(f.fileno()) # on disk before the rename: a crash leaves the old file or the new
         umask = os.umask(0); os.umask(umask)

@@ -8,7 +8,7 @@ __all__ = ['MNIST_FILES', 'MNIST_URL', 'MNISTDataError', 'parse_idx', 'find_mnis
            'dequantize', 'AffineMap', 'fit_standardizer', 'fit_zca', 'grey_sample_images', 'image_patches']
 
 # %% ../nbs/00_data.ipynb #2d664e30
-import gzip, hashlib, importlib.resources, os, warnings, zlib
+import gzip, hashlib, importlib.resources, numbers, os, warnings, zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,6 +57,7 @@ def find_mnist_files(folder, # a folder holding the four official IDX files, .gz
         if path is None:
             raise MNISTDataError(f"MNIST file {name}.gz (or {name}) is missing from {folder}. Download it from "
                                  f"{MNIST_URL} into that folder, or name another folder")
+        if not os.access(path, os.R_OK): raise MNISTDataError(f"{path}: permission denied; check its permissions (ls -l {path}), or run as its owner")
         if verify:
             want, got = (md5_gz if path.suffix == '.gz' else md5_raw), hashlib.md5(path.read_bytes()).hexdigest()
             if got != want:
@@ -119,6 +120,7 @@ def load_mnist(data:str|Path|None=None, # folder with the four IDX files; defaul
     if isinstance(data, str) and not data: # e.g. --data "$UNSET": falling back would hide the mistake
         raise MNISTDataError("MNIST folder '' is an empty name, perhaps an unset shell variable; name a folder that holds "
                              "the four IDX files, or name none for the default")
+    data = data if data is None else check_type(data, (str, Path), 'data')
     data = data or os.environ.get('DBN_BOOK_DATA')
     if data: return load_mnist_folder(data, verify) # never fall back from a folder the user named
     cache = Path(cache) if cache else Path(os.environ.get('XDG_CACHE_HOME', Path.home()/'.cache'))/'dbn_book'
@@ -184,7 +186,7 @@ def mnist_tensors(ds:MNIST|None=None, # a loaded dataset; default load_mnist()
                   seed:int=0):
     "Binary `(v_train, y_train, v_test, y_test)` tensors."
     ds = load_mnist() if ds is None else check_type(ds, MNIST, 'ds')
-    g = torch.Generator().manual_seed(seed)
+    g = torch.Generator().manual_seed(check_int(seed, 'seed'))
     return binarize(ds.x_train, how, g), ds.y_train, binarize(ds.x_test, how, g), ds.y_test
 
 # %% ../nbs/00_data.ipynb #e1f2a3b5
@@ -233,6 +235,7 @@ def fit_standardizer(x:torch.Tensor, # training rows, e.g. dequantized pixels
     "Per-column standardising v = (x - mean)/std fitted on x, dropping columns whose std is below min_std."
     check_number(min_std, 'min_std')
     x = _real_rows(x)
+    if x.dtype in (torch.float16, torch.bfloat16): x = x.float() # the map in float32, where half-precision rows can use it
     if len(x) < 2: raise ValueError(f"fit_standardizer needs at least 2 rows to estimate a standard deviation, got {len(x)}")
     std = x.std(0)
     keep = std >= min_std
@@ -268,6 +271,8 @@ def image_patches(images:list, # 2-D grey images
                   generator:torch.Generator|None=None) -> torch.Tensor:
     "n random size x size patches as rows, from a band of columns of each image, in random order."
     check_int(size, 'size', 1); check_int(n, 'n', 1); check_generator(generator)
+    if not (isinstance(columns, (tuple, list)) and len(columns) == 2 and all(isinstance(c, numbers.Real) for c in columns) and 0 <= columns[0] < columns[1] <= 1):
+        raise ValueError(f"columns must be two numbers 0 <= lo < hi <= 1, a band of each image's width; got {columns!r}")
     images = [torch.as_tensor(im) for im in images] # numpy's arrays too
     if not images or any(im.ndim != 2 for im in images):
         raise ValueError("images must be a non-empty list of 2-D grey images (height x width)")

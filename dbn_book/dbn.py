@@ -337,6 +337,7 @@ def read_checkpoint(path) -> dict:
     if path.is_dir(): raise ValueError(f"checkpoint {path} is a folder; name the checkpoint file in it")
     if not path.is_file(): raise ValueError(f"checkpoint {path} does not exist (write one with dbn_train --save {path})")
     try: ckpt = torch.load(path, map_location='cpu', weights_only=True)
+    except PermissionError: raise ValueError(f"checkpoint {path} cannot be read: permission denied; check its permissions (ls -l {path})") from None
     except Exception as e:
         raise ValueError(f"checkpoint {path} cannot be read ({type(e).__name__}): it is not a dbn_book checkpoint or "
                          f"it is damaged; write it again with dbn_train --save") from None

@@ -222,7 +222,7 @@ def load_checkpoint(path, ckpt:dict|None=None, # the dict read_checkpoint(path) 
         try:
             mlp = MLP(**{k: v for k, v in m.items() if k != 'state'}).to(next(iter(m['state'].values())).dtype).eval() # as saved
             mlp.load_state_dict(m['state'])
-        except (KeyError, ValueError, RuntimeError, TypeError, AttributeError) as e:
+        except (KeyError, ValueError, RuntimeError, TypeError, AttributeError, StopIteration) as e: # StopIteration: no weights
             raise ValueError(f"{path}: the MLP in this checkpoint is incomplete or inconsistent ({type(e).__name__})") from None
         if not all(bool(torch.isfinite(p).all()) for p in mlp.parameters()): raise ValueError(f"{path}: the MLP's weights hold NaN or infinite values; train it again")
     return Checkpoint(dbn, mlp, ckpt.get('config', {}), ckpt.get('results', {}))

@@ -136,7 +136,7 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
     @property
     def intercept_visible_(self) -> np.ndarray: "The visible biases b."; return self._fitted_rbm().b.cpu().numpy()
     @property
-    def _n_features_out(self): return self.n_components # for the output's column names
+    def _n_features_out(self): return self._fitted_rbm().n_hidden # for the output's column names: the fitted RBM's
 
     def _learning_rate(self) -> float:
         "learning_rate, with 'auto' resolved."
@@ -255,7 +255,7 @@ class DBNClassifier(ClassifierMixin, _Estimator):
         for name, lr in (('pretrain_learning_rate', pre_lr), ('gaussian_learning_rate', g_lr)): # with pretraining's weight decay
             try: CDOptions(lr=lr)
             except ValueError as e: raise ValueError(f"{name}={lr:g} is too large for pretraining, whose weight decay is {CDOptions.weight_decay:g} ({e.args[0].split(';')[0]}); lower it") from None
-        tuning = FineTuneOptions(epochs=self.epochs, lr=check_number(self.learning_rate, 'learning_rate'), batch=batch,
+        tuning = FineTuneOptions(epochs=check_int(self.epochs, 'epochs', 1), lr=check_number(self.learning_rate, 'learning_rate'), batch=batch,
                                  optimizer=self.optimizer, momentum=self.momentum, weight_decay=self.weight_decay)
         dropout = check_number(self.dropout, 'dropout', hi=1, lo_in=True) # here, not by the MLP after all of pretraining
         X, y = validate_input(self, X, True, y)

@@ -1,5 +1,6 @@
 "Bad input to the library's functions gets an error that names the argument, not an AttributeError or an empty stack from inside torch."
 import math
+from pathlib import Path
 import numpy as np, torch
 from fastcore.test import test_fail as fails
 import dbn_book as D
@@ -408,3 +409,44 @@ def test_the_probes_leftovers_are_refused_or_drawn_right():
     assert image_grid(np.ones((4, 2, 2), np.int64))[0, 2] == 0.5 # the padding, not truncated to 0 like the images' values
     assert image_grid(np.ones((4, 2, 2), np.uint8))[0, 2] == 128 # a fraction of 255, as before
     fails(lambda: image_grid(np.ones((4, 2, 2), np.uint8), pad_value=2), contains='pad_value must lie in [0, 1]')
+
+
+def test_the_second_probes_data_and_checkpoint_findings(tmp_path, monkeypatch):
+    "A read-only checkpoint was replaced; a long file name failed on the temporary name; half-precision rows gave a map that no call could use; a negative band drew patches from outside it; a seed or path of the wrong type reached torch or pathlib."
+    import os
+    from dbn_book.data import fit_standardizer, image_patches, mnist_tensors
+    keep = tmp_path / 'keep.pt'; D.DBN([6, 4, 3], seed=0).save(keep); before = keep.read_bytes()
+    os.chmod(keep, 0o444)
+    if os.access(keep, os.W_OK): # root may write any file: make os.access answer as for another user
+        access = os.access; monkeypatch.setattr(os, 'access', lambda p, mode: False if Path(p) == keep and mode == os.W_OK else access(p, mode))
+    fails(lambda: D.DBN([6, 4, 3], seed=1).save(keep), contains='it is read-only, and is kept')
+    assert keep.read_bytes() == before
+    monkeypatch.undo()
+    long = tmp_path / ('a' * 250 + '.pt'); D.DBN([6, 4, 3], seed=0).save(long); assert long.is_file() # a valid name, however long
+    fails(lambda: D.DBN([6, 4, 3]).save(5), contains='path must be of type str or Path')
+    fails(lambda: D.load_mnist(5), contains='data must be of type str or Path')
+    G = lambda seed: torch.Generator().manual_seed(seed)
+    x = torch.randn(200, 6, generator=G(0))
+    for half in (torch.float16, torch.bfloat16):
+        s = fit_standardizer(x.to(half))
+        assert s(x).dtype == torch.float32 and torch.allclose(s(x).std(0), torch.ones(6), atol=0.02) # usable, and standardises
+    im = torch.arange(800.).reshape(20, 40)
+    for band in ((-0.5, 0.5), (0, 2), (0.5,), (float('nan'), 1), 'ab', (0.6, 0.6)):
+        fails(lambda: image_patches([im], 4, 5, columns=band), contains='columns must be two numbers 0 <= lo < hi <= 1')
+    assert (image_patches([im], 4, 100, columns=(0, .5), generator=G(0))[:, 0] % 40).max() <= 16 # every patch's first column lies in the band
+    fails(lambda: mnist_tensors(D.data.MNIST(*(torch.zeros(1, 1, dtype=torch.uint8),) * 4, 'x'), seed='1'), contains='seed must be an integer')
+
+
+def test_a_file_without_read_permission_is_not_called_corrupt(tmp_path, monkeypatch):
+    "The advice was to delete the data file, or to write the checkpoint again: both sound files, only unreadable by this user."
+    import os
+    from dbn_book.data import MNIST_FILES
+    folder = tmp_path / 'mnist'; folder.mkdir()
+    for name in MNIST_FILES: (folder / f'{name}.gz').write_bytes(b'') # present; their content is never reached
+    ck = tmp_path / 'm.pt'; D.DBN([6, 4, 3], seed=0).save(ck)
+    access = os.access
+    monkeypatch.setattr(os, 'access', lambda p, mode: False if mode == os.R_OK and Path(p).parent == folder else access(p, mode))
+    fails(lambda: D.load_mnist(folder), contains='permission denied; check its permissions')
+    def denied(*a, **k): raise PermissionError(13, 'Permission denied')
+    monkeypatch.setattr(torch, 'load', denied)
+    fails(lambda: D.DBN.load(ck), contains='cannot be read: permission denied; check its permissions')

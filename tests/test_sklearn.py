@@ -264,3 +264,14 @@ def test_a_rate_too_large_for_the_weight_decay_names_learning_rate():
     X = np.random.default_rng(0).random((20, 6))
     with pytest.raises(ValueError, match=r'learning_rate \* weight_decay must be below 1, got 2; lower learning_rate or weight_decay'):
         RBMTransformer(learning_rate=10, weight_decay=0.2, n_iter=1, device='cpu').fit(X)
+
+
+def test_feature_names_follow_the_fitted_model_and_epochs_must_train():
+    "Names followed n_components, set after the fit, and pandas output then failed; epochs=0 left the output layer untrained, without a word."
+    from sklearn.exceptions import NotFittedError
+    X, y = np.random.default_rng(0).random((20, 6)), np.arange(20) % 2
+    with pytest.raises(NotFittedError): RBMTransformer(n_components=3).get_feature_names_out()
+    r = RBMTransformer(n_components=3, n_iter=1, device='cpu').fit(X).set_params(n_components=5)
+    assert len(r.get_feature_names_out()) == r.transform(X).shape[1] == 3
+    with pytest.raises(ValueError, match='epochs must be an integer >= 1, got 0'):
+        DBNClassifier(hidden_layer_sizes=(4,), epochs=0, device='cpu').fit(X, y)
