@@ -159,9 +159,11 @@ def _check_device(device):
 
 def _check_output(path, option, example='dbn_model.pt'):
     if path is None: return None
+    if str(path).endswith(('/', os.sep)): raise UsageError(f"{option} {path} names a folder; name a file in it, e.g. {Path(path).expanduser() / example}")
     path, ext = Path(path).expanduser(), Path(example).suffix
     if path.suffix.lower() == '.json' and ext != '.json': raise UsageError(f"{option} {path}: it writes a {ext} file, not JSON; name one, e.g. {path.with_suffix(ext)}")
     if path.is_dir(): raise UsageError(f"{option} {path} is a folder; name a file in it, e.g. {path / example}")
+    if path.exists() and not path.resolve().is_file(): raise UsageError(f"{option} {path} is not a regular file (a device, pipe or socket); name a file")
     if not path.parent.is_dir(): raise UsageError(f"{option} {path}: folder {path.parent} does not exist; create it first")
     if not os.access(path.parent, os.W_OK): raise UsageError(f"{option} {path}: folder {path.parent} is not writable")
     return path
@@ -176,7 +178,7 @@ def check_train_args(args,
                     ) -> argparse.Namespace:
     "The parsed options, checked for what one option alone cannot show."
     if len(args.sizes) < 2: raise UsageError(f"--sizes needs at least two layers (visible first), got {args.sizes}")
-    if args.updown_epochs and len(args.sizes) < 3: raise UsageError(f"--updown_epochs {args.updown_epochs}: up-down needs a directed layer below the top RBM, so at least three --sizes; drop --updown_epochs")
+    if args.updown_epochs and len(args.sizes) < 3 and (not given or 'updown_epochs' in given): raise UsageError(f"--updown_epochs {args.updown_epochs}: up-down needs a directed layer below the top RBM, so at least three --sizes; drop --updown_epochs")
     unused = ', '.join(f"--{k}" for k in _UPDOWN[1:] if k in given) # up-down's options, where it will not run
     if unused and (args.updown_epochs == 0 or len(args.sizes) < 3):
         raise UsageError(f"{unused} given, but up-down does not run ({'--updown_epochs 0' if args.updown_epochs == 0 else 'it needs three --sizes'}); drop {unused}")
@@ -397,7 +399,8 @@ def _finish(run) -> dict:
     res['checkpoint'] = None if a.save is None else str(Path(a.save).resolve())
     run.save() # in phase 'done', with no state to continue from
     if a.json is not None:
-        atomic_write(a.json, lambda f: f.write(json.dumps({'config': config_of(a), 'results': res}, indent=1).encode()))
+        try: atomic_write(a.json, lambda f: f.write(json.dumps({'config': config_of(a), 'results': res}, indent=1).encode()))
+        except OSError as e: run.log(f"dbn_train: warning: the JSON report was not written ({e}); the results are below"); a.json = None
     return res
 
 # %% ../nbs/08_cli.ipynb #c3e5d8a7
@@ -479,7 +482,7 @@ def train_main(argv:list|None=None): # default: sys.argv[1:]
         given = vars(train_parser(defaults=False).parse_args(argv)) # what the user typed, without defaults
         if args.resume is not None: args, ckpt = resume_args(given)
         args = check_train_args(args, given)
-        if ckpt is None: _keep_stopped_run(args.save)
+        if ckpt is None or args.save.resolve() != Path(args.resume).expanduser().resolve(): _keep_stopped_run(args.save) # another run's
         _keep_stopped_run(args.json, json=True)
         old = {s: signal.signal(s, request.handle) for s in (signal.SIGINT, signal.SIGTERM)} \
               if threading.current_thread() is threading.main_thread() else {}
@@ -488,6 +491,7 @@ def train_main(argv:list|None=None): # default: sys.argv[1:]
             for s, h in old.items(): signal.signal(s, h)
     except UsageError as e: parser.error(e)
     except FloatingPointError as e: parser.exit(1, f"{parser.prog}: error: {e}\n") # divergence: what to change, in one line
+    except OSError as e: parser.exit(1, f"{parser.prog}: error: {e}; a checkpoint written before is intact" + (f": continue with dbn_train --resume {args.save}\n" if args.save else "\n"))
     except KeyboardInterrupt: # the checkpoint, if this run wrote one, holds the last finished epoch
         written = args.save and Path(args.save).is_file() and (args.resume or Path(args.save).stat().st_mtime >= t0)
         parser.exit(128 + (request.signum or signal.SIGINT), "\ndbn_train: stopped at once; " +
@@ -540,7 +544,9 @@ def sample_main(argv:list|None=None): # default: sys.argv[1:]
     elif dbn.n_labels: # one row per digit
         ncol = max(1, a.n // dbn.n_labels)
         n, labels, what = ncol * dbn.n_labels, torch.arange(dbn.n_labels).repeat_interleave(ncol).to(device), f"{ncol} of each digit"
-    with matmul_precision(a.matmul_precision): v = dbn.to(device).sample(n, k=a.k, labels=labels, generator=torch.Generator(device=device).manual_seed(a.seed), mean=not a.binary).cpu()
+    try:
+        with matmul_precision(a.matmul_precision): v = dbn.to(device).sample(n, k=a.k, labels=labels, generator=torch.Generator(device=device).manual_seed(a.seed), mean=not a.binary).cpu()
+    except KeyboardInterrupt: p.exit(130, "\ndbn_sample: stopped; nothing was written\n")
     atomic_write(out, lambda f: Image.fromarray(to_uint8(image_grid(v, ncol=ncol, shape=(side, side)))).save(f, format='PNG'))
     print(f"wrote {len(v)} samples ({what}, {a.k} Gibbs steps) to {out.resolve()}")
 
@@ -573,6 +579,7 @@ def rbm_main(argv:list|None=None): # default: sys.argv[1:]
     try:
         with matmul_precision(a.matmul_precision), _warning_lines('dbn_rbm', '--lr'): hist = train_rbm(rbm, v_fit, options, progress=_bars(a), v_valid=v_held, seed=a.seed, device=device, desc=f'{a.method.upper()}-{a.k}')
     except FloatingPointError as e: p.exit(1, f"dbn_rbm: error: {e}\n")
+    except KeyboardInterrupt: p.exit(130, "\ndbn_rbm: stopped; nothing was written\n")
     for h in hist: print(f"epoch {h['epoch']:3d}  reconstruction error {h['recon_error']:7.2f}  "
                          f"free-energy gap (held-out - train) {h['free_energy_gap']:6.2f}")
     with matmul_precision(a.matmul_precision): fig = rbm_figure(rbm, seed=a.seed)

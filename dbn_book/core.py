@@ -187,6 +187,8 @@ def atomic_write(path, # the file to write; its folder must exist
                 ) -> Path:
     "Write a file through a temporary file in the same folder and `os.replace`, so it is never half-written."
     path = Path(check_type(path, (str, Path), 'path')).expanduser()
+    if path.is_symlink(): path = path.resolve() # write the link's target, keeping the link
+    if path.exists() and not path.is_file() and not path.is_dir(): raise ValueError(f"cannot write {path}: it is not a regular file (a device, pipe or socket); name a file")
     if not path.parent.is_dir(): raise FileNotFoundError(f"cannot write {path}: folder {path.parent} does not exist")
     if path.is_dir(): raise IsADirectoryError(f"cannot write {path}: it is a folder; name a file in it")
     if path.exists() and not os.access(path, os.W_OK): raise PermissionError(f"cannot write {path}: it is read-only, and is kept; make it writable, or write elsewhere")

@@ -450,3 +450,14 @@ def test_a_file_without_read_permission_is_not_called_corrupt(tmp_path, monkeypa
     def denied(*a, **k): raise PermissionError(13, 'Permission denied')
     monkeypatch.setattr(torch, 'load', denied)
     fails(lambda: D.DBN.load(ck), contains='cannot be read: permission denied; check its permissions')
+
+
+def test_atomic_write_keeps_links_and_refuses_devices(tmp_path):
+    "dbn_train --save /dev/null, run as root, replaced the machine's /dev/null with a checkpoint; a symlinked checkpoint lost its link."
+    import os
+    os.mkfifo(tmp_path / 'fifo') # a device's stand-in
+    fails(lambda: D.DBN([6, 4, 3], seed=0).save(tmp_path / 'fifo'), contains='it is not a regular file (a device, pipe or socket)')
+    assert (tmp_path / 'fifo').is_fifo()
+    D.DBN([6, 4, 3], seed=0).save(tmp_path / 'target.pt'); os.symlink('target.pt', tmp_path / 'link.pt')
+    D.DBN([6, 4, 3], seed=1).save(tmp_path / 'link.pt')
+    assert (tmp_path / 'link.pt').is_symlink() and torch.equal(D.DBN.load(tmp_path / 'target.pt').top.W, D.DBN([6, 4, 3], seed=1).top.W)

@@ -571,3 +571,68 @@ def test_train_main_gives_the_signal_handlers_back(capsys):
                 '--mlp_epochs', '1', '--batch', '50', '--device', 'cpu', '--quiet'])
     assert 'error, scored once' in capsys.readouterr().out
     assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
+
+
+def test_sample_refuses_what_it_cannot_draw(tmp_path, capsys):
+    "Moved from chapter 8 (to keep it within 600 lines of code): each refusal one line on stderr, exit status 2."
+    from dbn_book.cli import sample_main
+    from dbn_book.dbn import DBN
+    DBN([784, 16, 8], n_labels=10, seed=0).save(tmp_path / 'model.pt')
+    (tmp_path / 'junk.pt').write_bytes(b'junk')
+    for argv, msg in [([str(tmp_path / 'junk.pt')], 'cannot be read'), ([str(tmp_path / 'none.pt')], 'does not exist'),
+                      ([str(tmp_path / 'model.pt'), '--digit', '12'], '--digit must lie in 0..9'),
+                      ([str(tmp_path / 'model.pt'), '--n', '0'], '--n must be an integer >= 1'),
+                      ([str(tmp_path / 'model.pt'), '--out', str(tmp_path / 's.jpg')], '--out must name a .png'), ([str(tmp_path)], 'is a folder')]:
+        with pytest.raises(SystemExit) as e: sample_main([*argv, '--device', 'cpu'])
+        err = capsys.readouterr().err
+        assert e.value.code == 2 and msg in err and len(err.strip().splitlines()) == 1, (argv, err)
+
+
+# --- the second CLI probe (2026-12-06): each test fails on the code before its fix ---
+def _stopped_run(path, *extra, seed='0'):
+    "A tiny dbn_train run stopped after its first epoch, its checkpoint at path."
+    from dbn_book.cli import check_train_args, run_training, train_parser
+    run_training(check_train_args(train_parser().parse_args([*TINY, '--seed', seed, *extra, '--save', str(path)])), log=lambda *a: None, stop=lambda: True)
+
+def test_a_stopped_one_rbm_run_resumes(tmp_path):
+    "The recipe's up-down epochs, saved though up-down cannot run on one RBM, made --resume refuse the run: 'drop --updown_epochs', an option never given."
+    _stopped_run(tmp_path / 'one.pt', '--sizes', '784', '16')
+    r = run('dbn_train', '--resume', str(tmp_path / 'one.pt'), '--quiet')
+    assert r.returncode == 0 and 'error, scored once' in r.stdout, r.stderr
+    r = run('dbn_train', *TINY, '--sizes', '784', '16', '--updown_epochs', '3') # given on a fresh run, it is still refused
+    assert r.returncode == 2 and 'at least three --sizes' in r.stderr, r.stderr
+
+def test_resume_does_not_overwrite_another_stopped_run(tmp_path):
+    a, b = tmp_path / 'a.pt', tmp_path / 'b.pt'
+    _stopped_run(a); _stopped_run(b, seed='5'); before = b.read_bytes()
+    r = run('dbn_train', '--resume', str(a), '--save', str(b), '--quiet')
+    assert r.returncode == 2 and f'--save {b} holds a dbn_train run stopped' in r.stderr and b.read_bytes() == before, r.stderr
+
+def test_outputs_that_are_not_files_are_refused_before_training(tmp_path):
+    import os
+    os.mkfifo(tmp_path / 'fifo')
+    for argv, msg in ((['--save', str(tmp_path / 'fifo')], 'is not a regular file'), (['--json', str(tmp_path / 'fifo')], 'is not a regular file'),
+                      (['--save', str(tmp_path / 'newdir') + '/'], 'names a folder; name a file in it')):
+        r = run('dbn_train', *TINY, *argv)
+        assert r.returncode == 2 and msg in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+def test_a_report_that_cannot_be_written_keeps_the_results(tmp_path, capsys, monkeypatch):
+    "A full disk at the very end lost the test errors (a traceback instead of the summary)."
+    from dbn_book import cli
+    def full(path, write): raise OSError(28, 'No space left on device', str(path))
+    monkeypatch.setattr(cli, 'atomic_write', full)
+    cli.train_main([*TINY, '--updown_epochs', '0', '--json', str(tmp_path / 'r.json')])
+    out = capsys.readouterr().out
+    assert 'the JSON report was not written ([Errno 28] No space left on device' in out and 'error, scored once' in out and '\nreport ' not in out, out
+
+def test_ctrl_c_in_the_other_commands_is_one_line(tmp_path, capsys, monkeypatch):
+    from dbn_book import cli
+    from dbn_book.dbn import DBN
+    DBN([784, 16, 8], n_labels=10, seed=0).save(tmp_path / 'm.pt')
+    def interrupted(*a, **k): raise KeyboardInterrupt
+    monkeypatch.setattr(DBN, 'sample', interrupted)
+    with pytest.raises(SystemExit) as e: cli.sample_main([str(tmp_path / 'm.pt'), '--device', 'cpu', '--out', str(tmp_path / 's.png')])
+    assert e.value.code == 130 and 'dbn_sample: stopped; nothing was written' in capsys.readouterr().err and not (tmp_path / 's.png').exists()
+    monkeypatch.setattr(cli, 'train_rbm', interrupted)
+    with pytest.raises(SystemExit) as e: cli.rbm_main(['--no_download', '--hidden', '8', '--device', 'cpu', '--out', str(tmp_path / 'r.png')])
+    assert e.value.code == 130 and 'dbn_rbm: stopped; nothing was written' in capsys.readouterr().err and not (tmp_path / 'r.png').exists()
