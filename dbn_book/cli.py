@@ -491,7 +491,7 @@ def train_main(argv:list|None=None): # default: sys.argv[1:]
             for s, h in old.items(): signal.signal(s, h)
     except UsageError as e: parser.error(e)
     except FloatingPointError as e: parser.exit(1, f"{parser.prog}: error: {e}\n") # divergence: what to change, in one line
-    except OSError as e: parser.exit(1, f"{parser.prog}: error: {e}; a checkpoint written before is intact" + (f": continue with dbn_train --resume {args.save}\n" if args.save else "\n"))
+    except OSError as e: parser.exit(1, f"{parser.prog}: error: {e}; " + (f"a checkpoint written before it is intact (dbn_train --resume {args.save} continues it)\n" if args.save else "nothing was saved (no --save)\n"))
     except KeyboardInterrupt: # the checkpoint, if this run wrote one, holds the last finished epoch
         written = args.save and Path(args.save).is_file() and (args.resume or Path(args.save).stat().st_mtime >= t0)
         parser.exit(128 + (request.signum or signal.SIGINT), "\ndbn_train: stopped at once; " +

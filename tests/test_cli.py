@@ -636,3 +636,12 @@ def test_ctrl_c_in_the_other_commands_is_one_line(tmp_path, capsys, monkeypatch)
     monkeypatch.setattr(cli, 'train_rbm', interrupted)
     with pytest.raises(SystemExit) as e: cli.rbm_main(['--no_download', '--hidden', '8', '--device', 'cpu', '--out', str(tmp_path / 'r.png')])
     assert e.value.code == 130 and 'dbn_rbm: stopped; nothing was written' in capsys.readouterr().err and not (tmp_path / 'r.png').exists()
+
+def test_a_write_error_is_one_line(tmp_path, capsys, monkeypatch):
+    "A full disk during --save gave a traceback."
+    from dbn_book import cli
+    def full(*a, **k): raise OSError(28, 'No space left on device', str(tmp_path / 'm.pt'))
+    monkeypatch.setattr(cli, 'run_training', full)
+    with pytest.raises(SystemExit) as e: cli.train_main([*TINY, '--save', str(tmp_path / 'm.pt')])
+    err = capsys.readouterr().err
+    assert e.value.code == 1 and len(err.strip().splitlines()) == 1 and 'No space left on device' in err and f'dbn_train --resume {tmp_path / "m.pt"} continues it' in err, err
