@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 import torch
 from PIL import Image
 from fastcore.docments import docments, empty
-from .core import DivergenceWarning, resolve_device, atomic_write, check_int, check_number, matmul_precision
+from .core import DivergenceWarning, resolve_device, atomic_write, writable_path, check_int, check_number, matmul_precision
 from .widgets import image_grid, to_uint8
 from .data import load_mnist, mnist_tensors, MNISTDataError
 from .rbm import RBM
@@ -163,9 +163,9 @@ def _check_output(path, option, example='dbn_model.pt'):
     path, ext = Path(path).expanduser(), Path(example).suffix
     if path.suffix.lower() == '.json' and ext != '.json': raise UsageError(f"{option} {path}: it writes a {ext} file, not JSON; name one, e.g. {path.with_suffix(ext)}")
     if path.is_dir(): raise UsageError(f"{option} {path} is a folder; name a file in it, e.g. {path / example}")
-    if path.exists() and not path.resolve().is_file(): raise UsageError(f"{option} {path} is not a regular file (a device, pipe or socket); name a file")
     if not path.parent.is_dir(): raise UsageError(f"{option} {path}: folder {path.parent} does not exist; create it first")
-    if not os.access(path.parent, os.W_OK): raise UsageError(f"{option} {path}: folder {path.parent} is not writable")
+    try: writable_path(path) # a device, a read-only file, a folder not writable: refused now, not after the first epoch
+    except (OSError, ValueError) as e: raise UsageError(f"{option}: {e}") from None
     return path
 
 _UPDOWN = ('updown_epochs', 'updown_lr', 'updown_k', 'updown_method') # free on resume until up-down has begun

@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['MAX_WEIGHT', 'resolve_device', 'matmul_precision', 'check_generator', 'make_generator', 'own_generator', 'check_int',
            'check_k', 'check_steps', 'check_number', 'check_type', 'check_log_z', 'check_sizes', 'check_batch',
-           'check_units', 'check_labels', 'check_real', 'progress_bar', 'atomic_write', 'largest_magnitude',
-           'check_finite', 'DivergenceWarning', 'Trainer', 'plain_fields', 'split_options', 'check_keywords',
-           'cpu_copy']
+           'check_units', 'check_labels', 'check_real', 'progress_bar', 'writable_path', 'atomic_write',
+           'largest_magnitude', 'check_finite', 'DivergenceWarning', 'Trainer', 'plain_fields', 'split_options',
+           'check_keywords', 'cpu_copy']
 
 # %% ../nbs/00_core.ipynb #fe7cf4bc
 import difflib, inspect, math, numbers, os, sys, tempfile, time, warnings
@@ -182,10 +182,8 @@ def progress_bar(total:int, desc:str, enabled:bool=True):
     from tqdm import tqdm
     return tqdm(total=total, desc=desc, disable=not enabled, unit='batch', mininterval=0.5, leave=False)
 
-def atomic_write(path, # the file to write; its folder must exist
-                 write, # write(f) writes the content to the binary file object f
-                ) -> Path:
-    "Write a file through a temporary file in the same folder and `os.replace`, so it is never half-written."
+def writable_path(path) -> Path:
+    "The file `atomic_write` would replace for `path` (a link's target), or an error saying why it cannot: callers check before any work."
     path = Path(check_type(path, (str, Path), 'path')).expanduser()
     if path.is_symlink(): path = path.resolve() # write the link's target, keeping the link
     if path.exists() and not path.is_file() and not path.is_dir(): raise ValueError(f"cannot write {path}: it is not a regular file (a device, pipe or socket); name a file")
@@ -193,6 +191,13 @@ def atomic_write(path, # the file to write; its folder must exist
     if path.is_dir(): raise IsADirectoryError(f"cannot write {path}: it is a folder; name a file in it")
     if path.exists() and not os.access(path, os.W_OK): raise PermissionError(f"cannot write {path}: it is read-only, and is kept; make it writable, or write elsewhere")
     if not os.access(path.parent, os.W_OK): raise PermissionError(f"cannot write {path}: folder {path.parent} is not writable")
+    return path
+
+def atomic_write(path, # the file to write; its folder must exist
+                 write, # write(f) writes the content to the binary file object f
+                ) -> Path:
+    "Write a file through a temporary file in the same folder and `os.replace`, so it is never half-written."
+    path = writable_path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name[:64]}.', suffix='.tmp') # a name within the file system's limit
     try:
         with os.fdopen(fd, 'wb') as f: write(f); f.flush(); os.fsync(f.fileno()) # on disk before the rename: a crash leaves the old file or the new

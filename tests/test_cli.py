@@ -645,3 +645,13 @@ def test_a_write_error_is_one_line(tmp_path, capsys, monkeypatch):
     with pytest.raises(SystemExit) as e: cli.train_main([*TINY, '--save', str(tmp_path / 'm.pt')])
     err = capsys.readouterr().err
     assert e.value.code == 1 and len(err.strip().splitlines()) == 1 and 'No space left on device' in err and f'dbn_train --resume {tmp_path / "m.pt"} continues it' in err, err
+
+def test_a_read_only_save_path_is_refused_before_training(tmp_path, monkeypatch):
+    "It was refused only when the first checkpoint was written, after an epoch of training (core's writable_path, called up front now)."
+    import os
+    from dbn_book.cli import check_train_args, train_parser, UsageError
+    (ro := tmp_path / 'ro.pt').write_bytes(b'x')
+    access = os.access # root may write any file: answer as for another user
+    monkeypatch.setattr(os, 'access', lambda p, mode: False if str(p) == str(ro) and mode == os.W_OK else access(p, mode))
+    with pytest.raises(UsageError, match='--save: cannot write .*it is read-only, and is kept'):
+        check_train_args(train_parser().parse_args([*TINY, '--save', str(ro)]))
