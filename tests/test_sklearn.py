@@ -234,7 +234,7 @@ def test_a_refit_that_fails_leaves_the_previous_fit():
         with pytest.raises(error): c.set_params(**bad).fit(X, y)
         assert np.array_equal(p, c.predict_proba(X))
         c.set_params(batch_size=20, learning_rate=0.1)
-    fresh = DBNClassifier(learning_rate=1e6, pretrain_epochs=1, epochs=1, device='cpu')
+    fresh = DBNClassifier(learning_rate=1e6, pretrain_epochs=1, epochs=1, random_state=0, device='cpu') # seeded: about 7% of unseeded draws step to a largest weight under MAX_WEIGHT (1,830 for np.random.seed(34)), which is not a divergence
     with pytest.raises(FloatingPointError): fresh.fit(X, y)
     assert not hasattr(fresh, 'classes_') and not hasattr(fresh, 'mlp_') # a first fit that fails leaves it unfitted
 
