@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 import torch
 from PIL import Image
 from fastcore.docments import docments, empty
-from .core import DivergenceWarning, resolve_device, atomic_write, writable_path, check_int, check_number, matmul_precision
+from .core import DivergenceWarning, resolve_device, atomic_write, writable_path, say, check_int, check_number, matmul_precision
 from .widgets import image_grid, to_uint8
 from .data import load_mnist, mnist_tensors, MNISTDataError
 from .rbm import RBM
@@ -160,7 +160,7 @@ def _check_device(device):
 def _check_output(path, option, example='dbn_model.pt'):
     if path is None: return None
     if str(path).endswith(('/', os.sep)): raise UsageError(f"{option} {path} names a folder; name a file in it, e.g. {Path(path).expanduser() / example}")
-    path, ext = Path(path).expanduser(), Path(example).suffix
+    path, ext = Path(path).expanduser().absolute(), Path(example).suffix # absolute in the checkpoint: --resume may run elsewhere
     if path.suffix.lower() == '.json' and ext != '.json': raise UsageError(f"{option} {path}: it writes a {ext} file, not JSON; name one, e.g. {path.with_suffix(ext)}")
     if path.is_dir(): raise UsageError(f"{option} {path} is a folder; name a file in it, e.g. {path / example}")
     if not path.parent.is_dir(): raise UsageError(f"{option} {path}: folder {path.parent} does not exist; create it first")
@@ -188,7 +188,7 @@ def check_train_args(args,
     if args.head_epochs > args.mlp_epochs: raise UsageError(f"--head_epochs {args.head_epochs} must not exceed --mlp_epochs {args.mlp_epochs}")
     if args.top_fast_lr and (args.top_method != 'pcd' or args.centered):
         raise UsageError("--top_fast_lr: fast weights steer PCD's persistent chains, without centring; use --top_method pcd and no --centered, or drop --top_fast_lr")
-    args.device = _check_device(args.device)
+    args.device, args.data = _check_device(args.device), args.data and str(Path(args.data).expanduser().absolute()) # as for --save
     args.save, args.json = _check_output(args.save, '--save'), _check_output(args.json, '--json', 'report.json')
     if args.save is not None and args.json is not None and args.save.resolve() == args.json.resolve():
         raise UsageError(f"--save and --json both name {args.save}; give the JSON report another file")
@@ -313,7 +313,8 @@ def _start(args, log, stop, checkpoint) -> _Run:
     filled = {k: v for k, v in RECIPES[recipe].items() if getattr(args, k) is None}
     for k, v in filled.items(): setattr(args, k, v)
     if checkpoint is None:
-        run.dbn = DBN(args.sizes, n_labels=0 if args.no_labels else 10, v_data=run.v_tr, seed=args.seed)
+        try: run.dbn = DBN(args.sizes, n_labels=0 if args.no_labels else 10, v_data=run.v_tr, seed=args.seed)
+        except MemoryError as e: raise UsageError(f"--sizes: {e}") from None
         run.res = dict(recipe=recipe, data=run.source, n_train=len(run.v_tr), n_valid=args.valid, n_test=len(run.v_te), phases={},
                        device=str(args.device), data_fingerprint=_fingerprint(run.v_tr, run.v_va), wall_seconds=0.0,
                        threads=torch.get_num_threads())
@@ -361,13 +362,18 @@ def _updown(run) -> bool:
     if run.dbn.n_labels and run.v_va is not None: run.res['valid_error_generative'] = run.generative_error(run.v_va, run.y_va)
     return True
 
+class _PriorFailed(FloatingPointError): "A label prior that cannot be set; the message is whole."
+
 def _match_label_prior(run):
     "The label biases set so that the model's P(y) is the training labels' frequencies (chapter 4), unless a digit has none."
     missing = sorted(set(range(run.dbn.n_labels)) - set(run.labels.tolist()))
     if missing: return run.log(f"label prior: not matched, since the training images hold no {missing}")
     t0, g = time.perf_counter(), torch.Generator(device=run.dbn.top.W.device).manual_seed(run.args.seed)
     if not run.args.quiet: run.log("label prior: reading the model's P(y) from its free-running chains (chapter 4) ...")
-    seen = match_label_prior(run.dbn, run.labels.to(run.dbn.top.W.device), generator=g)
+    try: seen = match_label_prior(run.dbn, run.labels.to(run.dbn.top.W.device), generator=g)
+    except FloatingPointError as e: # its advice is for Python; here: the options, and how to keep the model
+        raise _PriorFailed(f"the label prior cannot be set: {str(e).split(', so')[0]}: training (--top_lr{', --updown_lr' * ('up-down' in run.res['phases'])}) left the label weights extreme; " +
+                           (f"keep the model without it: dbn_train --resume {run.args.save} --no_label_prior" if run.args.save else "train again with --no_label_prior, or a smaller rate")) from None
     run.res['label_prior_before'] = [round(p, 4) for p in seen[0].tolist()] # the model's P(y) as training left it
     run.res['phases']['label prior'] = time.perf_counter() - t0
     run.log(f"label prior: P(y) was {100 * seen[0].min():.1f}-{100 * seen[0].max():.1f}% over the digits; set to the training "
@@ -420,6 +426,7 @@ def run_training(args, log:Callable|None=None, # called with each line of progre
         phases = [p for p in (*_STEPS, 'done') if p != 'fine-tuning (random init)' or args.compare]
         for following in phases[phases.index(run.phase) + 1:]:
             try: finished = _STEPS[run.phase](run)
+            except _PriorFailed: raise
             except FloatingPointError as e: # divergence: name the option that sets the rate, and how to continue if one can
                 rate, how = _RATES.get(run.phase, '--mlp_lr'), ''
                 if args.save and (run.phase.startswith('fine-tuning') or run.phase == 'up-down' and run.saved_before_updown):
@@ -486,22 +493,22 @@ def train_main(argv:list|None=None): # default: sys.argv[1:]
         _keep_stopped_run(args.json, json=True)
         old = {s: signal.signal(s, request.handle) for s in (signal.SIGINT, signal.SIGTERM)} \
               if threading.current_thread() is threading.main_thread() else {}
-        try: res = run_training(args, log=print, stop=request, checkpoint=ckpt)
+        try: res = run_training(args, log=say, stop=request, checkpoint=ckpt)
         finally:
             for s, h in old.items(): signal.signal(s, h)
     except UsageError as e: parser.error(e)
     except FloatingPointError as e: parser.exit(1, f"{parser.prog}: error: {e}\n") # divergence: what to change, in one line
-    except OSError as e: parser.exit(1, f"{parser.prog}: error: {e}; " + (f"a checkpoint written before it is intact (dbn_train --resume {args.save} continues it)\n" if args.save else "nothing was saved (no --save)\n"))
-    except KeyboardInterrupt: # the checkpoint, if this run wrote one, holds the last finished epoch
+    except (OSError, KeyboardInterrupt) as e: # the checkpoint, if this run wrote one, holds the last finished epoch
         written = args.save and Path(args.save).is_file() and (args.resume or Path(args.save).stat().st_mtime >= t0)
-        parser.exit(128 + (request.signum or signal.SIGINT), "\ndbn_train: stopped at once; " +
-                    (f"continue the last finished epoch with: dbn_train --resume {args.save}\n" if written else
-                     "nothing was saved yet\n" if args.save else "nothing was saved (no --save)\n"))
+        kept = (f"continue the last finished epoch with: dbn_train --resume {args.save}" if written else
+                "nothing was saved yet" if args.save else "nothing was saved (no --save)")
+        if isinstance(e, OSError): parser.exit(1, f"{parser.prog}: error: {e}; {kept}\n") # a full disk, say
+        parser.exit(128 + (request.signum or signal.SIGINT), f"\ndbn_train: stopped at once; {kept}\n")
     if 'stopped' in res:
-        print(f"stopped {res['stopped']['where']}; " +
+        say(f"stopped {res['stopped']['where']}; " +
               (f"continue with: dbn_train --resume {args.save}" if args.save else "nothing was saved (no --save)"))
         sys.exit(128 + request.signum)
-    print(summary(args, res)) # returns None: console scripts pass the return value to sys.exit
+    say(summary(args, res)) # returns None: console scripts pass the return value to sys.exit
 
 # %% ../nbs/08_cli.ipynb #3ecb6163
 def _sample_options(
@@ -548,7 +555,7 @@ def sample_main(argv:list|None=None): # default: sys.argv[1:]
         with matmul_precision(a.matmul_precision): v = dbn.to(device).sample(n, k=a.k, labels=labels, generator=torch.Generator(device=device).manual_seed(a.seed), mean=not a.binary).cpu()
     except KeyboardInterrupt: p.exit(130, "\ndbn_sample: stopped; nothing was written\n")
     atomic_write(out, lambda f: Image.fromarray(to_uint8(image_grid(v, ncol=ncol, shape=(side, side)))).save(f, format='PNG'))
-    print(f"wrote {len(v)} samples ({what}, {a.k} Gibbs steps) to {out.resolve()}")
+    say(f"wrote {len(v)} samples ({what}, {a.k} Gibbs steps) to {out.resolve()}")
 
 # %% ../nbs/08_cli.ipynb #8d0aa814
 def _rbm_options(
@@ -571,17 +578,18 @@ def rbm_main(argv:list|None=None): # default: sys.argv[1:]
     except ValueError as e: p.error(f"--lr with --weight_decay: {e}") # each option alone was checked by the parser
     try: source, v_tr, *_ = _mnist(a.data, a.seed, download=not a.no_download, binarize=a.binarize)
     except UsageError as e: p.error(e)
-    print(f"data: {source}")
+    say(f"data: {source}")
     n_held = min(1000, len(v_tr) // 10) # held out for the free-energy gap
     v_fit, v_held = v_tr[:-n_held], v_tr[-n_held:]
     if a.batch > len(v_fit): p.error(f"--batch {a.batch:,} is more than the {len(v_fit):,} training images; give at most {len(v_fit):,}")
-    rbm = RBM(784, a.hidden, v_data=v_fit, seed=a.seed)
+    try: rbm = RBM(784, a.hidden, v_data=v_fit, seed=a.seed)
+    except MemoryError as e: p.error(f"--hidden: {e}")
     try:
         with matmul_precision(a.matmul_precision), _warning_lines('dbn_rbm', '--lr'): hist = train_rbm(rbm, v_fit, options, progress=_bars(a), v_valid=v_held, seed=a.seed, device=device, desc=f'{a.method.upper()}-{a.k}')
     except FloatingPointError as e: p.exit(1, f"dbn_rbm: error: {e}\n")
     except KeyboardInterrupt: p.exit(130, "\ndbn_rbm: stopped; nothing was written\n")
-    for h in hist: print(f"epoch {h['epoch']:3d}  reconstruction error {h['recon_error']:7.2f}  "
+    for h in hist: say(f"epoch {h['epoch']:3d}  reconstruction error {h['recon_error']:7.2f}  "
                          f"free-energy gap (held-out - train) {h['free_energy_gap']:6.2f}")
     with matmul_precision(a.matmul_precision): fig = rbm_figure(rbm, seed=a.seed)
     atomic_write(out, lambda f: fig.savefig(f, format=out.suffix.lstrip('.').lower(), dpi=100))
-    print(f"trained on {len(v_fit):,} images in {sum(h['seconds'] for h in hist):.1f} s; figure of filters and samples: {out}")
+    say(f"trained on {len(v_fit):,} images in {sum(h['seconds'] for h in hist):.1f} s; figure of filters and samples: {out}")

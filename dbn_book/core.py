@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['MAX_WEIGHT', 'resolve_device', 'matmul_precision', 'check_generator', 'make_generator', 'own_generator', 'check_int',
            'check_k', 'check_steps', 'check_number', 'check_type', 'check_log_z', 'check_sizes', 'check_batch',
-           'check_units', 'check_labels', 'check_real', 'progress_bar', 'writable_path', 'atomic_write',
+           'check_units', 'check_labels', 'check_real', 'progress_bar', 'say', 'writable_path', 'atomic_write',
            'largest_magnitude', 'check_finite', 'DivergenceWarning', 'Trainer', 'plain_fields', 'split_options',
            'check_keywords', 'cpu_copy']
 
@@ -128,6 +128,7 @@ def check_batch(x, n:int, # the number of units the rows must have
     if not isinstance(x, torch.Tensor):
         raise TypeError(f"{what} must be a torch.Tensor, got {type(x).__name__}" + ("; convert it with torch.as_tensor (a pandas frame: torch.as_tensor(x.to_numpy()))"
                         if hasattr(x, '__array__') else "")) # numpy's arrays, pandas' frames
+    if x.is_complex(): raise ValueError(f"{what} must hold real values, got {x.dtype}")
     if x.ndim != 2 or x.shape[1] != n:
         raise ValueError(f"{what} must have shape (batch, {n}) for {n} {layer} units, got {tuple(x.shape)}"
                          + (f"; for a single example use {what}[None]" if x.ndim == 1 and x.shape[0] == n else ""))
@@ -174,13 +175,21 @@ def check_real(x:torch.Tensor, n:int, # the number of columns the rows must have
         r, c = (int(i) for i in bad.nonzero()[0])
         raise ValueError(f"{what} holds {int(bad.sum())} NaN or infinite values (the first at row {r}, column {c}); "
                          f"a GaussianRBM needs finite real values: drop or impute those rows")
-    return x.to(dtype or (x.dtype if x.is_floating_point() else torch.float32))
+    y = x.to(dtype or (x.dtype if x.is_floating_point() else torch.float32))
+    if y.dtype != x.dtype and not bool(torch.isfinite(y).all()): # float64 beyond float32's range
+        raise ValueError(f"{what} holds values beyond {y.dtype}'s range (the largest |x| is {x.abs().max().item():.3g}); rescale them first, e.g. standardise (fit_standardizer)")
+    return y
 
 # %% ../nbs/00_core.ipynb #399dd7ad
 def progress_bar(total:int, desc:str, enabled:bool=True):
     "A tqdm progress bar over `total` batches, or a silent one when not `enabled`."
     from tqdm import tqdm
     return tqdm(total=total, desc=desc, disable=not enabled, unit='batch', mininterval=0.5, leave=False)
+
+def say(text:str):
+    "Print a line of progress; once the reader of stdout has gone (`dbn_train | head -1`), the rest goes nowhere and the work goes on."
+    try: print(text, flush=True)
+    except BrokenPipeError: os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 def writable_path(path) -> Path:
     "The file `atomic_write` would replace for `path` (a link's target), or an error saying why it cannot: callers check before any work."
@@ -193,19 +202,28 @@ def writable_path(path) -> Path:
     if not os.access(path.parent, os.W_OK): raise PermissionError(f"cannot write {path}: folder {path.parent} is not writable")
     return path
 
+class _Recorded: # a file that keeps the OSError its write raised (a full disk): torch's checkpoint writer reports it as a RuntimeError
+    def __init__(self, f): self.f, self.error = f, None
+    def __getattr__(self, name): return getattr(self.f, name)
+    def write(self, b):
+        try: return self.f.write(b)
+        except OSError as e: self.error = e; raise
+
 def atomic_write(path, # the file to write; its folder must exist
                  write, # write(f) writes the content to the binary file object f
                 ) -> Path:
     "Write a file through a temporary file in the same folder and `os.replace`, so it is never half-written."
     path = writable_path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name[:64]}.', suffix='.tmp') # a name within the file system's limit
+    f = _Recorded(os.fdopen(fd, 'wb'))
     try:
-        with os.fdopen(fd, 'wb') as f: write(f); f.flush(); os.fsync(f.fileno()) # on disk before the rename: a crash leaves the old file or the new
+        with f.f: write(f); f.flush(); os.fsync(f.fileno()) # on disk before the rename: a crash leaves the old file or the new
         umask = os.umask(0); os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask) # mkstemp's file is private: give it the usual permissions
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
+        if f.error is not None and not isinstance(e, OSError): raise OSError(f.error.errno, f"cannot write {path}: {f.error.strerror}") from e
         raise
     return path
 

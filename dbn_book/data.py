@@ -8,7 +8,7 @@ __all__ = ['MNIST_FILES', 'MNIST_URL', 'MNISTDataError', 'parse_idx', 'find_mnis
            'dequantize', 'AffineMap', 'fit_standardizer', 'fit_zca', 'grey_sample_images', 'image_patches']
 
 # %% ../nbs/00_data.ipynb #2d664e30
-import gzip, hashlib, importlib.resources, numbers, os, warnings, zlib
+import gzip, hashlib, importlib.resources, math, numbers, os, warnings, zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,13 +30,14 @@ class MNISTDataError(ValueError):
 
 def parse_idx(data:bytes, name:str='<bytes>') -> np.ndarray:
     "The array in the bytes of an unsigned-byte IDX file."
+    if not isinstance(data, (bytes, bytearray, memoryview)): raise TypeError(f"parse_idx: data must be bytes (a file's content), got {type(data).__name__}")
     if len(data) < 4 or data[:3] != b'\0\0\x08' or not 1 <= data[3] <= 4:
         raise MNISTDataError(f"{name}: not an IDX file of unsigned bytes (magic number {data[:4].hex()!r}); "
                              f"is this folder really MNIST?")
     header = 4 + 4 * data[3]
     if len(data) < header: raise MNISTDataError(f"{name}: truncated IDX header")
     shape = tuple(int(s) for s in np.frombuffer(data, '>u4', data[3], 4))
-    n = int(np.prod(shape))
+    n = math.prod(shape) # Python's integers: numpy's int64 product of four huge sizes wraps around
     if len(data) != header + n:
         raise MNISTDataError(f"{name}: the header promises {n:,} bytes of data for shape {shape} but the file "
                              f"holds {len(data) - header:,}: it is truncated or corrupt; download it again from {MNIST_URL}")
@@ -151,7 +152,8 @@ def binarize(x:torch.Tensor, # grey images: uint8 in 0..255, or floats in [0, 1]
              generator:torch.Generator|None=None, # for 'sample'; default: seed 0
              dtype=torch.float32) -> torch.Tensor:
     "Binary images (0./1. floats) from grey ones, by sampling or by threshold."
-    x = torch.as_tensor(x) # numpy arrays too
+    x, dtype = torch.as_tensor(x), check_type(dtype, torch.dtype, 'dtype') # numpy arrays too
+    if x.is_complex(): raise ValueError(f"binarize: grey values must be real, got {x.dtype}")
     p = x.float() / 255 if x.dtype == torch.uint8 else x.float()
     if p.numel() and not (p.min() >= 0 and p.max() <= 1): # NaN fails this too
         raise ValueError(f"binarize: grey values must lie in [0, 1] (or be uint8), got min {p.min():.3g}, max {p.max():.3g}"
@@ -196,6 +198,7 @@ def dequantize(x:torch.Tensor, # uint8 pixels in 0..255
     "Continuous grey levels (x + u)/256, u ~ U(0, 1)."
     x = torch.as_tensor(x) # numpy arrays too
     if x.dtype != torch.uint8: raise ValueError(f"dequantize expects uint8 pixels in 0..255, got dtype {x.dtype}")
+    if not (isinstance(dtype, torch.dtype) and dtype.is_floating_point): raise ValueError(f"dequantize: dtype must be a floating-point torch.dtype, got {dtype!r}")
     g = check_generator(generator)
     u = torch.rand(x.shape, generator=g, dtype=dtype, device=x.device if g is None else g.device) # where the generator is
     return (x.to(dtype) + u.to(x.device)) / 256
@@ -225,9 +228,12 @@ class AffineMap:
         return torch.linalg.slogdet(self.A.double())[1].item()
 
 def _real_rows(x) -> torch.Tensor:
-    "Training rows x: a real tensor of shape (batch, columns), checked."
-    if isinstance(x, torch.Tensor) and x.ndim != 2: raise ValueError(f"x must have shape (batch, columns), got {tuple(x.shape)}")
-    return check_real(x, x.shape[1] if isinstance(x, torch.Tensor) else -1, 'x')
+    "Training rows x: a real tensor of shape (batch, columns), checked; values whose squares float32 holds, as variances must."
+    if isinstance(x, torch.Tensor) and (x.ndim != 2 or not x.shape[-1]): raise ValueError(f"x must have shape (batch, columns), at least one column, got {tuple(x.shape)}")
+    x = check_real(x, x.shape[1] if isinstance(x, torch.Tensor) else -1, 'x')
+    if x.numel() and x.abs().max() > math.sqrt(torch.finfo(torch.float32).max):
+        raise ValueError(f"x holds values up to {x.abs().max().item():.3g}, whose squares float32 cannot hold; rescale x first (divide it by a constant)")
+    return x
 
 def fit_standardizer(x:torch.Tensor, # training rows, e.g. dequantized pixels
                      min_std:float=1e-6, # columns whose standard deviation is below this are dropped

@@ -225,4 +225,6 @@ def load_checkpoint(path, ckpt:dict|None=None, # the dict read_checkpoint(path) 
         except (KeyError, ValueError, RuntimeError, TypeError, AttributeError, StopIteration) as e: # StopIteration: no weights
             raise ValueError(f"{path}: the MLP in this checkpoint is incomplete or inconsistent ({type(e).__name__})") from None
         if not all(bool(torch.isfinite(p).all()) for p in mlp.parameters()): raise ValueError(f"{path}: the MLP's weights hold NaN or infinite values; train it again")
-    return Checkpoint(dbn, mlp, ckpt.get('config', {}), ckpt.get('results', {}))
+    config, results = ckpt.get('config', {}), ckpt.get('results', {})
+    if not (isinstance(config, dict) and isinstance(results, dict)): raise ValueError(f"{path}: its configuration or results are damaged (not dicts); write it again")
+    return Checkpoint(dbn, mlp, config, results)

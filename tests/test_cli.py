@@ -35,6 +35,14 @@ def test_bad_options_fail_in_one_line(extra, msg):
     r = run('dbn_train', *TINY, *extra)
     assert r.returncode == 2 and msg in r.stderr and len(r.stderr.strip().splitlines()) == 1 and r.stdout == ''
 
+def test_layers_too_large_to_allocate_fail_in_one_line_before_training():
+    "The allocator's traceback before; the data is read first (the DBN's biases start from it), then no training."
+    r = run('dbn_train', *[a for a in TINY if a != '--quiet'], '--sizes', '784', '100000000000', '10')
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and r.stdout.startswith('data: ') and 'pretraining' not in r.stdout, r.stderr
+    assert 'dbn_train: error: --sizes: 784 x 100,000,000,000 weights need 292,063 GiB, more than can be allocated; choose fewer units' in r.stderr
+    r = run('dbn_rbm', '--no_download', '--hidden', '10000000000')
+    assert r.returncode == 2 and r.stderr == 'dbn_rbm: error: --hidden: 784 x 10,000,000,000 weights need 29,206 GiB, more than can be allocated; choose fewer units\n'
+
 @pytest.mark.parametrize('extra,msg', [(['--hidden', '0'], '--hidden must be an integer >= 1'), (['--out', 'r.txt'], '--out must name'),
                                        (['--lr', '-1'], '--lr must be a number in'), (['--out', 'no/r.png'], 'does not exist')])
 def test_rbm_bad_options_fail_in_one_line(tmp_path, extra, msg):
@@ -638,13 +646,53 @@ def test_ctrl_c_in_the_other_commands_is_one_line(tmp_path, capsys, monkeypatch)
     assert e.value.code == 130 and 'dbn_rbm: stopped; nothing was written' in capsys.readouterr().err and not (tmp_path / 'r.png').exists()
 
 def test_a_write_error_is_one_line(tmp_path, capsys, monkeypatch):
-    "A full disk during --save gave a traceback."
+    "A full disk during --save gave a traceback; the resume it names is that of a checkpoint this run wrote (it was named when none was)."
     from dbn_book import cli
-    def full(*a, **k): raise OSError(28, 'No space left on device', str(tmp_path / 'm.pt'))
-    monkeypatch.setattr(cli, 'run_training', full)
-    with pytest.raises(SystemExit) as e: cli.train_main([*TINY, '--save', str(tmp_path / 'm.pt')])
-    err = capsys.readouterr().err
-    assert e.value.code == 1 and len(err.strip().splitlines()) == 1 and 'No space left on device' in err and f'dbn_train --resume {tmp_path / "m.pt"} continues it' in err, err
+    def full(write):
+        def fake(*a, **k):
+            if write: (tmp_path / 'm.pt').write_bytes(b'an epoch')
+            raise OSError(28, 'No space left on device', str(tmp_path / 'm.pt'))
+        return fake
+    for write, said in [(False, 'nothing was saved yet'), (True, f'continue the last finished epoch with: dbn_train --resume {tmp_path / "m.pt"}')]:
+        monkeypatch.setattr(cli, 'run_training', full(write))
+        with pytest.raises(SystemExit) as e: cli.train_main([*TINY, '--save', str(tmp_path / 'm.pt')])
+        err = capsys.readouterr().err
+        assert e.value.code == 1 and len(err.strip().splitlines()) == 1 and 'No space left on device' in err and said in err, err
+
+def test_a_file_size_limit_during_save_is_one_line(tmp_path):
+    "torch's checkpoint writer reports its file's OSError (a full disk, here a file-size limit) as a RuntimeError: a traceback before."
+    import resource
+    limit = lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, resource.getrlimit(resource.RLIMIT_FSIZE)[1])) # Python ignores SIGXFSZ
+    cmd = [sys.executable, '-c', "import sys; from dbn_book.cli import train_main as m; sys.argv[0] = 'dbn_train'; m()", *TINY, '--save', str(tmp_path / 'm.pt')]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=300, preexec_fn=limit)
+    assert r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert f'cannot write {tmp_path / "m.pt"}: File too large; nothing was saved yet' in r.stderr and list(tmp_path.iterdir()) == [], r.stderr
+
+def test_a_closed_stdout_does_not_stop_training(tmp_path):
+    "dbn_train ... | head -1: the reader goes, and the run (a BrokenPipeError before) goes on to its checkpoint."
+    cmd = [sys.executable, '-c', "import sys; from dbn_book.cli import train_main as m; sys.argv[0] = 'dbn_train'; m()", *TINY, '--save', str(tmp_path / 'm.pt')]
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    p.stdout.close() # before the first line
+    err = p.stderr.read(); p.wait(timeout=300)
+    from dbn_book.dbn import read_checkpoint
+    assert p.returncode == 0 and 'Error' not in err and read_checkpoint(tmp_path / 'm.pt')['training']['phase'] == 'done', err
+
+def test_a_failed_label_prior_says_how_to_keep_the_model(tmp_path):
+    "It blamed --updown_lr and advised Python; --resume with --no_label_prior keeps the trained DBN."
+    path = tmp_path / 'm.pt'
+    r = run('dbn_train', *TINY, '--top_lr', '300', '--updown_epochs', '0', '--save', str(path))
+    assert r.returncode == 1 and r.stderr.strip().splitlines()[-1].startswith('dbn_train: error: the label prior'), r.stderr # after the top RBM's warning
+    assert 'the label prior cannot be set' in r.stderr and 'training (--top_lr)' in r.stderr and 'deepcopy' not in r.stderr, r.stderr
+    assert f'keep the model without it: dbn_train --resume {path} --no_label_prior' in r.stderr, r.stderr
+    r = run('dbn_train', '--resume', str(path), '--no_label_prior')
+    assert r.returncode == 0 and 'error, scored once' in r.stdout, r.stderr
+
+def test_relative_paths_are_stored_absolute(tmp_path, monkeypatch):
+    "--resume from another folder read a relative --data or --json against that folder."
+    from dbn_book.cli import check_train_args, config_of, train_parser
+    monkeypatch.chdir(tmp_path)
+    config = config_of(check_train_args(train_parser().parse_args([*TINY, '--data', 'mnist', '--json', 'r.json', '--save', 'm.pt'])))
+    assert (config['data'], config['json'], config['save']) == (str(tmp_path / 'mnist'), str(tmp_path / 'r.json'), str(tmp_path / 'm.pt'))
 
 def test_a_read_only_save_path_is_refused_before_training(tmp_path, monkeypatch):
     "It was refused only when the first checkpoint was written, after an epoch of training (core's writable_path, called up front now)."

@@ -121,6 +121,9 @@ def test_out_of_range_data_is_refused(data):
         with pytest.raises(ValueError, match='NaN'): est.fit(np.where(X == 1, np.nan, X), y)
         fitted = est.fit(X, y)
         with pytest.raises(ValueError, match='Values above 1'): (fitted.transform if hasattr(fitted, 'transform') else fitted.predict)(X + 1)
+    for est in (gaussian_rbm(), gaussian_dbn()): # float64 values beyond float32: they were called NaN, or diverged after an epoch
+        for scale in (1e20, 1e200):
+            with pytest.raises(ValueError, match='whose squares float32 cannot hold.*StandardScaler'): est.fit(X * scale, y)
 
 
 @pytest.mark.parametrize('est', DEFAULTS, ids=repr)
