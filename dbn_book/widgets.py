@@ -36,10 +36,10 @@ def to_uint8(frame,           # a Figure, or an H x W (x 3) array or tensor
         if v is not None: check_number(v, name, -np.inf)
     unit = vmin is None and vmax is None # floats in [0, 1]
     if a.dtype == np.uint8 and unit and cmap is None: return a
-    a = a.astype(float) / 255 if a.dtype == np.uint8 and unit else a.astype(float) # uint8: 0..255
+    a, dtype = a.astype(float) / 255 if a.dtype == np.uint8 and unit else a.astype(float), a.dtype # uint8: 0..255
     if not np.isfinite(a).all(): raise ValueError("a frame contains NaN or infinite values")
     if unit and (a.min() < -1e-6 or a.max() > 1 + 1e-6):
-        raise ValueError(f"frames other than uint8 must lie in [0, 1] (got [{a.min():.3g}, {a.max():.3g}]); pass vmin= and vmax= to rescale")
+        raise ValueError(f"{dtype} frames must lie in [0, 1] (got [{a.min():.3g}, {a.max():.3g}]), as only uint8 ones are read as 0..255; pass vmin= and vmax= to rescale (vmin=0, vmax=255 for 8-bit levels)")
     lo, hi = (0.0, 1.0) if unit else (a.min() if vmin is None else vmin, a.max() if vmax is None else vmax)
     a = np.clip((a - lo) / ((hi - lo) or 1.0), 0, 1)
     if cmap is not None:
