@@ -26,6 +26,7 @@ pytestmark = pytest.mark.skipif(MNIST is None, reason="the benchmarks read the f
 TINY_DBN = ['--n_train', '2000', '--sizes', '784', '50', '50', '100', '--dbn_epochs', '1', '--top_epochs', '1', '--mlp_epochs', '1',
             '--quiet', '--device', 'cpu']
 CASES = { # name -> the commands, run in order in one copy (a later one may read what an earlier one wrote)
+    'default_floor': [['default_floor.py', '--report', '', '--rounds', '1']],
     'ais_table': [['ais_table.py', 'train', '--name', 'check', '--hidden', '10', '--epochs', '1', '--save_every', '1'],
                   ['ais_table.py', 'evaluate', 'out/check_e1.pt', '--chains', '2', '--betas', '10']], # AIS's interval reaches -inf
     'rbm_likelihood': [['rbm_likelihood.py', 'train', '--name', 'check', '--hidden', '10', '--epochs', '2', '--average_from', '0', '1',
