@@ -2,11 +2,14 @@
 import json, re, shutil, subprocess, sys
 import pytest
 
-def run(*argv, cwd=None, env=None):
-    "Run a console script as a user would; fall back to `python -c` when the scripts are not on PATH."
+def command(*argv) -> list:
+    "A console script's command line as a user would type it; `python -c` when the scripts are not on PATH."
     exe, main = shutil.which(argv[0]), {'dbn_train': 'train_main', 'dbn_sample': 'sample_main', 'dbn_rbm': 'rbm_main'}[argv[0]]
-    cmd = [exe, *argv[1:]] if exe else [sys.executable, '-c', f"import sys; from dbn_book.cli import {main} as m; sys.argv[0] = {argv[0]!r}; m()", *argv[1:]]
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=env, timeout=300)
+    return [exe, *argv[1:]] if exe else [sys.executable, '-c', f"import sys; from dbn_book.cli import {main} as m; sys.argv[0] = {argv[0]!r}; m()", *argv[1:]]
+
+def run(*argv, cwd=None, env=None, **kw):
+    "Run a console script as a user would."
+    return subprocess.run(command(*argv), capture_output=True, text=True, cwd=cwd, env=env, timeout=300, **kw)
 
 TINY = ['--no_download', '--n_train', '200', '--sizes', '784', '32', '16', '--dbn_epochs', '1', '--mlp_epochs', '1',
         '--batch', '50', '--device', 'cpu', '--quiet']
@@ -96,9 +99,7 @@ LONG = ['--no_download', '--n_train', '2000', '--valid', '500', '--sizes', '784'
         '--method', 'pcd']
 
 def popen(*argv):
-    exe = shutil.which('dbn_train')
-    cmd = [exe, *argv] if exe else [sys.executable, '-c', "import sys; from dbn_book.cli import train_main as m; sys.argv[0] = 'dbn_train'; m()", *argv]
-    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    return subprocess.Popen(command('dbn_train', *argv), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, 'OMP_NUM_THREADS': '1'})
 
 from dbn_book.core import matmul_precision
@@ -663,15 +664,13 @@ def test_a_file_size_limit_during_save_is_one_line(tmp_path):
     "torch's checkpoint writer reports its file's OSError (a full disk, here a file-size limit) as a RuntimeError: a traceback before."
     import resource
     limit = lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, resource.getrlimit(resource.RLIMIT_FSIZE)[1])) # Python ignores SIGXFSZ
-    cmd = [sys.executable, '-c', "import sys; from dbn_book.cli import train_main as m; sys.argv[0] = 'dbn_train'; m()", *TINY, '--save', str(tmp_path / 'm.pt')]
-    r = subprocess.run(cmd, capture_output=True, text=True, timeout=300, preexec_fn=limit)
+    r = run('dbn_train', *TINY, '--save', str(tmp_path / 'm.pt'), preexec_fn=limit)
     assert r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1, r.stderr
     assert f'cannot write {tmp_path / "m.pt"}: File too large; nothing was saved yet' in r.stderr and list(tmp_path.iterdir()) == [], r.stderr
 
 def test_a_closed_stdout_does_not_stop_training(tmp_path):
     "dbn_train ... | head -1: the reader goes, and the run (a BrokenPipeError before) goes on to its checkpoint."
-    cmd = [sys.executable, '-c', "import sys; from dbn_book.cli import train_main as m; sys.argv[0] = 'dbn_train'; m()", *TINY, '--save', str(tmp_path / 'm.pt')]
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    p = popen(*TINY, '--save', str(tmp_path / 'm.pt'))
     p.stdout.close() # before the first line
     err = p.stderr.read(); p.wait(timeout=300)
     from dbn_book.dbn import read_checkpoint
