@@ -27,6 +27,7 @@ from .dbn import DBN, train_dbn
 from .finetune import FineTuneOptions, mlp_from_dbn, finetune
 from .ais import LogPartition, log_partition, sm_betas
 from .grbm import GaussianRBM
+from .data import MAX_REAL
 
 # %% ../nbs/11_sklearn.ipynb #e3c620e1
 def _torch_seed(random_state) -> int:
@@ -48,7 +49,7 @@ def validate_input(estimator, X,
         raise ValueError(f"{what} in data passed to {type(estimator).__name__} (X with n_samples={X.shape[0]}, "
                          f"n_features={X.shape[1]}, {value} {x:.3g}): its visible units are binary, so X must hold 0/1 values "
                          f"or probabilities in [0, 1]; scale it first, e.g. with sklearn.preprocessing.MinMaxScaler(clip=True) in a Pipeline")
-    if getattr(estimator, 'visible', 'binary') == 'gaussian' and X.size and np.abs(X).max() > math.sqrt(np.finfo(np.float32).max): # variances are squares, in float32
+    if getattr(estimator, 'visible', 'binary') == 'gaussian' and X.size and np.abs(X).max() > MAX_REAL:
         raise ValueError(f"X holds values up to {np.abs(X).max():.3g}, whose squares float32 cannot hold: {type(estimator).__name__} trains "
                          f"in float32; standardise X first, e.g. with sklearn.preprocessing.StandardScaler in a Pipeline")
     return X if y is None else (X, y)
