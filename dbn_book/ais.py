@@ -106,6 +106,7 @@ def ais_log_weights(model:RBMBase, # the target model, B: any RBM of the book (b
                    ) -> torch.Tensor:
     "log w of `n_chains` AIS runs from `base` to `model`, per chain (float64)."
     beta, n_chains, base = _check_betas(betas).tolist(), check_int(n_chains, 'n_chains', 2), _check_base(model, base)
+    if callback is not None and not callable(callback): raise TypeError(f"callback must be a function or None, got {type(callback).__name__}")
     W = model.W
     if check_generator(generator) is not None and generator.device.type != W.device.type:
         raise ValueError(f"the generator is on {generator.device} but the model on {W.device}; "
@@ -140,7 +141,7 @@ def ais_estimate(log_w:torch.Tensor, # the chains' log weights
                  n_sd:float=3., # the interval's half-width in standard deviations
                 ) -> AISResult:
     "log Z = log Z_A + log(mean w) and its interval, computed in log space."
-    log_w, n_sd, log_z_base = torch.as_tensor(log_w).detach().double().cpu(), check_number(n_sd, 'n_sd'), check_log_z(log_z_base, 'log_z_base')
+    log_w, n_sd, log_z_base = torch.as_tensor(log_w, dtype=torch.float64 if isinstance(log_w, (list, tuple)) else None).detach().double().cpu(), check_number(n_sd, 'n_sd'), check_log_z(log_z_base, 'log_z_base')
     check_int(n_steps, 'n_steps')
     if bool(log_w.isnan().any() or (log_w == math.inf).any() or (log_w == -math.inf).all()): raise ValueError(
         "log_w holds NaN or +inf, or is -inf throughout: the chains' weights are undefined or overflowed; check the model's parameters and the betas")

@@ -81,6 +81,7 @@ SCHEDULES = ('constant', 'linear', 'cosine')
 def lr_factor(schedule:str, t:float) -> float:
     "The learning rate's multiplier at fraction t in [0, 1] of training: 1, 1 - t, or (1 + cos(pi t)) / 2."
     if schedule not in SCHEDULES: raise ValueError(f"schedule must be one of {SCHEDULES}, got {schedule!r}")
+    if not (isinstance(t, (int, float)) and 0 <= t <= 1): raise ValueError(f"t, the fraction of training done, must lie in [0, 1], got {t!r}") # beyond 1 a linear rate turns negative
     return 1.0 if schedule == 'constant' else (1 - t) if schedule == 'linear' else 0.5 * (1 + math.cos(math.pi * t))
 
 def check_training(o, decay_step:bool=True): # False: the optimiser applies weight_decay its own way (chapter 5's Adam)
@@ -144,7 +145,7 @@ def rbm_monitors(model:RBMBase, v_train:torch.Tensor, v_valid:torch.Tensor|None=
                  exact_units:int=16, # exact log Z up to 2^exact_units states, summed every epoch
                 ) -> dict:
     "Mean free energies and their gap; for small models, exact log Z and log-likelihoods."
-    out = model.extra_monitors()
+    out, exact_units = model.extra_monitors(), check_int(exact_units, 'exact_units') # a bad one is an error, not a model too large
     sets = {'train': v_train} if v_valid is None else {'train': v_train, 'valid': v_valid}
     if not all(map(len, sets.values())): raise ValueError("v_train and v_valid (if given) need rows: the monitors are means over rows")
     for name, v in sets.items(): out[f'free_energy_{name}'] = model.free_energy(v).mean().item()
@@ -291,6 +292,8 @@ class RBMTrainer(Trainer):
                          'fast': self.fast})
 
     def _load_state(self, state:dict):
+        if [state['chains'] is None, state['offsets'] is None, state.get('fast') is None] != [self.chains is None, self.offsets is None, self.fast is None]:
+            raise ValueError("its chains, centring offsets or fast weights do not match this trainer's method, centered and fast_lr") # damaged
         self.rbm.load_state_dict(state['rbm'])
         for v, s in zip(self.velocity, state['velocity'], strict=True): v.copy_(s)
         self.chains = None if state['chains'] is None else state['chains'].to(self.device)

@@ -185,7 +185,8 @@ def check_train_args(args,
     for o in ('dbn_lr', 'top_lr'): # each RBM's rate checked by its CDOptions, as training will; an unset --top_lr: the recipes' largest
         try: CDOptions(lr=getattr(args, o) or max(r['top_lr'] for r in RECIPES.values()), weight_decay=args.weight_decay)
         except ValueError as e: raise UsageError(f"--{o} with --weight_decay: {e}") from None
-    if args.head_epochs > args.mlp_epochs: raise UsageError(f"--head_epochs {args.head_epochs} must not exceed --mlp_epochs {args.mlp_epochs}")
+    try: FineTuneOptions(epochs=args.mlp_epochs, lr=args.mlp_lr, optimizer=args.optimizer, weight_decay=args.mlp_weight_decay, head_epochs=args.head_epochs)
+    except ValueError as e: raise UsageError(f"fine-tuning (--mlp_epochs, --mlp_lr, --optimizer, --mlp_weight_decay, --head_epochs): {e}") from None
     if args.top_fast_lr and (args.top_method != 'pcd' or args.centered):
         raise UsageError("--top_fast_lr: fast weights steer PCD's persistent chains, without centring; use --top_method pcd and no --centered, or drop --top_fast_lr")
     args.device, args.data = _check_device(args.device), args.data and str(Path(args.data).expanduser().absolute()) # as for --save
@@ -210,8 +211,7 @@ def resume_args(given:dict, # the options given on the command line, by name (tr
     if not (isinstance(t, dict) and t['phase'] in list(_STEPS) and 'state' in t and isinstance(ckpt.get('config'), dict) and
             isinstance(t.get('results'), dict) and {'data', 'data_fingerprint', 'phases', 'wall_seconds'} <= t['results'].keys() and ckpt['config'].get('sizes') == ckpt.get('sizes')):
         raise UsageError(f"--resume {path}: the record of its run (phase, training state, results, options) is damaged; start a new run")
-    phase = t['phase']
-    saved = {**_ADDED, **ckpt['config']}
+    phase, saved = t['phase'], {**_ADDED, **ckpt['config']}
     parser = train_parser()
     for a in parser._actions: # the saved options, checked as the command line checks them
         v = saved.get(a.dest)

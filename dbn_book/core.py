@@ -104,7 +104,9 @@ def check_number(x, name:str, lo:float=0., hi:float=math.inf, # x must lie above
 def check_type(x, cls, name:str): # cls: a class or a tuple of classes
     "`x` if it is an instance of `cls`, else a TypeError naming `name` and the class it must be."
     if not isinstance(x, cls):
-        raise TypeError(f"{name} must be of type {' or '.join(c.__name__ for c in (cls if isinstance(cls, tuple) else (cls,)))}, got {type(x).__name__}")
+        names, got = [c.__name__ for c in (cls if isinstance(cls, tuple) else (cls,))], type(x).__name__
+        if got in names: got = f"{type(x).__module__.split('.')[0]}.{got}" # numpy.bool, not "bool, got bool"
+        raise TypeError(f"{name} must be of type {' or '.join(names)}, got {got}")
     return x
 
 def check_log_z(log_z, name:str='log_z') -> float:
@@ -141,7 +143,7 @@ def check_units(x:torch.Tensor, n:int, # the number of units the rows must have
     check_batch(x, n, what, layer)
     if x.numel() and not (bool(x.min() >= 0) and bool(x.max() <= 1)): # also catches NaN
         raise ValueError(f"{what} must hold binary values or probabilities in [0, 1], got values in "
-                         f"[{x.min().item():.3g}, {x.max().item():.3g}]"
+                         f"[{x.min().item():.3g}, {x.max().item():.{3 if x.max() > 1.001 else 17}g}]"
                          + ("; binarize grey images first (dbn_book.data.binarize)" if layer == 'visible' else ""))
     return x.to(dtype or (x.dtype if x.is_floating_point() else torch.float32))
 
@@ -152,8 +154,9 @@ def check_labels(y, n_classes:int, # labels must lie in 0..n_classes-1
     if y is None: raise ValueError(f"{what} are missing: pass one class index per row")
     try: y = torch.as_tensor(y)
     except (TypeError, ValueError, RuntimeError): raise ValueError(f"{what} must be integer class indices, got {type(y).__name__} {y!r:.60}") from None
-    if y.is_floating_point() or y.dtype == torch.bool:
+    if y.is_floating_point() or y.is_complex() or y.dtype == torch.bool:
         raise ValueError(f"{what} must be integer class indices, got dtype {y.dtype}")
+    y = y.long() # uint32 and uint64 too, which torch cannot compare with a minimum
     if y.ndim != 1: raise ValueError(f"{what} must be a 1-D tensor of class indices, got shape {tuple(y.shape)}")
     if n_rows is not None and len(y) != n_rows: raise ValueError(f"{what} has {len(y)} entries for {n_rows} rows")
     if len(y) and (y.min() < 0 or y.max() >= n_classes):
@@ -231,8 +234,9 @@ def atomic_write(path, # the file to write; its folder must exist
 MAX_WEIGHT = 1e4 # a parameter beyond this has diverged, even if finite: a trained model's are a few units
 
 def largest_magnitude(params) -> float:
-    "The largest |p| over the tensors `params`; NaN if any entry is, so `not largest <= MAX_WEIGHT` catches NaN, inf and huge."
-    return torch.stack([p.detach().abs().max() for p in params]).max().item()
+    "The largest |p| over the tensors `params` (0 for none); NaN if any entry is, so `not largest <= MAX_WEIGHT` catches NaN, inf and huge."
+    tops = [p.detach().abs().max() for p in params if p.numel()]
+    return torch.stack(tops).max().item() if tops else 0.
 
 def check_finite(model, what:str): # what: the model's name in the error, e.g. 'the DBN'
     "A ValueError unless every parameter of `model` is finite: a diverged model's NaN gives NaN or blank answers downstream."
@@ -292,8 +296,11 @@ class Trainer:
             stop:Callable|None=None, # called after each epoch (after callback); the run stops when it returns True
            ) -> list: # every epoch's record so far
         "Continue for `epochs` more epochs, or to the end of the run; return the history."
-        for name, f in (('callback', callback), ('stop', stop)): # found before an epoch changes the model, not after
+        for name, f, args in (('callback', callback, ('trainer', 'record')), ('stop', stop, ())): # found before an epoch changes the model, not after
             if f is not None and not callable(f): raise TypeError(f"{name} must be a function or None, got {type(f).__name__}")
+            if f is not None and not _takes(f, len(args)): raise TypeError(f"{name} is called as {name}({', '.join(args)}), which {getattr(f, '__name__', f)!r} cannot take")
+        if self.model is not None: check_finite(self.model, f"the {type(self.model).__name__}") # its NaN would run an epoch, then blame the rate
+        check_type(desc, (str, type(None)), 'desc') # tqdm's own TypeError otherwise, after the state is copied
         left = self.epochs - self.epoch
         todo = left if epochs is None else min(check_int(epochs, 'epochs'), left)
         with progress_bar(todo * self.n_batches, desc or type(self).__name__, progress) as bar:
@@ -320,7 +327,8 @@ class Trainer:
         if not isinstance(state, dict) or state.get('trainer') != type(self).__name__:
             what = state.get('trainer') if isinstance(state, dict) else type(state).__name__
             raise ValueError(f"this is not a {type(self).__name__} state (found {what!r})")
-        if bad := [k for k, t in (('options', dict), ('epoch', int), ('step', int), ('history', list), ('generator', torch.Tensor)) if not isinstance(state.get(k), t)]:
+        if bad := [k for k, t in (('options', dict), ('epoch', int), ('step', int), ('history', list), ('generator', torch.Tensor), ('model', (str, type(None))),
+                                  ('device', (str, type(None))), ('n_batches', (int, type(None)))) if not isinstance(state.get(k), t) or isinstance(state.get(k), bool)]:
             raise ValueError(f"this {type(self).__name__} state is damaged: {', '.join(bad)} missing or of the wrong type; continue from a state a trainer saved")
         theirs = _with_added(state['options'], self.options, self.added_options) # a state saved before an option existed
         if theirs != self.options:
@@ -330,14 +338,14 @@ class Trainer:
         if state.get('model') is not None and self.model is not None and state['model'] != repr(self.model): # older states: no name
             raise ValueError(f"this training state was made for another model: {' '.join(state['model'].split())[:200]} there, "
                              f"{' '.join(repr(self.model).split())[:200]} here; continue it with the model it was made with")
-        if state.get('device', self.device.type) != self.device.type: # its random generator continues only on its kind of device
+        if (state.get('device') or self.device.type) != self.device.type: # its random generator continues only on its kind of device
             raise ValueError(f"this training state was made on {state['device']}, and its random numbers continue only there; "
                              f"continue it with device='{state['device']}'")
-        if state.get('n_batches', self.n_batches) != self.n_batches: # older states: not recorded
+        if (state.get('n_batches') or self.n_batches) != self.n_batches: # older states: not recorded
             raise ValueError(f"this training state was made with {state['n_batches']} mini-batches an epoch, this trainer has {self.n_batches}; "
                              "continue it with the training rows it was made with")
         if not 0 <= state['epoch'] <= self.epochs: raise ValueError(f"this {type(self).__name__} state is damaged: epoch {state['epoch']} of {self.epochs}")
-        before = self.state_dict()
+        before, state = self.state_dict(), cpu_copy(state) # copies: continuing moves the trainer's tensors, never the caller's state
         try:
             self._load_state(state)
             self.g.set_state(state['generator'])
@@ -347,6 +355,12 @@ class Trainer:
             raise ValueError(f"this {type(self).__name__} state does not fit this trainer's model ({type(e).__name__}: "
                              f"{' '.join(str(e).split())[:300]}); continue it with the model it was made with") from None
         return self
+
+def _takes(f, n:int) -> bool:
+    "Whether f can be called with n positional arguments (True where Python cannot tell, e.g. for some builtins)."
+    try: inspect.signature(f).bind(*[None] * n); return True
+    except TypeError: return False
+    except ValueError: return True
 
 def _differences(a, b, name:str='') -> list:
     "(name, a's value, b's value) where two options differ, entering dicts and equal-length lists of them: layers[1].lr."

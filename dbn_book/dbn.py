@@ -16,7 +16,7 @@ from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
 from .core import (check_units, check_labels, check_sizes, check_int, check_type, make_generator, check_generator,
-                           atomic_write, cpu_copy, Trainer, check_keywords)
+                           atomic_write, cpu_copy, Trainer, check_keywords, check_finite)
 from .rbm import RBMBase, RBM, bernoulli, visible_bias_from_data
 from .cd import RBMTrainer, CDOptions, MODEL_OPTIONS
 
@@ -108,7 +108,7 @@ class DBN(nn.Module):
         most = len(self.rbms) - bool(self.n_labels) # through the top RBM only when no labels sit beside its input
         n_layers, generator = len(self.rbms) - 1 if n_layers is None else check_int(n_layers, 'n_layers'), check_generator(generator)
         if not 0 <= n_layers <= most: raise ValueError(f"n_layers must lie in 0..{most}, got {n_layers}")
-        h = self.check_visible(v) # also with n_layers=0: the rows come back checked, in the model's dtype and device
+        h, sample = self.check_visible(v), check_type(sample, bool, 'sample') # also with n_layers=0: the rows come back checked, in the model's dtype and device
         for rbm in self.rbms[:n_layers]:
             h = rbm.p_h(h, check=False)
             if sample: h = bernoulli(h, generator)
@@ -278,7 +278,8 @@ class DBNTrainer(Trainer):
         if self.trainer is None: self.trainer = self._start_layer()
         i, t = self.layer, self.trainer
         if bar is not None: bar.set_description(f'RBM {i + 1}/{len(self.dbn.rbms)}', refresh=False)
-        record = {**t.run(1, progress=False)[-1], 'layer': i}
+        try: record = {**t.run(1, progress=False)[-1], 'layer': i}
+        except FloatingPointError as e: raise FloatingPointError(f"RBM {i + 1} of {len(self.dbn.rbms)}, {'-'.join(map(str, self.dbn.sizes[i:i + 2]))}: {e}") from None
         self.step += t.n_batches
         if bar is not None: bar.update(t.n_batches)
         if t.done: self._next_layer()
@@ -321,7 +322,7 @@ def train_dbn(dbn:DBN, v_train:torch.Tensor, # training rows, as the bottom RBM 
 def predict_labels(dbn:DBN, v:torch.Tensor, chunk:int=10_000) -> torch.Tensor:
     "For each row of v, the label whose one-hot vector gives the top RBM the lowest free energy."
     if not check_type(dbn, DBN, 'dbn').n_labels: raise ValueError("this DBN has no label units; train DBN(sizes, n_labels=10) to classify with it")
-    v = dbn.check_visible(v); check_int(chunk, 'chunk', 1)
+    v = dbn.check_visible(v); check_int(chunk, 'chunk', 1); check_finite(dbn, 'the DBN') # NaN free energies: label 0 for every row
     def best(x):
         h = dbn.up(x)
         return torch.stack([dbn.top.free_energy(dbn.top_input(h, torch.full((len(h),), j, device=h.device)))
@@ -359,17 +360,19 @@ def _model_class(name:str):
 def save(self:DBN, path, # where to write; the folder must exist
          **extra) -> Path: # more entries to store beside the DBN (plain values and tensors)
     "Write the DBN (and any extra entries) to one checkpoint file, atomically."
+    check_finite(self, 'the DBN') # a diverged model's NaN must not replace a good checkpoint that DBN.load would then refuse
     ckpt = {'format': CHECKPOINT_FORMAT, 'sizes': self.sizes, 'n_labels': self.n_labels, 'models': [type(r).__name__ for r in self.rbms],
             'untied': not self.tied, 'dbn': self.state_dict()}
     if set(extra) & set(ckpt): raise ValueError(f"{sorted(set(extra) & set(ckpt))}: the checkpoint's own entries; store yours under other names")
     ckpt = cpu_copy({**ckpt, **extra}) # numpy's numbers as Python's: read back with weights_only
     if bad := _not_plain(ckpt, 'checkpoint'):
-        raise TypeError(f"{', '.join(bad)}: only plain values and tensors can be read back; convert them (str(path), x.tolist())")
+        raise TypeError(f"{', '.join(bad)}: only plain values and tensors can be read back; convert them (str(path), int(key), x.tolist())")
     return atomic_write(path, lambda f: torch.save(ckpt, f))
 
 def _not_plain(x, where:str) -> list:
     "Where in x (dicts, lists, tuples) a value is not one that torch.load(weights_only=True) reads back."
-    if isinstance(x, dict): return [w for k, v in x.items() for w in _not_plain(v, f"{where}[{k!r}]")]
+    if isinstance(x, dict): return [f"{where} key {k!r} is a {type(k).__name__}" for k in x if type(k) not in (str, int, float, bool)] + \
+                                   [w for k, v in x.items() for w in _not_plain(v, f"{where}[{k!r}]")]
     if isinstance(x, (list, tuple)): return [w for i, v in enumerate(x) for w in _not_plain(v, f"{where}[{i}]")]
     plain = x is None or isinstance(x, (bool, int, float, str, torch.Tensor, torch.Size, torch.dtype))
     return [] if plain else [f"{where} is a {type(x).__name__}"]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .core import (check_sizes, check_int, check_number, check_type, check_batch, check_labels, make_generator, check_finite,
+from .core import (check_sizes, check_generator, check_int, check_number, check_type, check_batch, check_labels, make_generator, check_finite,
                            Trainer, cpu_copy, split_options, check_keywords, largest_magnitude, MAX_WEIGHT)
 from .cd import lr_factor, check_training
 from .dbn import DBN, read_checkpoint
@@ -50,7 +50,7 @@ class MLP(nn.Module):
 
     def features(self, v:torch.Tensor, generator:torch.Generator|None=None) -> torch.Tensor:
         "The last hidden layer's activities (after dropout, in training mode)."
-        check_batch(v, self.sizes[0], 'v', 'input') # a shape error names the MLP's input, not a matrix product
+        check_batch(v, self.sizes[0], 'v', 'input'); check_generator(generator) # a shape error names the MLP's input, not a matrix product
         h = self._drop(v.to(self.out.weight.dtype), self.input_dropout, generator) # ints, bools and float64 rows too
         for layer in self.hidden: h = self._drop(torch.sigmoid(layer(h)), self.dropout, generator)
         return h
@@ -88,7 +88,7 @@ def evaluate(mlp:MLP, v:torch.Tensor, y:torch.Tensor,
              batch:int=1000, # rows per forward pass; any size, the remainder is kept
             ) -> dict: # {'error', 'loss', 'n', 'wrong'}: error rate, mean cross-entropy, rows, indices misclassified
     "Classification error and mean cross-entropy of `mlp` over every row of (v, y)."
-    v, y = _check_rows(mlp, v, y); check_int(batch, 'batch', 1)
+    v, y = _check_rows(mlp, v, y); check_int(batch, 'batch', 1); check_finite(mlp, 'the MLP') # NaN logits: a loss of NaN, an error of argmax(NaN)
     device = next(mlp.parameters()).device # the rows go where the network is
     was_training = mlp.training
     mlp.eval()
@@ -116,7 +116,7 @@ class FineTuneOptions:
     head_epochs:int=0 # train only the output layer for this many epochs first
 
     def __post_init__(self):
-        check_training(self, decay_step=False); check_int(self.head_epochs, 'head_epochs')
+        check_training(self, decay_step=self.optimizer == 'sgd'); check_int(self.head_epochs, 'head_epochs') # Adam scales its own decay
         if self.optimizer not in ('sgd', 'adam'): raise ValueError(f"optimizer must be 'sgd' or 'adam', got {self.optimizer!r}")
         check_number(self.momentum, 'momentum', hi=1, lo_in=True)
         if self.max_norm is not None: check_number(self.max_norm, 'max_norm')
@@ -134,6 +134,7 @@ class FineTuner(Trainer):
         o = self.o = check_type(FineTuneOptions() if options is None else options, FineTuneOptions, 'options')
         v_train, y_train = _check_rows(mlp, v_train, y_train, '_train')
         if (v_valid is None) != (y_valid is None): raise ValueError("give v_valid and y_valid together, or neither")
+        if not any(p.requires_grad for p in mlp.parameters()): raise ValueError("the MLP has no parameter to train (requires_grad is False): call mlp.requires_grad_(True)")
         self.valid = None if v_valid is None else _check_rows(mlp, v_valid, y_valid, '_valid')
         super().__init__(o, math.ceil(len(v_train) / o.batch), seed, generator, device)
         self.mlp = self.model = mlp.to(self.device).eval() # ready to use between epochs, and if none runs

@@ -27,12 +27,12 @@ class GaussianRBM(RBMBase):
         super().__init__(n_visible, n_hidden, init_std, make_generator(generator, seed))
         self.z = nn.Parameter(torch.full((n_visible,), math.log(var)), requires_grad=False)
         if v_data is not None:
-            v = self.check_visible(v_data, 'v_data')
+            v = self.check_visible(v_data, 'v_data').detach() # a graph of the data's is not the model's
             if len(v) < 2: raise ValueError(f"v_data needs at least 2 rows to give variances, got {len(v)}")
             s2 = v.var(0)
-            zero = (s2 <= 0).nonzero()
+            zero = (s2 <= 1e-30).nonzero() # as var= refuses: beyond float32's smallest normal numbers, p_h and F are NaN
             if len(zero):
-                raise ValueError(f"v_data has {len(zero)} columns with zero variance (the first is column {int(zero[0])}): "
+                raise ValueError(f"v_data has {len(zero)} columns with zero variance, or below 1e-30 (the first is column {int(zero[0])}): "
                                  f"a constant pixel's likelihood grows without bound as its variance shrinks. Drop those "
                                  f"columns (fit_standardizer does) or dequantize the data")
             if not bool(s2.isfinite().all()): raise ValueError(f"v_data's variances overflow in {s2.dtype}: standardise the data first (fit_standardizer)")

@@ -46,7 +46,7 @@ class RBMBase(nn.Module):
                  generator:torch.Generator|None=None):
         super().__init__()
         for name, n in (('n_visible', n_visible), ('n_hidden', n_hidden)): check_int(n, name, 1)
-        check_number(init_std, 'init_std', lo_in=True)
+        check_number(init_std, 'init_std', hi=1e3, lo_in=True) # larger weights are what training calls diverged (core's MAX_WEIGHT)
         param = lambda t: nn.Parameter(t, requires_grad=False)
         try: W = torch.randn(n_visible, n_hidden, generator=generator) * init_std if init_std else torch.zeros(n_visible, n_hidden)
         except RuntimeError as e: # the allocator's refusal: a traceback from deep in torch otherwise
@@ -100,7 +100,7 @@ def visible_bias_from_data(v:torch.Tensor, # training data, one row per example
                           ) -> torch.Tensor:
     "Visible biases from each unit's frequency p in the data: log(p/(1-p)) (Hinton 2010, section 8); log p in a softmax group."
     if len(v) == 0: raise ValueError("the training data has no rows: the visible biases need at least one")
-    p = v.float().mean(0).clamp(1e-3, 1 - 1e-3)
+    p = v.detach().float().mean(0).clamp(1e-3, 1 - 1e-3) # a graph of the data's is not the model's
     b = torch.log(p) - torch.log1p(-p)
     if n_softmax: b[-n_softmax:] = torch.log(p[-n_softmax:])
     return b

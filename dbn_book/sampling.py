@@ -74,7 +74,7 @@ def label_marginal(dbn:DBN, n:int=200, # chains, started from noise
                    generator:torch.Generator|None=None,
                   ) -> torch.Tensor: # P(y), float64
     "The model's P(y): P(y | h), which every Gibbs step computes, averaged over steps and free-running chains of the top RBM."
-    _require_labels(dbn, 'whose marginal to estimate')
+    _require_labels(dbn, 'whose marginal to estimate'); check_finite(dbn, 'the DBN') # NaN weights: a NaN P(y)
     check_int(n, 'n', 1); check_int(steps, 'steps', 1); check_int(burn, 'burn')
     top = dbn.top
     v = top.sample_v(top.W.new_zeros(n, top.n_hidden), generator) # noise, as sample_frames starts
@@ -93,7 +93,8 @@ def match_label_prior(dbn:DBN, y:torch.Tensor, # training labels: their frequenc
                      ) -> torch.Tensor: # (rounds, n_labels): the estimate of P(y) that each round corrected
     "Shift the label biases, d_y += log(q(y) / P(y)), so that the model's P(y) is the labels' frequencies q(y)."
     _require_labels(dbn, 'whose prior to set')
-    counts = torch.bincount(check_labels(y, dbn.n_labels).cpu(), minlength=dbn.n_labels).double()
+    if not len(y := check_labels(y, dbn.n_labels)): raise ValueError("y is empty: pass the training labels, whose frequencies P(y) should match")
+    counts = torch.bincount(y.cpu(), minlength=dbn.n_labels).double()
     if (counts == 0).any():
         raise ValueError(f"labels {(counts == 0).nonzero().flatten().tolist()} never occur in y, so no label bias can give them "
                          f"their frequency 0; pass labels in which every class occurs")

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from collections.abc import Callable
 import torch
-from .core import check_k, check_generator, check_number, check_type, Trainer, cpu_copy, split_options, check_keywords, largest_magnitude, MAX_WEIGHT
+from .core import check_k, check_labels, check_generator, check_number, check_type, Trainer, cpu_copy, split_options, check_keywords, largest_magnitude, MAX_WEIGHT
 from .rbm import RBM, bernoulli
 from .cd import lr_factor, check_training
 from .dbn import DBN
@@ -26,11 +26,20 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of rows in [0, 1]: bits
                  check:bool=True, # False: v, lr and k are known good (UpDownTrainer checked them once)
                 ) -> float: # the wake pass's reconstruction error of the pixels, per row
     "One up-down update (contrastive wake-sleep) of an untied DBN on a mini-batch, in place."
-    if dbn.tied: raise ValueError("up_down_step trains the generative weights apart from the recognition ones, so it needs a DBN of at least two RBMs: call dbn.untie() first")
-    if check: v, k, lr, generator = dbn.check_visible(v), check_k(k), check_number(lr, 'lr', lo_in=True), check_generator(generator)
+    if check_type(dbn, DBN, 'dbn').tied: raise ValueError("up_down_step trains the generative weights apart from the recognition ones, so it needs a DBN of at least two RBMs: call dbn.untie() first")
+    if check: # everything before the first weight moves
+        v, k, lr, generator = dbn.check_visible(v), check_k(k), check_number(lr, 'lr', lo_in=True), check_generator(generator)
+        if lr * check_number(weight_decay, 'weight_decay', lo_in=True) >= 1: raise ValueError(f"lr * weight_decay must be below 1, got {lr * weight_decay:g}; lower lr or weight_decay")
+        if chains is not None: dbn.top.check_visible(chains, 'chains') # states in [0, 1], the label group summing to 1
     if not len(v): raise ValueError("v has no rows: an update averages over the mini-batch")
-    if chains is not None and (chains.ndim != 2 or chains.shape[1] != dbn.top.n_visible):
-        raise ValueError(f"chains must have shape (n, {dbn.top.n_visible}): states of the top RBM's visible layer, labels included; got {tuple(chains.shape)}")
+    if dbn.n_labels: check_labels(y, dbn.n_labels, len(v), 'y') # present, one label per row, before any weight moves
+    elif y is not None: raise ValueError("this DBN has no label units: leave y out")
+    top = dbn.top
+    if chains is not None and not (isinstance(chains, torch.Tensor) and chains.ndim == 2 and chains.shape[1] == top.n_visible and len(chains)
+                                   and chains.dtype == top.W.dtype and chains.device == top.W.device and all(s or n == 1 for s, n in zip(chains.stride(), chains.shape))):
+        raise ValueError(f"chains must be a tensor of shape (n, {top.n_visible}), n >= 1, of the top RBM's dtype {top.W.dtype} and device, that owns its "
+                         f"rows (they are advanced in place: not an expanded view); states of its visible layer, labels included; got "
+                         f"{type(chains).__name__} {tuple(getattr(chains, 'shape', ()))} {getattr(chains, 'dtype', '')}")
     L, m, keep = len(dbn.rbms) - 1, len(v), 1 - lr * weight_decay # keep: the weights' share left by weight decay
     s = [v]                                                                   # up (wake) pass, recognition weights
     for rbm in dbn.rbms[:-1]: s.append(bernoulli(rbm.p_h(s[-1], check=False), generator))
@@ -40,7 +49,7 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of rows in [0, 1]: bits
         err = s[i] - torch.addmm(g, s[i + 1], G.T).sigmoid_()
         if i == 0: recon = err.square().sum().item() / m
         G.addmm_(err.T, s[i + 1], beta=keep, alpha=lr / m); g.add_(err.mean(0), alpha=lr)
-    top = dbn.top                                                             # CD-k (or PCD-k) in the top RBM, labels free
+    # CD-k (or PCD-k) in the top RBM, labels free
     x = dbn.top_input(s[-1], y) if dbn.n_labels else s[-1]
     ph0 = top.p_h(x, check=False)
     neg = top.gibbs_chain(x, k, generator, p_h=ph0) if chains is None else top.gibbs_chain(chains, k, generator)

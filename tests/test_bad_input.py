@@ -1,5 +1,6 @@
 "Bad input to the library's functions gets an error that names the argument, not an AttributeError or an empty stack from inside torch."
 import math
+import pytest
 from pathlib import Path
 import numpy as np, torch
 from fastcore.test import test_fail as fails
@@ -461,3 +462,132 @@ def test_atomic_write_keeps_links_and_refuses_devices(tmp_path):
     D.DBN([6, 4, 3], seed=0).save(tmp_path / 'target.pt'); os.symlink('target.pt', tmp_path / 'link.pt')
     D.DBN([6, 4, 3], seed=1).save(tmp_path / 'link.pt')
     assert (tmp_path / 'link.pt').is_symlink() and torch.equal(D.DBN.load(tmp_path / 'target.pt').top.W, D.DBN([6, 4, 3], seed=1).top.W)
+
+
+# The third probe (benchmarks/results/bad_input_probe3_2026-12-06/): each case below passed silently, or failed inside torch, before.
+
+def test_a_checkpoint_key_that_cannot_be_read_back_is_refused_before_the_good_file_is_replaced(tmp_path):
+    good = tmp_path / 'good.pt'; D.DBN([6, 4, 3], seed=0).save(good)
+    counts = dict(zip(*np.unique(np.array([0, 1, 1, 2]), return_counts=True))) # numpy's int64 keys
+    fails(lambda: D.DBN([6, 4, 3], seed=1).save(good, counts=counts), contains="checkpoint['counts'] key np.int64(0) is a int64", exc=TypeError)
+    fails(lambda: D.save_checkpoint(good, D.DBN([6, 4, 3], seed=1), config={Path('x.png'): 1}), contains='is a PosixPath', exc=TypeError)
+    assert torch.equal(D.DBN.load(good).top.W, D.DBN([6, 4, 3], seed=0).top.W) # the good file, untouched
+    nan = D.DBN([6, 4, 3], seed=1)
+    with torch.no_grad(): nan.top.W[0, 0] = math.nan
+    fails(lambda: nan.save(good), contains="the DBN's parameters hold NaN or infinite values")
+    assert torch.equal(D.DBN.load(good).top.W, D.DBN([6, 4, 3], seed=0).top.W)
+
+
+def test_a_model_already_nan_is_refused_before_it_answers_or_trains():
+    dbn = D.DBN([6, 4, 3], n_labels=2, seed=0)
+    with torch.no_grad(): dbn.top.W[0, 0] = math.nan
+    v, y = _bits(8, 6), torch.tensor([0, 1] * 4)
+    for f in (lambda: D.predict_labels(dbn, v), lambda: D.label_marginal(dbn, n=2, steps=2, burn=0), lambda: D.match_label_prior(dbn, y)):
+        fails(f, contains="the DBN's parameters hold NaN or infinite values")
+    assert torch.isfinite(dbn.top.b).all() # match_label_prior wrote NaN into the label biases
+    r = D.RBM(6, 4, seed=0)
+    with torch.no_grad(): r.c[0] = math.inf
+    fails(lambda: D.train_rbm(r, v, epochs=1, progress=False), contains="the RBM's parameters hold NaN") # not "lower the learning rate", after an epoch
+    mlp = D.MLP([6, 4], 2, seed=0)
+    with torch.no_grad(): mlp.out.weight[0, 0] = math.nan
+    fails(lambda: D.evaluate(mlp, v, y), contains="the MLP's parameters hold NaN")
+    fails(lambda: D.finetune(mlp, v, y, epochs=1, progress=False), contains="the MLP's parameters hold NaN")
+
+
+def test_up_down_step_checks_everything_before_a_weight_moves():
+    from dbn_book.updown import up_down_step
+    dbn = D.DBN([6, 4, 3], n_labels=2, seed=0).untie()
+    v, y, before = _bits(5, 6), torch.tensor([0, 1, 0, 1, 1]), [p.clone() for p in D.DBN([6, 4, 3], n_labels=2, seed=0).untie().parameters()]
+    chains = torch.zeros(3, 6); chains[:, 4] = 1
+    for kw, msg in ((dict(y=torch.tensor([0, 1, 0, 1, 5])), 'y must lie in 0..1'), (dict(y=None), 'y are missing'), (dict(y=y[:3]), 'y has 3 entries for 5 rows'),
+                    (dict(y=y, weight_decay=math.nan), 'weight_decay must be a number'), (dict(y=y, weight_decay=200.), 'lr * weight_decay must be below 1'),
+                    (dict(y=y, chains=chains.double()), "of the top RBM's dtype torch.float32"), (dict(y=y, chains=chains[:1].expand(3, 6)), 'not an expanded view'),
+                    (dict(y=y, chains=torch.full((3, 6), 7.)), 'chains must hold binary values'), (dict(y=y, chains=chains[:0]), 'n >= 1')):
+        fails(lambda: up_down_step(dbn, v, **kw), contains=msg)
+    assert all(torch.equal(a, b) for a, b in zip(before, dbn.parameters(), strict=True)) # the generative weights moved before y was checked
+    fails(lambda: up_down_step(D.RBM(6, 4), v), contains='dbn must be of type DBN, got RBM', exc=TypeError)
+    fails(lambda: up_down_step(D.DBN([6, 4, 3], seed=0).untie(), v, y=y), contains='this DBN has no label units: leave y out')
+    assert math.isfinite(up_down_step(dbn, v, y=y, chains=chains)) # good input still trains
+
+
+def test_a_loaded_state_is_copied_so_the_same_state_continues_the_same_way():
+    v = _bits(40, 6)
+    def trainer(): return RBMTrainer(D.RBM(6, 4, seed=0), v, CDOptions(epochs=4, batch=10, method='pcd', fast_lr=0.01), seed=0)
+    t = trainer(); t.run(2, progress=False); state = t.state_dict()
+    chains = state['chains'].clone()
+    runs = []
+    for _ in range(2):
+        u = trainer().load_state_dict(state); u.run(progress=False); runs.append(u.rbm.W.clone())
+    assert torch.equal(state['chains'], chains) and torch.equal(runs[0], runs[1]) # the first continuation advanced the state's chains
+
+
+def test_a_callback_or_stop_that_cannot_take_its_arguments_is_refused_before_an_epoch():
+    r = D.RBM(6, 4, seed=0); W0 = r.W.clone()
+    fails(lambda: D.train_rbm(r, _bits(20, 6), epochs=1, progress=False, callback=lambda record: None),
+          contains="callback is called as callback(trainer, record), which '<lambda>' cannot take", exc=TypeError)
+    t = RBMTrainer(r, _bits(20, 6), CDOptions(epochs=1))
+    fails(lambda: t.run(progress=False, stop=lambda trainer: True), contains='stop is called as stop()', exc=TypeError)
+    assert torch.equal(r.W, W0) and t.epoch == 0
+    t.run(progress=False, callback=lambda *a: None, stop=lambda: False); assert t.done # any function that takes them runs
+
+
+def test_unsigned_and_complex_labels():
+    dbn = D.DBN([6, 4, 3], n_labels=3, seed=0)
+    y = torch.tensor([0, 2, 1, 2])
+    for dt in (torch.uint16, torch.uint32, torch.uint64): assert torch.equal(D.core.check_labels(y.to(dt), 3), y) # "min_all" not implemented
+    assert torch.equal(D.core.check_labels(np.array([0, 2, 1, 2], np.uint64), 3), y)
+    fails(lambda: D.core.check_labels(y.to(torch.complex64), 3), contains='must be integer class indices, got dtype torch.complex64')
+    fails(lambda: dbn.sample(4, k=1, labels=y.to(torch.complex64)), contains='got dtype torch.complex64')
+
+
+def test_small_functions_that_answered_silently():
+    from dbn_book.cd import lr_factor, rbm_monitors
+    for t in (2.0, -0.1, math.nan, '0.5'): fails(lambda: lr_factor('linear', t), contains='t, the fraction of training done, must lie in [0, 1]') # -1: a negative rate
+    r, v = D.RBM(6, 4, seed=0), _bits(10, 6)
+    for bad in ('16', -1): fails(lambda: rbm_monitors(r, v, exact_units=bad), contains='exact_units must be an integer') # log Z silently left out
+    fails(lambda: D.RBM(6, 4, init_std=1e40), contains='init_std must be a number in [0, 1000)') # weights of -inf
+    x = torch.rand(5, 6).requires_grad_()
+    assert D.RBM(6, 4, v_data=(x > 0.5).float().requires_grad_()).b.grad_fn is None and GaussianRBM(6, 4, v_data=x).z.grad_fn is None
+    fails(lambda: GaussianRBM(3, 2, v_data=torch.tensor([[0., 0, 0], [1e-20, 1e-20, 1e-20]])), contains='zero variance, or below 1e-30') # NaN answers
+    fails(lambda: D.match_label_prior(D.DBN([6, 4, 3], n_labels=2, seed=0), torch.tensor([], dtype=torch.long)), contains='y is empty')
+
+
+def test_fine_tuning_refuses_what_cannot_train():
+    v, y = _bits(10, 6), torch.tensor([0, 1] * 5)
+    fails(lambda: D.FineTuneOptions(lr=0.5, weight_decay=2), contains='lr * weight_decay must be below 1, got 1') # SGD: chance level, silently
+    assert D.FineTuneOptions(lr=0.5, weight_decay=2, optimizer='adam').weight_decay == 2 # Adam's decay is not a step of lr * weight_decay
+    fails(lambda: D.finetune(D.MLP([6, 4], 2).requires_grad_(False), v, y, epochs=1, progress=False), contains='the MLP has no parameter to train')
+
+
+def test_a_diverging_layer_of_a_dbn_is_named():
+    with pytest.raises(FloatingPointError, match=r'^RBM 2 of 2, 4-3: .*diverged in epoch 1'):
+        D.train_dbn(D.DBN([6, 4, 3], seed=0), _bits(40, 6), epochs=[1, 1], lr=[0.1, 1e12], weight_decay=0, batch=10, progress=False)
+
+
+def test_a_state_of_the_wrong_kind_or_types_is_named():
+    v = _bits(40, 6)
+    def trainer(**kw): return RBMTrainer(D.RBM(6, 4, seed=0), v, CDOptions(epochs=2, batch=10, **kw), seed=0)
+    pcd = trainer(method='pcd').state_dict()
+    damaged = {**pcd, 'options': trainer().state_dict()['options'], 'trainer': 'RBMTrainer'} # PCD's chains in a CD trainer's state
+    fails(lambda: trainer().load_state_dict(damaged), contains="do not match this trainer's method, centered and fast_lr") # CD ran as PCD
+    fails(lambda: trainer(method='pcd').load_state_dict({**pcd, 'chains': None}), contains="do not match") # and PCD as CD
+    for k, bad in (('model', 5), ('device', 3), ('n_batches', '4'), ('epoch', True)):
+        fails(lambda: trainer(method='pcd').load_state_dict({**pcd, k: bad}), contains=f'state is damaged: {k} missing or of the wrong type')
+    fails(lambda: trainer().run(desc=5), contains='desc must be of type str or NoneType, got int', exc=TypeError)
+
+
+def test_numpy_bools_are_named_as_numpy_s():
+    fails(lambda: D.DBN([6, 4, 3], seed=0).sample(2, k=1, mean=np.bool_(True)), contains='mean must be of type bool, got numpy.bool', exc=TypeError)
+    fails(lambda: D.DBN([6, 4, 3], seed=0).up(_bits(2, 6), sample='no'), contains='sample must be of type bool, got str', exc=TypeError) # it sampled
+
+
+def test_ais_and_the_mlp_check_their_arguments_first():
+    assert ais_estimate([1e308, 1e308 - 1e292], 0.).log_z > 1e307 # a list went through float32: +inf
+    r = D.RBM(6, 4, seed=0)
+    fails(lambda: ais_log_weights(r, r.base_model(), linear_betas(3), callback=3), contains='callback must be a function or None, got int', exc=TypeError)
+    m = D.MLP([6, 4], 3, seed=0).train()
+    fails(lambda: m(_bits(2, 6), generator=5), contains='generator must be a torch.Generator, got int', exc=TypeError) # ignored in eval mode, raw in training
+
+
+def test_a_value_a_rounding_error_above_1_is_shown_as_above_1():
+    fails(lambda: D.RBM(3, 2).p_h(torch.tensor([[0., 1., 1 + 1e-12]], dtype=torch.float64)), contains='got values in [0, 1.0000000000010001]') # "[0, 1]"
