@@ -347,6 +347,7 @@ class Trainer:
         if not 0 <= state['epoch'] <= self.epochs: raise ValueError(f"this {type(self).__name__} state is damaged: epoch {state['epoch']} of {self.epochs}")
         before, state = self.state_dict(), cpu_copy(state) # copies: continuing moves the trainer's tensors, never the caller's state
         try:
+            if bad := _mismatches(state, before): raise ValueError(f"tensors of other shapes or dtypes: {'; '.join(bad[:3])}")
             self._load_state(state)
             self.g.set_state(state['generator'])
             self.epoch, self.step, self.history = state['epoch'], state['step'], [dict(r) for r in state['history']]
@@ -355,6 +356,15 @@ class Trainer:
             raise ValueError(f"this {type(self).__name__} state does not fit this trainer's model ({type(e).__name__}: "
                              f"{' '.join(str(e).split())[:300]}); continue it with the model it was made with") from None
         return self
+
+def _mismatches(theirs, mine, name:str='') -> list:
+    "Where a state's tensors differ in shape or dtype from the trainer's own, where both hold one (entering dicts and equal-length lists)."
+    if isinstance(mine, torch.Tensor) and isinstance(theirs, torch.Tensor):
+        return [] if (theirs.shape, theirs.dtype) == (mine.shape, mine.dtype) else [f"{name} {tuple(theirs.shape)} {theirs.dtype} there, {tuple(mine.shape)} {mine.dtype} here"]
+    if isinstance(mine, dict) and isinstance(theirs, dict): return [m for k in mine if k in theirs for m in _mismatches(theirs[k], mine[k], f"{name}.{k}".lstrip('.'))]
+    if isinstance(mine, (list, tuple)) and isinstance(theirs, (list, tuple)) and len(mine) == len(theirs):
+        return [m for i, (a, b) in enumerate(zip(theirs, mine)) for m in _mismatches(a, b, f"{name}[{i}]")]
+    return []
 
 def _takes(f, n:int) -> bool:
     "Whether f can be called with n positional arguments (True where Python cannot tell, e.g. for some builtins)."

@@ -574,6 +574,10 @@ def test_a_state_of_the_wrong_kind_or_types_is_named():
     for k, bad in (('model', 5), ('device', 3), ('n_batches', '4'), ('epoch', True)):
         fails(lambda: trainer(method='pcd').load_state_dict({**pcd, k: bad}), contains=f'state is damaged: {k} missing or of the wrong type')
     fails(lambda: trainer().run(desc=5), contains='desc must be of type str or NoneType, got int', exc=TypeError)
+    for k, bad, msg in (('chains', torch.zeros(4, 6), 'chains (4, 6) torch.float32 there, (10, 6) torch.float32 here'), # failed inside the next epoch
+                        ('chains', pcd['chains'].double(), 'chains (10, 6) torch.float64 there'),
+                        ('velocity', [torch.zeros(1), *pcd['velocity'][1:]], 'velocity[0] (1,) torch.float32 there, (6, 4)')): # broadcast silently
+        fails(lambda: trainer(method='pcd').load_state_dict({**pcd, k: bad}), contains=f'tensors of other shapes or dtypes: {msg}')
 
 
 def test_numpy_bools_are_named_as_numpy_s():
