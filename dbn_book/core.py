@@ -161,7 +161,7 @@ def check_labels(y, n_classes:int, # labels must lie in 0..n_classes-1
     if n_rows is not None and len(y) != n_rows: raise ValueError(f"{what} has {len(y)} entries for {n_rows} rows")
     if len(y) and (y.min() < 0 or y.max() >= n_classes):
         raise ValueError(f"{what} must lie in 0..{n_classes - 1}, got values in {int(y.min())}..{int(y.max())}")
-    return y.long()
+    return y
 
 def check_real(x:torch.Tensor, n:int, # the number of columns the rows must have
                what:str, # the argument's name, for the message
@@ -300,7 +300,7 @@ class Trainer:
             if f is not None and not callable(f): raise TypeError(f"{name} must be a function or None, got {type(f).__name__}")
             if f is not None and not _takes(f, len(args)): raise TypeError(f"{name} is called as {name}({', '.join(args)}), which {getattr(f, '__name__', f)!r} cannot take")
         if self.model is not None: check_finite(self.model, f"the {type(self.model).__name__}") # its NaN would run an epoch, then blame the rate
-        check_type(desc, (str, type(None)), 'desc') # tqdm's own TypeError otherwise, after the state is copied
+        check_type(desc, (str, type(None)), 'desc') # else tqdm's own TypeError, from inside the progress bar
         left = self.epochs - self.epoch
         todo = left if epochs is None else min(check_int(epochs, 'epochs'), left)
         with progress_bar(todo * self.n_batches, desc or type(self).__name__, progress) as bar:

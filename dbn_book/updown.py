@@ -23,7 +23,7 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of rows in [0, 1]: bits
                  generator:torch.Generator|None=None,
                  weight_decay:float=0.0, # L2 penalty on every weight matrix
                  chains:torch.Tensor|None=None, # persistent chains' states of the top RBM's visible layer, advanced in place; None: CD-k
-                 check:bool=True, # False: v, lr and k are known good (UpDownTrainer checked them once)
+                 check:bool=True, # False: v, lr, k, weight_decay and the chains' values are known good (UpDownTrainer checked them once)
                 ) -> float: # the wake pass's reconstruction error of the pixels, per row
     "One up-down update (contrastive wake-sleep) of an untied DBN on a mini-batch, in place."
     if check_type(dbn, DBN, 'dbn').tied: raise ValueError("up_down_step trains the generative weights apart from the recognition ones, so it needs a DBN of at least two RBMs: call dbn.untie() first")
