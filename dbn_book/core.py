@@ -7,7 +7,7 @@ __all__ = ['MAX_WEIGHT', 'resolve_device', 'matmul_precision', 'check_generator'
            'check_k', 'check_steps', 'check_number', 'check_type', 'check_log_z', 'check_sizes', 'check_batch',
            'check_units', 'check_labels', 'check_real', 'progress_bar', 'say', 'writable_path', 'atomic_write',
            'largest_magnitude', 'check_finite', 'DivergenceWarning', 'Trainer', 'plain_fields', 'split_options',
-           'check_keywords', 'cpu_copy']
+           'check_keywords', 'cpu_copy', 'readable_copy']
 
 # %% ../nbs/00_core.ipynb #fe7cf4bc
 import difflib, inspect, math, numbers, os, sys, tempfile, time, warnings
@@ -418,3 +418,17 @@ def cpu_copy(x):
     if isinstance(x, dict): return {k: cpu_copy(v) for k, v in x.items()}
     if isinstance(x, (list, tuple)): return type(x)(cpu_copy(v) for v in x)
     return x
+
+def readable_copy(x, where:str='state'): # where: x's name in the error
+    "`cpu_copy(x)`, or a TypeError naming each entry that `torch.load(weights_only=True)` would not read back (a numpy int key, a path)."
+    if bad := _not_plain(x := cpu_copy(x), where):
+        raise TypeError(f"{', '.join(bad)}: only plain values and tensors can be read back; convert them (str(path), int(key), x.tolist())")
+    return x
+
+def _not_plain(x, where:str) -> list:
+    "Where in x (dicts, lists, tuples) a value is not one that torch.load(weights_only=True) reads back."
+    if isinstance(x, dict): return [f"{where} key {k!r} is a {type(k).__name__}" for k in x if type(k) not in (str, int, float, bool)] + \
+                                   [w for k, v in x.items() for w in _not_plain(v, f"{where}[{k!r}]")]
+    if isinstance(x, (list, tuple)): return [w for i, v in enumerate(x) for w in _not_plain(v, f"{where}[{i}]")]
+    plain = x is None or isinstance(x, (bool, int, float, str, torch.Tensor, torch.Size, torch.dtype))
+    return [] if plain else [f"{where} is a {type(x).__name__}"]

@@ -16,7 +16,7 @@ from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
 from .core import (check_units, check_labels, check_sizes, check_int, check_type, make_generator, check_generator,
-                           atomic_write, cpu_copy, Trainer, check_keywords, check_finite)
+                           atomic_write, cpu_copy, readable_copy, Trainer, check_keywords, check_finite, largest_magnitude, MAX_WEIGHT)
 from .rbm import RBMBase, RBM, bernoulli, visible_bias_from_data
 from .cd import RBMTrainer, CDOptions, MODEL_OPTIONS
 
@@ -92,9 +92,16 @@ class DBN(nn.Module):
             return check_units(v, self.sizes[0], what, 'visible', self.top.W.dtype).to(self.top.W.device)
         return self.rbms[0].check_visible(v, what)
 
+    def _h(self, h) -> torch.Tensor:
+        "h, if it has the shape of h^(l-1): the top RBM's visible layer without its labels."
+        if check_type(h, torch.Tensor, 'h').ndim != 2 or h.shape[1] != self.sizes[-2]:
+            raise ValueError(f"h must have shape (batch, {self.sizes[-2]}): states of the top RBM's visible layer without its labels; got {tuple(h.shape)}")
+        return h
+
     def top_input(self, h:torch.Tensor, y:torch.Tensor|None=None) -> torch.Tensor:
         "The top RBM's visible vector: h^(l-1), beside one-hot labels y when the DBN has label units."
         if not self.n_labels and y is not None: raise ValueError("this DBN has no label units: leave y out")
+        h = self._h(h).to(self.top.W) # in the top's dtype and on its device; its values unchecked: this runs inside loops
         if not self.n_labels: return h
         if y is None: raise ValueError("this DBN has label units: pass the labels y as well")
         return torch.cat([h, F.one_hot(check_labels(y, self.n_labels, len(h), 'y'), self.n_labels).to(h)], 1)
@@ -127,6 +134,7 @@ class DBN(nn.Module):
 
     def generative(self, i:int) -> tuple:
         "(W, b) of directed layer i: P(h^(i) | h^(i+1)) = sigmoid(b + W h^(i+1)), or N(b + W h^(1), s^2) for Gaussian v; h^(0) = v."
+        if check_int(i, 'i') >= len(self.rbms) - 1: raise ValueError(f"i must be a directed layer, 0..{len(self.rbms) - 2} for this DBN (the top RBM is undirected), got {i}")
         return (self.rbms[i].W, self.rbms[i].b) if self.tied else (self.gen_W[i], self.gen_b[i])
 
     @torch.no_grad()
@@ -135,9 +143,7 @@ class DBN(nn.Module):
              mean:bool=False, # return the mean of P(v | h^(1)) instead of a sample
             ) -> torch.Tensor:
         "The generative pass: each directed layer drawn from the one above, down to v."
-        check_generator(generator); check_type(mean, bool, 'mean')
-        if check_type(h, torch.Tensor, 'h').ndim != 2 or h.shape[1] != self.sizes[-2]:
-            raise ValueError(f"h must have shape (batch, {self.sizes[-2]}): states of the top RBM's visible layer without its labels; got {tuple(h.shape)}")
+        check_generator(generator); check_type(mean, bool, 'mean'); self._h(h)
         h = self.check_visible(h, 'h') if len(self.rbms) == 1 else check_units(h, self.sizes[-2], 'h', 'hidden', self.top.W.dtype).to(self.top.W.device)
         for i in reversed(range(len(self.rbms) - 1)):
             rbm = self.rbms[i]
@@ -158,7 +164,7 @@ class DBN(nn.Module):
 # %% ../nbs/03_dbn.ipynb #70de6dcf
 def _per_layer(x, n:int, name:str) -> list:
     "x as a list of n values, one per layer."
-    xs = list(x) if isinstance(x, (list, tuple)) else [x] * n
+    xs = list(x) if isinstance(x, (list, tuple)) else x.tolist() if getattr(x, 'ndim', 0) == 1 else [x] * n # a 1-D array or tensor too
     if len(xs) != n: raise ValueError(f"{name} must be one value or one per RBM ({n}), got {len(xs)}")
     return xs
 
@@ -185,7 +191,7 @@ class DBNOptions:
     @classmethod
     def split(cls, kwargs:dict, dbn) -> tuple:
         "kwargs split into the DBNOptions for `dbn` (CDOptions' fields, one value or one per RBM; up; init) and the rest."
-        n, names, first_only = len(dbn.rbms), CDOptions.__dataclass_fields__, MODEL_OPTIONS
+        n, names, first_only = len(check_type(dbn, DBN, 'dbn').rbms), CDOptions.__dataclass_fields__, MODEL_OPTIONS
         first = {k: kwargs[k] for k in first_only if k in kwargs} # options of the first RBM alone (min_var=None: no floor)
         if not dbn.rbms[0].own_options and any(v is not None for v in first.values()):
             raise ValueError("lr_var and min_var are options of a first RBM that learns variances; this DBN's first RBM has none "
@@ -297,7 +303,8 @@ class DBNTrainer(Trainer):
         self.x, self.x_valid = self.v, self.v_valid
         for i, rng in enumerate(state['code_rng']): self.g.set_state(rng); self._codes(i)
         self.layer, self.code_rng, self.trainer = check_int(state['layer'], 'layer'), list(state['code_rng']), None
-        if self.layer > len(self.dbn.rbms): raise ValueError(f"layer {self.layer} of a {len(self.dbn.rbms)}-RBM DBN")
+        if self.layer > len(self.dbn.rbms) - (state['epoch'] < self.epochs) or len(self.code_rng) != min(self.layer, len(self.dbn.rbms) - 1):
+            raise ValueError(f"layer {self.layer} with {len(self.code_rng)} code generator states, of a {len(self.dbn.rbms)}-RBM DBN at epoch {state['epoch']}")
         if state['rbm_trainer'] is not None:
             self.trainer = self._start_layer(); self.trainer.load_state_dict(state['rbm_trainer'])
 
@@ -364,18 +371,8 @@ def save(self:DBN, path, # where to write; the folder must exist
     ckpt = {'format': CHECKPOINT_FORMAT, 'sizes': self.sizes, 'n_labels': self.n_labels, 'models': [type(r).__name__ for r in self.rbms],
             'untied': not self.tied, 'dbn': self.state_dict()}
     if set(extra) & set(ckpt): raise ValueError(f"{sorted(set(extra) & set(ckpt))}: the checkpoint's own entries; store yours under other names")
-    ckpt = cpu_copy({**ckpt, **extra}) # numpy's numbers as Python's: read back with weights_only
-    if bad := _not_plain(ckpt, 'checkpoint'):
-        raise TypeError(f"{', '.join(bad)}: only plain values and tensors can be read back; convert them (str(path), int(key), x.tolist())")
+    ckpt = readable_copy({**ckpt, **extra}, 'checkpoint') # numpy's numbers as Python's; a key torch.load(weights_only=True) would refuse, refused now
     return atomic_write(path, lambda f: torch.save(ckpt, f))
-
-def _not_plain(x, where:str) -> list:
-    "Where in x (dicts, lists, tuples) a value is not one that torch.load(weights_only=True) reads back."
-    if isinstance(x, dict): return [f"{where} key {k!r} is a {type(k).__name__}" for k in x if type(k) not in (str, int, float, bool)] + \
-                                   [w for k, v in x.items() for w in _not_plain(v, f"{where}[{k!r}]")]
-    if isinstance(x, (list, tuple)): return [w for i, v in enumerate(x) for w in _not_plain(v, f"{where}[{i}]")]
-    plain = x is None or isinstance(x, (bool, int, float, str, torch.Tensor, torch.Size, torch.dtype))
-    return [] if plain else [f"{where} is a {type(x).__name__}"]
 
 @patch(cls_method=True)
 def from_checkpoint(cls:DBN, ckpt:dict, # a checkpoint dict, as read_checkpoint returns it
@@ -391,8 +388,9 @@ def from_checkpoint(cls:DBN, ckpt:dict, # a checkpoint dict, as read_checkpoint 
     except (KeyError, ValueError, RuntimeError, TypeError, AttributeError, StopIteration) as e:
         raise ValueError(f"{path}: the DBN in this checkpoint is incomplete or inconsistent ({type(e).__name__}: "
                          f"{str(e).splitlines()[0] if str(e) else 'no weights'})") from None
-    if not all(torch.isfinite(p).all() for p in dbn.parameters()):
-        raise ValueError(f"{path}: the DBN's weights hold NaN or infinite values, as a diverged model's would; train it again")
+    largest, implied = largest_magnitude(dbn.parameters()), {k: v for r in dbn.rbms for k, v in r.extra_monitors().items()} # e.g. variances exp(z)
+    if not largest <= MAX_WEIGHT or not all(map(math.isfinite, implied.values())): raise ValueError(f"{path}: the DBN's weights hold NaN or infinite "
+        f"values, or imply them, or are huge (largest |w| {largest:.3g}; {implied}), as a diverged model's would; train it again")
     return dbn
 
 @patch(cls_method=True)

@@ -17,7 +17,7 @@ import torch.nn.functional as F
 from .core import (check_sizes, check_generator, check_int, check_number, check_type, check_batch, check_labels, make_generator, check_finite,
                            Trainer, cpu_copy, split_options, check_keywords, largest_magnitude, MAX_WEIGHT)
 from .cd import lr_factor, check_training
-from .dbn import DBN, read_checkpoint
+from .dbn import DBN, read_checkpoint, CHECKPOINT_FORMAT
 
 # %% ../nbs/05_finetune.ipynb #6572e9d6
 class MLP(nn.Module):
@@ -81,6 +81,8 @@ def _check_rows(mlp:MLP, v:torch.Tensor, y, part:str='') -> tuple: # part: '_tra
         raise ValueError(f"v{part} holds integers up to {int(v.max())}, raw pixels perhaps; the network takes values in [0, 1]: "
                          f"pass x.float() / 255, or binarize(x)")
     if not bool(torch.isfinite(v).all()): raise ValueError(f"v{part} holds NaN or infinite values; drop or impute those rows")
+    if v.is_floating_point() and not bool(torch.isfinite(v.to(mlp.out.weight.dtype)).all()): # float64 beyond float32
+        raise ValueError(f"v{part} holds values beyond {mlp.out.weight.dtype}'s range, the network's (the largest |v| is {v.abs().max().item():.3g}); rescale them")
     return v, check_labels(y, mlp.n_classes, len(v), f'y{part}')
 
 @torch.no_grad()
@@ -181,6 +183,9 @@ class FineTuner(Trainer):
     def _state(self) -> dict: return cpu_copy({'mlp': self.mlp.state_dict(), 'optimizer': self.opt.state_dict()})
     def _load_state(self, state:dict):
         self.mlp.load_state_dict(state['mlp']); self.opt.load_state_dict(state['optimizer']); self.mlp.eval() # as after an epoch
+        bad = [f"{k} {g[k]} there, {v} here" for g in self.opt.param_groups for k, v in self.opt.defaults.items() if k in ('momentum', 'weight_decay', 'betas', 'eps') and g.get(k) != v] + \
+              [f"a buffer of shape {tuple(b.shape)} for a parameter of {tuple(p.shape)}" for p, s in self.opt.state.items() for b in s.values() if b.ndim and b.shape != p.shape]
+        if bad: raise ValueError(f"its optimizer state is damaged: {'; '.join(bad[:3])}") # torch's load_state_dict checks neither
 
 def finetune(mlp:MLP, v_train:torch.Tensor, y_train:torch.Tensor,
              options:FineTuneOptions|None=None, # or give its fields as keywords
@@ -217,6 +222,7 @@ def load_checkpoint(path, ckpt:dict|None=None, # the dict read_checkpoint(path) 
                    ) -> Checkpoint:
     "The DBN, the MLP, the configuration and the results stored by `save_checkpoint`."
     ckpt = read_checkpoint(path) if ckpt is None else ckpt
+    if not isinstance(ckpt, dict) or ckpt.get('format') != CHECKPOINT_FORMAT: raise ValueError(f"ckpt must be the dict read_checkpoint(path) returns, format {CHECKPOINT_FORMAT}")
     dbn, m = DBN.from_checkpoint(ckpt, path), ckpt.get('mlp')
     mlp = None
     if m is not None:
@@ -224,7 +230,8 @@ def load_checkpoint(path, ckpt:dict|None=None, # the dict read_checkpoint(path) 
             mlp = MLP(**{k: v for k, v in m.items() if k != 'state'}).to(next(iter(m['state'].values())).dtype).eval() # as saved
             mlp.load_state_dict(m['state'])
         except (KeyError, ValueError, RuntimeError, TypeError, AttributeError, StopIteration) as e: # StopIteration: no weights
-            raise ValueError(f"{path}: the MLP in this checkpoint is incomplete or inconsistent ({type(e).__name__})") from None
+            raise ValueError(f"{path}: the MLP in this checkpoint is incomplete or inconsistent ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else 'no weights'})") from None
+        if mlp.sizes[0] != dbn.sizes[0]: raise ValueError(f"{path}: its MLP takes {mlp.sizes[0]} inputs, its DBN models {dbn.sizes[0]} visible units; save them again")
         if not all(bool(torch.isfinite(p).all()) for p in mlp.parameters()): raise ValueError(f"{path}: the MLP's weights hold NaN or infinite values; train it again")
     config, results = ckpt.get('config', {}), ckpt.get('results', {})
     if not (isinstance(config, dict) and isinstance(results, dict)): raise ValueError(f"{path}: its configuration or results are damaged (not dicts); write it again")

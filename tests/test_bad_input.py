@@ -595,3 +595,63 @@ def test_ais_and_the_mlp_check_their_arguments_first():
 
 def test_a_value_a_rounding_error_above_1_is_shown_as_above_1():
     fails(lambda: D.RBM(3, 2).p_h(torch.tensor([[0., 1., 1 + 1e-12]], dtype=torch.float64)), contains='got values in [0, 1.0000000000010001]') # "[0, 1]"
+
+
+def test_a_damaged_optimizer_state_is_refused():
+    from dbn_book.finetune import FineTuner
+    v, y = _bits(20, 6), torch.arange(20) % 3
+    def tuner(): return FineTuner(D.MLP([6, 4], 3, seed=0), v, y, D.FineTuneOptions(epochs=3, batch=10), seed=0)
+    t = tuner(); t.run(1, progress=False); s = t.state_dict()
+    groups = [{**g, 'momentum': 5.0, 'weight_decay': 0.5} for g in s['optimizer']['param_groups']] # trained with these, silently
+    fails(lambda: tuner().load_state_dict({**s, 'optimizer': {**s['optimizer'], 'param_groups': groups}}), contains='its optimizer state is damaged: momentum 5.0 there, 0.9 here')
+    buffers = {0: {'momentum_buffer': torch.zeros(1)}} # failed inside the next epoch
+    fails(lambda: tuner().load_state_dict({**s, 'optimizer': {**s['optimizer'], 'state': buffers}}), contains='a buffer of shape (1,) for a parameter of (4, 6)')
+    u = tuner().load_state_dict(s); u.run(progress=False); t.run(progress=False)
+    assert torch.equal(u.mlp.out.weight, t.mlp.out.weight) # a sound state still continues exactly
+
+
+def test_rows_beyond_the_network_s_float32_range_are_named():
+    m, y = D.MLP([6, 4], 3, seed=0), torch.tensor([0, 1, 2])
+    fails(lambda: D.evaluate(m, torch.full((3, 6), 1e300, dtype=torch.float64), y), contains="v holds values beyond torch.float32's range") # loss nan
+    assert D.evaluate(m, _bits(3, 6).double(), y)['n'] == 3 # float64 rows within range are read
+
+
+def test_load_checkpoint_checks_the_dict_it_is_given(tmp_path):
+    dbn = D.DBN([6, 4, 3], seed=0)
+    p = D.save_checkpoint(tmp_path / 'c.pt', dbn, D.mlp_from_dbn(dbn, 3)); ck = torch.load(p, weights_only=True)
+    fails(lambda: D.load_checkpoint(p, {**ck, 'format': 'dbn_book.checkpoint/1'}), contains='ckpt must be the dict read_checkpoint(path) returns') # loaded
+    other = D.MLP([10, 4], 3)
+    fails(lambda: D.load_checkpoint(p, {**ck, 'mlp': {**other.config, 'state': other.state_dict()}}), contains='its MLP takes 10 inputs, its DBN models 6') # loaded
+    fails(lambda: D.load_checkpoint(p, {**ck, 'mlp': {**ck['mlp'], 'dropout': 1.5}}), contains='(ValueError: dropout must be') # the reason was dropped
+    assert D.load_checkpoint(p, ck).mlp.sizes == [6, 4, 3]
+
+
+def test_top_input_checks_h_and_generative_its_layer():
+    d = D.DBN([6, 4, 3], n_labels=2, seed=0)
+    fails(lambda: d.top_input(torch.zeros(2, 5), [0, 1]), contains='h must have shape (batch, 4)') # gave (2, 7)
+    assert d.top_input(torch.ones(2, 4, dtype=torch.long), [0, 1]).dtype == torch.float32 # was int64
+    fails(lambda: D.DBN([6, 4, 3]).top_input('abc'), contains='h must be of type Tensor', exc=TypeError) # returned 'abc'
+    for dbn in (D.DBN([6, 4, 3]), D.DBN([6, 4, 3]).untie()): # the top RBM's (W, b), or an IndexError
+        fails(lambda: dbn.generative(1), contains='i must be a directed layer, 0..0 for this DBN (the top RBM is undirected)')
+    assert dbn.generative(0)[0].shape == (6, 4)
+
+
+def test_dbn_load_refuses_what_training_calls_diverged(tmp_path):
+    p = D.DBN.from_rbms([GaussianRBM(6, 4, seed=0), D.RBM(4, 3, seed=0)]).save(tmp_path / 'g.pt'); ck = torch.load(p, weights_only=True)
+    for key, value, msg in (('rbms.0.z', torch.full((6,), 100.), "or imply them"), ('rbms.1.W', ck['dbn']['rbms.1.W'] * 1e7, 'are huge (largest |w|')):
+        torch.save({**ck, 'dbn': {**ck['dbn'], key: value}}, p) # variances of inf in float32 drew values of 1e21
+        fails(lambda: D.DBN.load(p), contains=msg)
+
+
+def test_a_dbn_trainer_state_at_an_impossible_layer_is_refused():
+    def trainer(): return D.DBNTrainer(D.DBN([6, 4, 3], seed=0), _bits(40, 6), options=D.DBNOptions(layers=CDOptions(epochs=2, batch=10)), seed=0)
+    t = trainer(); t.run(3, progress=False); s = t.state_dict()
+    fails(lambda: trainer().load_state_dict({**s, 'layer': 2, 'rbm_trainer': None}), contains='layer 2 with 1 code generator states, of a 2-RBM DBN at epoch 3') # IndexError in run
+    fails(lambda: trainer().load_state_dict({**s, 'code_rng': []}), contains='layer 1 with 0 code generator states') # the wrong layer's data
+    u = trainer().load_state_dict(s); u.run(progress=False); t.run(progress=False); assert torch.equal(u.dbn.top.W, t.dbn.top.W)
+
+
+def test_per_rbm_values_may_be_arrays():
+    h = D.train_dbn(D.DBN([6, 4, 3], seed=0), _bits(40, 6), epochs=np.array([1, 2]), lr=torch.tensor([0.05, 0.1]), batch=10, progress=False)
+    assert [len(x) for x in h] == [1, 2] # "epochs must be an integer >= 0, got array([1, 2])"
+    fails(lambda: D.DBNOptions.split({'epochs': 1}, D.RBM(6, 4)), contains='dbn must be of type DBN, got RBM', exc=TypeError)
