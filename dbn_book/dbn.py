@@ -32,7 +32,7 @@ def flipped(rbm:RBM) -> RBM:
 # %% ../nbs/03_dbn.ipynb #7f4e28be
 def one_hot(y:torch.Tensor, n_labels:int, dtype=torch.float32) -> torch.Tensor:
     "Labels 0..n_labels-1 (any integer dtype) as one-hot rows."
-    return F.one_hot(check_labels(y, n_labels), n_labels).to(dtype)
+    return F.one_hot(check_labels(y, check_int(n_labels, 'n_labels', 1)), n_labels).to(check_type(dtype, torch.dtype, 'dtype'))
 
 # %% ../nbs/03_dbn.ipynb #60c82ec6
 class DBN(nn.Module):
@@ -54,7 +54,7 @@ class DBN(nn.Module):
                  ) -> 'DBN':
         "The DBN stacked from these RBMs; its label units, if any, are the top RBM's softmax group."
         dbn = cls.__new__(cls); nn.Module.__init__(dbn)
-        return dbn._stack(list(rbms) if isinstance(rbms, (list, tuple)) else rbms)
+        return dbn._stack(list(rbms) if isinstance(rbms, (list, tuple, nn.ModuleList)) else rbms)
 
     def _stack(self, rbms:list):
         "Hold the RBMs, each one's visible layer the hidden layer below (beside the labels, at the top)."

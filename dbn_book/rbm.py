@@ -13,7 +13,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import check_units, check_k, check_int, check_number, check_log_z, make_generator, check_generator
+from .core import check_units, check_k, check_int, check_number, check_log_z, make_generator, check_generator, check_type
 
 # %% ../nbs/01_rbm.ipynb #f51efeff
 MAX_ENUMERATE = 25 # units: 2^25 states, about 33 million
@@ -169,8 +169,14 @@ def gibbs_chain(self:RBMBase, v, k:int, generator:torch.Generator|None=None,
                 p_h:torch.Tensor|None=None, # P(h=1|v) if already computed: saves a product
                 clamp:torch.Tensor|None=None, # values to hold the last visible units at, e.g. a label
                ) -> Chain:
-    "k >= 1 block Gibbs steps from v (v unchecked, for speed); the chains' last state."
-    k = check_k(k)
+    "k >= 1 block Gibbs steps from v (its values unchecked, for speed: `gibbs` checks them); the chains' last state."
+    k, d = check_k(k), self.W.dtype; check_generator(generator)
+    got = lambda x: (tuple(x.shape), x.dtype) if isinstance(x, torch.Tensor) else type(x).__name__ # shapes and dtypes only: cheap
+    n = len(v) if isinstance(v, torch.Tensor) and v.ndim else 0
+    if got(v) != ((n, self.n_visible), d) or (p_h is not None and got(p_h) != ((n, self.n_hidden), d)) or (clamp is not None and not (
+            isinstance(clamp, torch.Tensor) and clamp.ndim == 2 and clamp.shape[0] in (1, n) and clamp.shape[1] <= self.n_visible and clamp.dtype == d)):
+        raise ValueError(f"gibbs_chain takes tensors of the model's dtype {d}: v of shape (n, {self.n_visible}), p_h (n, {self.n_hidden}), clamp (n, m) "
+                         f"for the last m units; got v {got(v)}, p_h {got(p_h)}, clamp {got(clamp)}. gibbs() checks and converts any rows")
     if p_h is None: p_h = self.p_h(v, check=False)
     mean = None
     for _ in range(k):
@@ -207,7 +213,7 @@ def visible_log_sum(a:torch.Tensor, # the visible units' inputs b + W h, one row
 def enumerate_layer(rbm:RBM, max_units:int, what:str, instead:str, # the caller and what to use instead, for the error
                     chunk:int|None=None): # states per batch; default: all at once
     "Batches of the smaller layer's states s ('h' or 'v'), in float64: (side, s, the other layer's inputs a, log sum_other exp(-E))."
-    n_v_states = 2**(rbm.n_visible - rbm.n_softmax) * max(rbm.n_softmax, 1)
+    n_v_states = 2**(check_type(rbm, RBM, 'rbm').n_visible - rbm.n_softmax) * max(rbm.n_softmax, 1)
     side, count = ('h', 2**rbm.n_hidden) if 2**rbm.n_hidden <= n_v_states else ('v', n_v_states)
     if count > 2**check_int(max_units, 'max_units'):
         raise ValueError(f"{what}: the smaller layer has {count:,} states (2^{math.log2(count):.1f}), more than 2^{max_units}. {instead}")
@@ -245,7 +251,7 @@ def log_likelihood(self:RBMBase, v, log_z:float|None=None) -> torch.Tensor: # lo
 @patch
 def free_energy64(self:RBMBase, v) -> torch.Tensor:
     "F(v) computed in float64, as a log-probability needs (float32 rounds a large model's F by 1e-3 nats and more)."
-    return (self if self.W.dtype == torch.float64 else copy.deepcopy(self).double()).free_energy(v.double())
+    return (self if self.W.dtype == torch.float64 else copy.deepcopy(self).double()).free_energy(v.double() if isinstance(v, torch.Tensor) else v)
 
 @patch
 def log_partition_exact(self:RBMBase, max_units:int=MAX_ENUMERATE):
