@@ -256,7 +256,10 @@ class DivergenceWarning(RuntimeWarning):
 class Trainer:
     "The resumable half of every training loop in the book."
     added_options = {} # options added after states were first saved: name -> the value that behaves as before it existed
-    model = None # the module it trains (a subclass sets it): the state names it, so that another model is refused
+    @property
+    def model(self): return getattr(self, '_model', None) # the module it trains (a subclass sets it): the state names it, so that another model is refused
+    @model.setter
+    def model(self, m): self._model, self._built_for = m, _dtype_device(m) # its rows and chains are made in the model's dtype, on its device
     def __init__(self, options:dict, n_batches:int, # what a continuation must share; mini-batches per epoch
                  seed:int|None=None, generator:torch.Generator|None=None, device:str|torch.device|None=None): # default CUDA if available
         self.options = cpu_copy(asdict(options) if is_dataclass(options) else options) # plain values, as the state stores them
@@ -300,6 +303,9 @@ class Trainer:
             if f is not None and not callable(f): raise TypeError(f"{name} must be a function or None, got {type(f).__name__}")
             if f is not None and not _takes(f, len(args)): raise TypeError(f"{name} is called as {name}({', '.join(args)}), which {getattr(f, '__name__', f)!r} cannot take")
         if self.model is not None: check_finite(self.model, f"the {type(self.model).__name__}") # its NaN would run an epoch, then blame the rate
+        if self.model is not None and (now := _dtype_device(self.model)) != self._built_for: # else a raw dtype error in the first product
+            raise ValueError(f"the {type(self.model).__name__} is now {now[0]} on {now[1]}, but this trainer was built for {self._built_for[0]} on "
+                             f"{self._built_for[1]}: after casting or moving the model, build a new trainer and load_state_dict(old.state_dict()) into it")
         check_type(desc, (str, type(None)), 'desc') # else tqdm's own TypeError, from inside the progress bar
         left = self.epochs - self.epoch
         todo = left if epochs is None else min(check_int(epochs, 'epochs'), left)
@@ -365,6 +371,8 @@ def _mismatches(theirs, mine, name:str='') -> list:
     if isinstance(mine, (list, tuple)) and isinstance(theirs, (list, tuple)) and len(mine) == len(theirs):
         return [m for i, (a, b) in enumerate(zip(theirs, mine)) for m in _mismatches(a, b, f"{name}[{i}]")]
     return []
+
+def _dtype_device(model) -> tuple|None: return next(((p.dtype, p.device) for p in model.parameters()), None)
 
 def _takes(f, n:int) -> bool:
     "Whether f can be called with n positional arguments (True where Python cannot tell, e.g. for some builtins)."

@@ -137,6 +137,7 @@ class FineTuner(Trainer):
         v_train, y_train = _check_rows(mlp, v_train, y_train, '_train')
         if (v_valid is None) != (y_valid is None): raise ValueError("give v_valid and y_valid together, or neither")
         if not any(p.requires_grad for p in mlp.parameters()): raise ValueError("the MLP has no parameter to train (requires_grad is False): call mlp.requires_grad_(True)")
+        if o.head_epochs and not any(p.requires_grad for p in mlp.out.parameters()): raise ValueError("the MLP's output layer is frozen, so its head epochs train nothing: call mlp.out.requires_grad_(True), or head_epochs=0")
         self.valid = None if v_valid is None else _check_rows(mlp, v_valid, y_valid, '_valid')
         super().__init__(o, math.ceil(len(v_train) / o.batch), seed, generator, device)
         self.mlp = self.model = mlp.to(self.device).eval() # ready to use between epochs, and if none runs

@@ -139,6 +139,7 @@ def base_model(self:GaussianRBM, v_data:torch.Tensor|None=None) -> GaussianRBM:
         v = self.check_visible(v_data, 'v_data')
         if len(v) < 2: raise ValueError(f"v_data needs at least 2 rows to give variances, got {len(v)}")
         b, var = v.mean(0), v.var(0).clamp_min(self.var.min().item())
+        if not bool(torch.isfinite(var).all()): raise ValueError(f"v_data's variances overflow in {var.dtype}; standardise the data first (fit_standardizer), as for training")
     base = GaussianRBM(self.n_visible, self.n_hidden, init_std=0).to(self.W)
     base.b.copy_(b); base.z.copy_(var.log())
     return base

@@ -673,3 +673,17 @@ def test_gibbs_chain_checks_shapes_and_dtypes_and_small_helpers_their_arguments(
     fails(lambda: one_hot(torch.tensor([0, 1]), 2, 'float32'), contains='dtype must be of type dtype', exc=TypeError)
     dbn = D.DBN([6, 4, 3], seed=0)
     assert D.DBN.from_rbms(dbn.rbms).sizes == [6, 4, 3] # its ModuleList was refused as not a list of RBMs
+
+
+def test_a_model_cast_or_frozen_since_its_trainer_was_built_is_named():
+    from dbn_book.ais import linear_betas
+    v = _bits(40, 6)
+    t = RBMTrainer(D.RBM(6, 4, seed=0), v, CDOptions(epochs=3, batch=10), seed=0); t.run(1, progress=False); t.rbm.double()
+    fails(lambda: t.run(1, progress=False), contains='the RBM is now torch.float64 on cpu, but this trainer was built for torch.float32 on cpu') # a matmul's dtype error
+    t.rbm.float(); assert len(t.run(progress=False)) == 3 # cast back, it continues
+    u = D.UpDownTrainer(D.DBN([6, 4, 3], seed=0), v, options=D.UpDownOptions(epochs=3, batch=10)); u.run(1, progress=False); u.dbn.double()
+    fails(lambda: u.run(1, progress=False), contains='the DBN is now torch.float64')
+    m = D.MLP([6, 4], 2, seed=0); m.out.requires_grad_(False)
+    fails(lambda: D.finetune(m, v, torch.arange(40) % 2, epochs=2, head_epochs=1, progress=False), contains="the MLP's output layer is frozen") # autograd's error
+    fails(lambda: D.ais_log_partition(GaussianRBM(3, 2, seed=0), 3, linear_betas(3), v_data=torch.randn(5, 3) * 1e20),
+          contains="v_data's variances overflow in torch.float32") # "the base model's parameters hold NaN": the model is fine
