@@ -303,7 +303,7 @@ class Trainer:
             if f is not None and not callable(f): raise TypeError(f"{name} must be a function or None, got {type(f).__name__}")
             if f is not None and not _takes(f, len(args)): raise TypeError(f"{name} is called as {name}({', '.join(args)}), which {getattr(f, '__name__', f)!r} cannot take")
         if self.model is not None: check_finite(self.model, f"the {type(self.model).__name__}") # its NaN would run an epoch, then blame the rate
-        if self.model is not None and (now := _dtype_device(self.model)) != self._built_for: # else a raw dtype error in the first product
+        if self.model is not None and (now := _dtype_device(self.model)) != getattr(self, '_built_for', now): # else a raw dtype error in the first product
             raise ValueError(f"the {type(self.model).__name__} is now {now[0]} on {now[1]}, but this trainer was built for {self._built_for[0]} on "
                              f"{self._built_for[1]}: after casting or moving the model, build a new trainer and load_state_dict(old.state_dict()) into it")
         check_type(desc, (str, type(None)), 'desc') # else tqdm's own TypeError, from inside the progress bar
