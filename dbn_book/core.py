@@ -420,10 +420,11 @@ def check_keywords(kwargs:dict, *takers) -> dict:
     return kwargs
 
 def cpu_copy(x):
-    "x with every tensor in it, also in lists, plain tuples (not named ones) and dicts, copied to the CPU, and numpy's numbers made Python's."
+    "x with every tensor in it, also in lists, tuples and dicts, copied to the CPU, and numpy's numbers made Python's."
     if isinstance(x, torch.Tensor): return x.detach().cpu().clone()
     if type(x).__module__ == 'numpy' and getattr(x, 'ndim', None) == 0: return x.item() # so that torch.load(weights_only=True) reads it
     if isinstance(x, dict): return {k: cpu_copy(v) for k, v in x.items()}
+    if isinstance(x, tuple) and hasattr(x, '_fields'): return type(x)(*(cpu_copy(v) for v in x)) # a named tuple takes its fields one by one
     if isinstance(x, (list, tuple)): return type(x)(cpu_copy(v) for v in x)
     return x
 
@@ -437,6 +438,7 @@ def _not_plain(x, where:str) -> list:
     "Where in x (dicts, lists, tuples) a value is not one that torch.load(weights_only=True) reads back."
     if isinstance(x, dict): return [f"{where} key {k!r} is a {type(k).__name__}" for k in x if type(k) not in (str, int, float, bool)] + \
                                    [w for k, v in x.items() for w in _not_plain(v, f"{where}[{k!r}]")]
+    if isinstance(x, tuple) and hasattr(x, '_fields'): return [f"{where} is a {type(x).__name__} (a namedtuple): store its ._asdict()"]
     if isinstance(x, (list, tuple)): return [w for i, v in enumerate(x) for w in _not_plain(v, f"{where}[{i}]")]
     plain = x is None or isinstance(x, (bool, int, float, str, torch.Tensor, torch.Size, torch.dtype))
     return [] if plain else [f"{where} is a {type(x).__name__}"]

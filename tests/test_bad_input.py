@@ -687,3 +687,12 @@ def test_a_model_cast_or_frozen_since_its_trainer_was_built_is_named():
     fails(lambda: D.finetune(m, v, torch.arange(40) % 2, epochs=2, head_epochs=1, progress=False), contains="the MLP's output layer is frozen") # autograd's error
     fails(lambda: D.ais_log_partition(GaussianRBM(3, 2, seed=0), 3, linear_betas(3), v_data=torch.randn(5, 3) * 1e20),
           contains="v_data's variances overflow in torch.float32") # "the base model's parameters hold NaN": the model is fine
+
+
+def test_a_named_tuple_is_copied_whole_and_refused_in_a_checkpoint(tmp_path):
+    from collections import namedtuple
+    from dbn_book.core import cpu_copy
+    Best = namedtuple('Best', 'epoch error')
+    assert cpu_copy({'b': Best(3, torch.ones(1))})['b'] == Best(3, torch.ones(1)) # was Best(<generator>, ...): a TypeError for two fields
+    fails(lambda: D.DBN([6, 4, 3]).save(tmp_path / 'a.pt', best=Best(3, 0.1)), contains="checkpoint['best'] is a Best (a namedtuple): store its ._asdict()")
+    assert not (tmp_path / 'a.pt').exists()
