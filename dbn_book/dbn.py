@@ -192,7 +192,8 @@ class DBNOptions:
     def split(cls, kwargs:dict, dbn) -> tuple:
         "kwargs split into the DBNOptions for `dbn` (CDOptions' fields, one value or one per RBM; up; init) and the rest."
         n, names, first_only = len(check_type(dbn, DBN, 'dbn').rbms), CDOptions.__dataclass_fields__, MODEL_OPTIONS
-        first = {k: kwargs[k] for k in first_only if k in kwargs} # options of the first RBM alone (min_var=None: no floor)
+        first = {k: kwargs[k] for k in first_only if k in check_type(kwargs, dict, 'kwargs')} # options of the first RBM alone (min_var=None: no floor)
+        if any(isinstance(v, (list, tuple)) or getattr(v, 'ndim', 0) for v in first.values()): raise ValueError(f"{', '.join(first)} belong to the first RBM alone (its variances): give one value, not one per RBM")
         if not dbn.rbms[0].own_options and any(v is not None for v in first.values()):
             raise ValueError("lr_var and min_var are options of a first RBM that learns variances; this DBN's first RBM has none "
                              "(stack one that does, e.g. DBN.from_rbms([GaussianRBM(...), RBM(...)]), chapter 9)")

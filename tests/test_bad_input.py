@@ -696,3 +696,11 @@ def test_a_named_tuple_is_copied_whole_and_refused_in_a_checkpoint(tmp_path):
     assert cpu_copy({'b': Best(3, torch.ones(1))})['b'] == Best(3, torch.ones(1)) # was Best(<generator>, ...): a TypeError for two fields
     fails(lambda: D.DBN([6, 4, 3]).save(tmp_path / 'a.pt', best=Best(3, 0.1)), contains="checkpoint['best'] is a Best (a namedtuple): store its ._asdict()")
     assert not (tmp_path / 'a.pt').exists()
+
+
+def test_dbn_options_split_checks_its_arguments():
+    g = D.DBN.from_rbms([GaussianRBM(6, 4, seed=0), D.RBM(4, 3, seed=0)])
+    fails(lambda: D.DBNOptions.split({'lr_var': [0.1, 0.2]}, g), contains='lr_var belong to the first RBM alone (its variances): give one value, not one per RBM')
+    fails(lambda: D.DBNOptions.split([('epochs', 1)], g), contains='kwargs must be of type dict', exc=TypeError) # AttributeError: 'list' ... 'items'
+    o, rest = D.DBNOptions.split({'lr_var': 0.1, 'epochs': [1, 2], 'seed': 3}, g)
+    assert (o.layers[0].lr_var, o.layers[1].epochs, rest) == (0.1, 2, {'seed': 3})
