@@ -15,7 +15,7 @@ from typing import NamedTuple
 from collections.abc import Callable
 import torch
 from fastcore.basics import patch
-from .core import check_k, check_generator, check_int, check_number, check_type, Trainer, cpu_copy, split_options, check_keywords, plain_fields, check_steps, largest_magnitude, MAX_WEIGHT
+from .core import check_k, check_generator, make_generator, check_int, check_number, check_type, Trainer, cpu_copy, split_options, check_keywords, plain_fields, check_steps, largest_magnitude, MAX_WEIGHT
 from .rbm import RBMBase, RBM, Chain, bernoulli, enumerate_layer, MAX_ENUMERATE
 
 # %% ../nbs/02_cd.ipynb #df21e280
@@ -136,8 +136,8 @@ MODEL_OPTIONS = ('lr_var', 'min_var') # the fields that only some models use (ch
 @torch.no_grad()
 def reconstruction_error(model:RBMBase, v:torch.Tensor, seed:int=0) -> float:
     "Squared error of P(v | h) against v, summed over units and averaged over rows, h drawn from P(h | v) by a generator of its own (seeded)."
-    if not len(v := model.check_visible(v)): raise ValueError("v has no rows: the reconstruction error is a mean over rows")
-    g = torch.Generator(v.device).manual_seed(seed)
+    if not len(v := check_type(model, RBMBase, 'model').check_visible(v)): raise ValueError("v has no rows: the reconstruction error is a mean over rows")
+    g = make_generator(seed=seed, device=v.device) # which checks the seed
     return (v - model.v_mean(bernoulli(model.p_h(v, check=False), g), check=False)).square_().sum().item() / len(v)
 
 @torch.no_grad()
@@ -145,7 +145,7 @@ def rbm_monitors(model:RBMBase, v_train:torch.Tensor, v_valid:torch.Tensor|None=
                  exact_units:int=16, # exact log Z up to 2^exact_units states, summed every epoch
                 ) -> dict:
     "Mean free energies and their gap; for small models, exact log Z and log-likelihoods."
-    out, exact_units = model.extra_monitors(), check_int(exact_units, 'exact_units') # a bad one is an error, not a model too large
+    out, exact_units = check_type(model, RBMBase, 'model').extra_monitors(), check_int(exact_units, 'exact_units') # a bad one is an error, not a model too large
     sets = {'train': v_train} if v_valid is None else {'train': v_train, 'valid': v_valid}
     if not all(map(len, sets.values())): raise ValueError("v_train and v_valid (if given) need rows: the monitors are means over rows")
     for name, v in sets.items(): out[f'free_energy_{name}'] = model.free_energy(v).mean().item()
@@ -321,9 +321,9 @@ def filter_images(W:torch.Tensor, # weights, one column per hidden unit (a model
                  ) -> torch.Tensor:
     "The first n columns of W as rows of pixel values in [0, 1], one filter per row."
     if scale not in ('range', 'symmetric'): raise ValueError(f"scale must be 'range' or 'symmetric', got {scale!r}")
-    check_int(n, 'n', 1)
-    if (W := torch.as_tensor(W)).ndim != 2: raise ValueError(f"W must be a matrix, one column per hidden unit; got shape {tuple(W.shape)}")
-    w = W[:, :n].T.detach().float().cpu()
+    if (W := torch.as_tensor(W)).ndim != 2 or not W.numel() or W.is_complex() or not bool(torch.isfinite(W).all()): # else an IndexError, zeros or NaN
+        raise ValueError(f"W must be a matrix of finite real values, one column per hidden unit; got shape {tuple(W.shape)}, {W.dtype}, finite: {bool(torch.isfinite(W).all())}")
+    w = W[:, :check_int(n, 'n', 1)].T.detach().float().cpu()
     if scale == 'symmetric': w = 0.5 + 0.5 * w / w.abs().amax(1, keepdim=True).clamp_min(1e-12)
     else:
         lo, hi = w.aminmax(dim=1, keepdim=True)
@@ -359,7 +359,7 @@ def sample_chains(model:RBMBase, n:int|None=None, # number of chains; default 10
 def rbm_figure(rbm:RBM, n_filters:int=100, n_samples:int=30, steps:int=1000, seed:int=0):
     "A matplotlib figure: the first filters above samples from Gibbs chains started at noise."
     from dbn_book.data import show_digits
-    g = torch.Generator(device=rbm.W.device).manual_seed(seed)
+    g = make_generator(seed=seed, device=check_type(rbm, RBMBase, 'rbm').W.device)
     samples = sample_chains(rbm, n_samples, steps=(steps,), generator=g)[0].cpu()
     return show_digits(torch.cat([filter_images(rbm.W, n_filters), samples]),
                        title=f'{min(n_filters, rbm.n_hidden)} filters, then {n_samples} samples after {steps} Gibbs steps')

@@ -26,7 +26,7 @@ def test_figures_take_numpy_and_refuse_other_shapes():
     fails(lambda: show_digits(v[0]), contains='one 784-pixel row each; got shape (784,)')
     W = np.random.default_rng(0).normal(size=(784, 5)).astype(np.float32)
     assert filter_images(W, n=3).shape == (3, 784)
-    fails(lambda: filter_images(torch.zeros(784)), contains='W must be a matrix, one column per hidden unit; got shape (784,)')
+    fails(lambda: filter_images(torch.zeros(784)), contains='W must be a matrix of finite real values, one column per hidden unit; got shape (784,)')
 
 
 def test_wrong_types_are_named():
@@ -704,3 +704,15 @@ def test_dbn_options_split_checks_its_arguments():
     fails(lambda: D.DBNOptions.split([('epochs', 1)], g), contains='kwargs must be of type dict', exc=TypeError) # AttributeError: 'list' ... 'items'
     o, rest = D.DBNOptions.split({'lr_var': 0.1, 'epochs': [1, 2], 'seed': 3}, g)
     assert (o.layers[0].lr_var, o.layers[1].epochs, rest) == (0.1, 2, {'seed': 3})
+
+
+def test_chapter_2_s_helpers_check_their_model_seed_and_weights():
+    from dbn_book.cd import reconstruction_error, rbm_monitors, rbm_figure
+    r, v = D.RBM(6, 4, seed=0), _bits(5, 6)
+    for bad in ('a', 1.5): fails(lambda: reconstruction_error(r, v, seed=bad), contains='seed must be an integer', exc=TypeError) # manual_seed's error
+    assert reconstruction_error(r, v) == reconstruction_error(r, v, seed=0) # the default seed, as before
+    for f in (lambda: reconstruction_error('x', v), lambda: rbm_monitors('x', v), lambda: rbm_figure('x')): # AttributeErrors
+        fails(f, contains='must be of type RBMBase, got str', exc=TypeError)
+    for W, what in ((torch.zeros(0, 4), 'shape (0, 4)'), (torch.ones(6, 4, dtype=torch.complex64), 'torch.complex64'), (torch.full((6, 4), math.inf), 'finite: False')):
+        fails(lambda: filter_images(W), contains='W must be a matrix of finite real values, one column per hidden unit; got shape') # IndexError, zeros, NaN
+        fails(lambda: filter_images(W), contains=what)
