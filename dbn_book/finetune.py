@@ -81,7 +81,7 @@ def _check_rows(mlp:MLP, v:torch.Tensor, y, part:str='') -> tuple: # part: '_tra
         raise ValueError(f"v{part} holds integers up to {int(v.max())}, raw pixels perhaps; the network takes values in [0, 1]: "
                          f"pass x.float() / 255, or binarize(x)")
     if not bool(torch.isfinite(v).all()): raise ValueError(f"v{part} holds NaN or infinite values; drop or impute those rows")
-    if v.is_floating_point() and not bool(torch.isfinite(v.to(mlp.out.weight.dtype)).all()): # float64 beyond float32
+    if v.is_floating_point() and v.dtype != mlp.out.weight.dtype and not bool(torch.isfinite(v.to(mlp.out.weight.dtype)).all()): # float64 beyond float32
         raise ValueError(f"v{part} holds values beyond {mlp.out.weight.dtype}'s range, the network's (the largest |v| is {v.abs().max().item():.3g}); rescale them")
     return v, check_labels(y, mlp.n_classes, len(v), f'y{part}')
 
