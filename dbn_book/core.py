@@ -63,6 +63,7 @@ def make_generator(generator:torch.Generator|None=None, seed:int|None=None,
     if generator is not None and seed is not None: raise ValueError("give a generator or a seed, not both")
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, numbers.Integral)):
         raise TypeError(f"seed must be an integer (numpy's too), got {seed!r}")
+    if seed is not None and not -2**63 <= seed < 2**64: raise ValueError(f"seed must lie in [-2^63, 2^64), as torch's generators take it, got {seed}")
     if seed is not None: return torch.Generator(device=device or 'cpu').manual_seed(int(seed))
     if generator is not None and device is not None and generator.device.type != torch.device(device).type:
         raise ValueError(f"the generator is on {generator.device} but the work runs on {device}; pass seed= instead, "
