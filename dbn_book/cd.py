@@ -360,6 +360,6 @@ def rbm_figure(rbm:RBM, n_filters:int=100, n_samples:int=30, steps:int=1000, see
     "A matplotlib figure: the first filters above samples from Gibbs chains started at noise."
     from dbn_book.data import show_digits
     g = make_generator(seed=seed, device=check_type(rbm, RBMBase, 'rbm').W.device)
-    samples = sample_chains(rbm, n_samples, steps=(steps,), generator=g)[0].cpu()
-    return show_digits(torch.cat([filter_images(rbm.W, n_filters), samples]),
+    samples = sample_chains(rbm, check_int(n_samples, 'n_samples', 1), steps=(check_int(steps, 'steps', 1),), generator=g)[0].cpu()
+    return show_digits(torch.cat([filter_images(rbm.W, check_int(n_filters, 'n_filters', 1)), samples]),
                        title=f'{min(n_filters, rbm.n_hidden)} filters, then {n_samples} samples after {steps} Gibbs steps')

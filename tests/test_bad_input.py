@@ -716,3 +716,13 @@ def test_chapter_2_s_helpers_check_their_model_seed_and_weights():
     for W, what in ((torch.zeros(0, 4), 'shape (0, 4)'), (torch.ones(6, 4, dtype=torch.complex64), 'torch.complex64'), (torch.full((6, 4), math.inf), 'finite: False')):
         fails(lambda: filter_images(W), contains='W must be a matrix of finite real values, one column per hidden unit; got shape') # IndexError, zeros, NaN
         fails(lambda: filter_images(W), contains=what)
+
+
+def test_rbm_figure_names_its_own_options_and_make_generator_the_seed_range():
+    from dbn_book.cd import rbm_figure
+    r = D.RBM(784, 4, seed=0)
+    for name in ('n_filters', 'n_samples', 'steps'): # they were named as sample_chains' n and steps, filter_images' n
+        fails(lambda: rbm_figure(r, **{name: 0}), contains=f'{name} must be an integer >= 1, got 0')
+    from dbn_book.core import make_generator
+    for seed in (2**64, -2**63 - 1): # 'Overflow when unpacking long long'
+        fails(lambda: make_generator(seed=seed), contains="seed must lie in [-2^63, 2^64), as torch's generators take it")
