@@ -186,6 +186,7 @@ def log_partition(model:RBMBase, # any RBM of the book
     check_type(model, RBMBase, 'model')
     known = list(inspect.signature(ais_log_partition).parameters)[1:] # AIS's options, after the model
     if bad := sorted(set(ais_options) - set(known)): raise TypeError(f"log_partition got {', '.join(bad)}, which AIS does not take; its options: {', '.join(known)}")
+    if method == 'exact' and ais_options: raise TypeError(f"{', '.join(ais_options)}: options of AIS, which method='exact' does not run; drop them, or use method='auto' or 'ais'")
     if method != 'ais':
         try: return LogPartition(model.log_partition_exact(**({'max_units': max_units} if method == 'auto' else {})).item(), 'exact', None)
         except ValueError:

@@ -560,7 +560,7 @@ def sample_main(argv:list|None=None): # default: sys.argv[1:]
 # %% ../nbs/08_cli.ipynb #8d0aa814
 def _rbm_options(
     hidden:_positive=500, # number of hidden units
-    epochs:_count=10, # passes over the training images
+    epochs:_positive=10, # passes over the training images
     lr:_rate=0.1, # learning rate
     k:_positive=1, # Gibbs steps per update
     method:_Method='cd', # CD-k (Algorithm 18.2) or PCD-k (18.3)

@@ -21,9 +21,10 @@ class GaussianRBM(RBMBase):
     def __init__(self, n_visible:int, n_hidden:int,
                  v_data:torch.Tensor|None=None, # training data: b and s^2 start at its means and variances; else b = 0
                  init_std:float=0.01, # standard deviation of the initial weights (0: all zero)
-                 var:float=1.0, # the initial variance s_i^2 of every visible unit, when there is no v_data
+                 var:float|None=None, # the initial variance s_i^2 of every visible unit, when there is no v_data; default 1
                  seed:int|None=None, generator:torch.Generator|None=None):
-        check_number(var, 'var', 1e-30, 1e30) # s^2 = exp(z), finite and non-zero in float32
+        if var is not None and v_data is not None: raise ValueError("give var or v_data, not both: v_data sets the variances s_i^2 to its own")
+        var = 1.0 if var is None else check_number(var, 'var', 1e-30, 1e30) # s^2 = exp(z), finite and non-zero in float32
         super().__init__(n_visible, n_hidden, init_std, make_generator(generator, seed))
         self.z = nn.Parameter(torch.full((n_visible,), math.log(var)), requires_grad=False)
         if v_data is not None:

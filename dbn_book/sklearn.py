@@ -217,7 +217,8 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
         "log Z of the fitted RBM: exact up to 2^EXACT_UNITS states, else by AIS from a seed fixed at fit (chapter 6)."
         check_is_fitted(self)
         g = torch.Generator(device=self.rbm_.W.device).manual_seed(self._ais_seed)
-        return log_partition(self.rbm_, method, EXACT_UNITS, n_chains=n_chains, betas=sm_betas(n_steps), generator=g)
+        ais = {} if method == 'exact' else dict(n_chains=n_chains, betas=sm_betas(n_steps), generator=g) # 'exact' runs no AIS
+        return log_partition(self.rbm_, method, EXACT_UNITS, **ais)
 
 # %% ../nbs/11_sklearn.ipynb #66c31b73
 def _hidden_sizes(h) -> list:

@@ -41,6 +41,7 @@ def to_uint8(frame,           # a Figure, or an H x W (x 3) array or tensor
     if unit and (a.min() < -1e-6 or a.max() > 1 + 1e-6):
         raise ValueError(f"{dtype} frames must lie in [0, 1] (got [{a.min():.3g}, {a.max():.3g}]), as only uint8 ones are read as 0..255; pass vmin= and vmax= to rescale (vmin=0, vmax=255 for 8-bit levels)")
     lo, hi = (0.0, 1.0) if unit else (a.min() if vmin is None else vmin, a.max() if vmax is None else vmax)
+    if lo > hi: raise ValueError(f"vmin ({lo:g}) is above vmax ({hi:g}), which would invert the frame; give vmin <= vmax")
     a = np.clip((a - lo) / ((hi - lo) or 1.0), 0, 1)
     if cmap is not None:
         if a.ndim != 2: raise ValueError("cmap applies only to 2-D frames")

@@ -726,3 +726,16 @@ def test_rbm_figure_names_its_own_options_and_make_generator_the_seed_range():
     from dbn_book.core import make_generator
     for seed in (2**64, -2**63 - 1): # 'Overflow when unpacking long long'
         fails(lambda: make_generator(seed=seed), contains="seed must lie in [-2^63, 2^64), as torch's generators take it")
+
+
+def test_options_that_would_be_ignored_or_invert_a_picture_are_refused():
+    from dbn_book.widgets import to_uint8
+    r, x = D.RBM(6, 4, seed=0), torch.randn(50, 4, generator=torch.Generator().manual_seed(0))
+    fails(lambda: D.log_partition(r, 'exact', betas=[0, 1], n_chains=3), contains="n_chains: options of AIS, which method='exact' does not run", exc=TypeError) # dropped
+    assert D.log_partition(r, 'exact') == D.log_partition(r, 'auto', betas=[0, 1]) # 'auto' keeps them for the fallback
+    fails(lambda: GaussianRBM(4, 3, v_data=x, var=0.5), contains='give var or v_data, not both') # var was checked, then replaced
+    assert torch.equal(GaussianRBM(4, 3, seed=0).var, torch.ones(4)) and torch.allclose(GaussianRBM(4, 3, v_data=x).var, x.var(0))
+    a = np.linspace(0, 1, 5)[None].repeat(2, 0)
+    fails(lambda: to_uint8(a, vmin=1, vmax=0), contains='vmin (1) is above vmax (0), which would invert the frame') # an inverted picture
+    fails(lambda: to_uint8(a - 2, vmin=0), contains='vmin (0) is above vmax (-1)') # vmax: the frame's max, as matplotlib's Normalize takes it
+    assert to_uint8(a, vmin=0, vmax=1)[0].tolist() == [0, 64, 128, 191, 255]

@@ -47,7 +47,8 @@ def test_layers_too_large_to_allocate_fail_in_one_line_before_training():
     assert r.returncode == 2 and r.stderr == 'dbn_rbm: error: --hidden: 784 x 10,000,000,000 weights need 29,206 GiB, more than can be allocated; choose fewer units\n'
 
 @pytest.mark.parametrize('extra,msg', [(['--hidden', '0'], '--hidden must be an integer >= 1'), (['--out', 'r.txt'], '--out must name'),
-                                       (['--lr', '-1'], '--lr must be a number in'), (['--out', 'no/r.png'], 'does not exist')])
+                                       (['--lr', '-1'], '--lr must be a number in'), (['--out', 'no/r.png'], 'does not exist'),
+                                       (['--epochs', '0'], '--epochs must be an integer >= 1')]) # it wrote an untrained RBM's figure, 'trained in 0.0 s'
 def test_rbm_bad_options_fail_in_one_line(tmp_path, extra, msg):
     r = run('dbn_rbm', *extra, cwd=tmp_path)
     assert r.returncode == 2 and msg in r.stderr and len(r.stderr.strip().splitlines()) == 1 and r.stdout == '', r.stderr
