@@ -213,8 +213,11 @@ class AffineMap:
     A_inv:torch.Tensor # its inverse
     fill:torch.Tensor # the dropped columns' (nearly constant) means, for `inverse`
     def __call__(self, x:torch.Tensor) -> torch.Tensor:
-        "The rows of x mapped to the model's space."
-        return (check_real(x, len(self.keep), 'x', torch.float32, 'input')[:, self.keep] - self.mean) @ self.A # uint8 and NaN refused
+        "The rows of x mapped to the model's space; the mean is subtracted in x's precision, so float64 rows far from 0 keep their digits."
+        x = check_real(x, len(self.keep), 'x', layer='input') # uint8 and NaN refused; integers as float32
+        v = (x[:, self.keep].to(torch.promote_types(x.dtype, self.mean.dtype)) - self.mean).to(self.A.dtype) @ self.A
+        if not bool(torch.isfinite(v).all()): raise ValueError(f"x maps to values beyond {v.dtype}'s range (the largest |x| is {x.abs().max().item():.3g}); rescale x first")
+        return v
     def inverse(self, v:torch.Tensor) -> torch.Tensor:
         "Full rows of x from rows of v, dropped columns at their constant values."
         check_batch(v, len(self.A_inv), 'v', 'model')
@@ -257,13 +260,14 @@ def fit_zca(x:torch.Tensor, # training rows, e.g. image patches
            ) -> AffineMap:
     "ZCA whitening v = (x - mean) U diag(1/sqrt(lambda + eps mean(lambda))) U' fitted on x."
     check_number(eps, 'eps')
-    x = _real_rows(x).double()
+    x = _real_rows(x)
+    dtype, x = torch.promote_types(x.dtype, torch.float32), x.double() # the fit in float64; the mean kept in float64 rows' precision
     if len(x) <= x.shape[1]: raise ValueError(f"fit_zca needs more rows than columns to estimate a covariance, got {tuple(x.shape)}")
     lam, U = torch.linalg.eigh(torch.cov(x.T))
     if not lam.max() > 0: raise ValueError("every column of x is constant: there is no covariance to whiten")
     d = lam.clamp_min(0) + eps * lam.mean()
     A, A_inv = (U * d.rsqrt()) @ U.T, (U * d.sqrt()) @ U.T
-    return AffineMap(torch.ones(x.shape[1], dtype=torch.bool), x.mean(0).float(), A.float(), A_inv.float(),
+    return AffineMap(torch.ones(x.shape[1], dtype=torch.bool), x.mean(0).to(dtype), A.float(), A_inv.float(),
                      torch.zeros(x.shape[1]))
 
 def grey_sample_images() -> list:

@@ -739,3 +739,15 @@ def test_options_that_would_be_ignored_or_invert_a_picture_are_refused():
     fails(lambda: to_uint8(a, vmin=1, vmax=0), contains='vmin (1) is above vmax (0), which would invert the frame') # an inverted picture
     fails(lambda: to_uint8(a - 2, vmin=0), contains='vmin (0) is above vmax (-1)') # vmax: the frame's max, as matplotlib's Normalize takes it
     assert to_uint8(a, vmin=0, vmax=1)[0].tolist() == [0, 64, 128, 191, 255]
+
+
+def test_preprocessing_maps_keep_float64_rows_digits():
+    from dbn_book.data import fit_standardizer, fit_zca
+    x = torch.randn(500, 3, generator=torch.Generator().manual_seed(0), dtype=torch.float64) + 1e7 # std 1, far from 0
+    assert torch.allclose(fit_standardizer(x)(x), (x - x.mean(0)) / x.std(0), atol=1e-9) # was off by 0.5: x rounded to float32 first
+    m = fit_zca(x)
+    lam, U = torch.linalg.eigh(torch.cov(x.T)); d = lam + 1e-2 * lam.mean()
+    assert torch.allclose(m(x).double(), (x - x.mean(0)) @ ((U * d.rsqrt()) @ U.T), atol=1e-5) and m(x).dtype == torch.float32
+    x32 = x.float() - 1e7 # float32 rows: the map is computed as before, in float32
+    s = fit_standardizer(x32)
+    assert torch.equal(s(x32), (x32[:, s.keep] - s.mean) @ s.A) and fit_zca(x32).mean.dtype == torch.float32
