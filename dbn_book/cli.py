@@ -403,10 +403,10 @@ def _finish(run) -> dict:
         res[f'test_error_{name}'], res[f'test_wrong_{name}'] = ev['error'], len(ev['wrong'])
     res['wall_seconds'] += time.perf_counter() - run.t0
     res['checkpoint'] = None if a.save is None else str(Path(a.save).resolve())
-    run.save() # in phase 'done', with no state to continue from
-    if a.json is not None:
+    if a.json is not None: # before the checkpoint in phase 'done': a run killed between the two still resumes, and writes both again
         try: atomic_write(a.json, lambda f: f.write(json.dumps({'config': config_of(a), 'results': res}, indent=1).encode()))
         except OSError as e: run.log(f"dbn_train: warning: the JSON report was not written ({e}); the results are below"); a.json = None
+    run.save() # in phase 'done', with no state to continue from
     return res
 
 # %% ../nbs/08_cli.ipynb #c3e5d8a7

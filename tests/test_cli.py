@@ -703,3 +703,21 @@ def test_a_read_only_save_path_is_refused_before_training(tmp_path, monkeypatch)
     monkeypatch.setattr(os, 'access', lambda p, mode: False if str(p) == str(ro) and mode == os.W_OK else access(p, mode))
     with pytest.raises(UsageError, match='--save: cannot write .*it is read-only, and is kept'):
         check_train_args(train_parser().parse_args([*TINY, '--save', str(ro)]))
+
+def test_a_run_killed_after_its_report_resumes_and_writes_both(tmp_path, monkeypatch):
+    "The JSON report is written before the final checkpoint: a run killed between the two keeps its report, and --resume finishes it."
+    from dbn_book import cli
+    from dbn_book.dbn import read_checkpoint
+    save = cli._Run.save
+    def killed_at_done(self, state=None):
+        if self.phase == 'done': raise KeyboardInterrupt # as a second Ctrl-C or a kill -9 there would: the report had not been written
+        save(self, state)
+    monkeypatch.setattr(cli._Run, 'save', killed_at_done)
+    m, report = tmp_path / 'm.pt', tmp_path / 'r.json'
+    with pytest.raises(SystemExit) as e: cli.train_main(TINY + ['--save', str(m), '--json', str(report)])
+    first = json.loads(report.read_text())['results']
+    assert e.value.code == 130 and read_checkpoint(m)['training']['phase'] != 'done' and 'test_error_dbn' in first
+    monkeypatch.setattr(cli._Run, 'save', save)
+    cli.train_main(['--resume', str(m), '--quiet'])
+    again = json.loads(report.read_text())['results']
+    assert read_checkpoint(m)['training']['phase'] == 'done' and again['test_error_dbn'] == first['test_error_dbn']
