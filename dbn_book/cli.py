@@ -51,8 +51,7 @@ class _Help(argparse.ArgumentDefaultsHelpFormatter): # each option's default in 
 
 def _parser(prog:str, description:str, *declarations, defaults:bool=True) -> argparse.ArgumentParser:
     "A parser with one group of options per declaring function, from its parameters and their docments."
-    p = _Parser(prog=prog, description=description, formatter_class=_Help,
-                argument_default=None if defaults else argparse.SUPPRESS)
+    p = _Parser(prog=prog, description=description, formatter_class=_Help, argument_default=None if defaults else argparse.SUPPRESS)
     for declare in declarations:
         g = p.add_argument_group(declare.__doc__)
         for name, d in docments(declare, full=True, returns=False).items():
@@ -370,10 +369,12 @@ def _match_label_prior(run):
     if missing: return run.log(f"label prior: not matched, since the training images hold no {missing}")
     t0, g = time.perf_counter(), torch.Generator(device=run.dbn.top.W.device).manual_seed(run.args.seed)
     if not run.args.quiet: run.log("label prior: reading the model's P(y) from its free-running chains (chapter 4) ...")
+    if hasattr(run.stop, 'at_once'): run.stop.at_once = True # no epoch to stop after: a signal stops at once, and --resume sets the prior again
     try: seen = match_label_prior(run.dbn, run.labels.to(run.dbn.top.W.device), generator=g)
     except FloatingPointError as e: # its advice is for Python; here: the options, and how to keep the model
         raise _PriorFailed(f"the label prior cannot be set: {str(e).split(', so')[0]}: training (--top_lr{', --updown_lr' * ('up-down' in run.res['phases'])}) left the label weights extreme; " +
                            (f"keep the model without it: dbn_train --resume {run.args.save} --no_label_prior" if run.args.save else "train again with --no_label_prior, or a smaller rate")) from None
+    if hasattr(run.stop, 'at_once'): run.stop.at_once = False
     run.res['label_prior_before'] = [round(p, 4) for p in seen[0].tolist()] # the model's P(y) as training left it
     run.res['phases']['label prior'] = time.perf_counter() - t0
     run.log(f"label prior: P(y) was {100 * seen[0].min():.1f}-{100 * seen[0].max():.1f}% over the digits; set to the training "
@@ -463,14 +464,13 @@ def summary(args, res:dict) -> str:
     return '\n'.join(f"{label:14s}{text}" for label, text in rows if text is not None)
 
 class StopRequest:
-    "A SIGINT or SIGTERM handler: stop after this epoch; a second signal stops at once."
-    signum = None # the signal received
+    "A SIGINT or SIGTERM handler: stop after this epoch; a second signal, or one while `at_once` (a step without epochs), stops at once."
+    signum, at_once = None, False # the signal received; whether the next one stops at once
     def __call__(self) -> bool: return self.signum is not None # `run_training`'s stop
     def handle(self, signum, frame):
-        if self.signum is not None: raise KeyboardInterrupt # a second signal: stop at once
+        if self.signum is not None or self.at_once: self.signum = self.signum or signum; raise KeyboardInterrupt # stop at once
         self.signum = signum
-        print(f"\ndbn_train: {signal.Signals(signum).name}: stopping after this epoch; press Ctrl-C again to stop at once",
-              file=sys.stderr, flush=True)
+        print(f"\ndbn_train: {signal.Signals(signum).name}: stopping after this epoch; press Ctrl-C again to stop at once", file=sys.stderr, flush=True)
 
 def _keep_stopped_run(path, json:bool=False): # json: `path` is --json's, which must not overwrite any checkpoint
     "A UsageError if `path` holds a stopped dbn_train run, which a new run saved there would overwrite; for --json, any checkpoint."

@@ -721,3 +721,23 @@ def test_a_run_killed_after_its_report_resumes_and_writes_both(tmp_path, monkeyp
     cli.train_main(['--resume', str(m), '--quiet'])
     again = json.loads(report.read_text())['results']
     assert read_checkpoint(m)['training']['phase'] == 'done' and again['test_error_dbn'] == first['test_error_dbn']
+
+def test_a_signal_during_the_label_prior_stops_at_once(tmp_path, monkeypatch, capsys):
+    "The label prior has no epoch to stop after: a first Ctrl-C there stops at once (it waited half a minute on the default model), and --resume sets the prior again."
+    import os
+    from dbn_book import cli
+    from dbn_book.dbn import read_checkpoint
+    prior = cli.match_label_prior
+    def interrupted(*args, **kw):
+        os.kill(os.getpid(), signal.SIGINT) # a Ctrl-C while the prior's chains run
+        return prior(*args, **kw)
+    monkeypatch.setattr(cli, 'match_label_prior', interrupted)
+    m = tmp_path / 'm.pt'
+    with pytest.raises(SystemExit) as e: cli.train_main(TINY + ['--save', str(m)])
+    assert e.value.code == 130 and 'dbn_train: stopped at once; continue the last finished epoch with: dbn_train --resume' in capsys.readouterr().err
+    assert read_checkpoint(m)['training']['phase'] == 'up-down' # up-down's last epoch, before the prior
+    monkeypatch.setattr(cli, 'match_label_prior', prior)
+    cli.train_main(['--resume', str(m), '--quiet'])
+    cli.train_main(TINY + ['--save', str(tmp_path / 'whole.pt')])
+    a, b = read_checkpoint(m), read_checkpoint(tmp_path / 'whole.pt')
+    assert all(torch.equal(a['dbn'][k], b['dbn'][k]) for k in a['dbn']) and a['results'] == b['results'] # as a run never stopped
