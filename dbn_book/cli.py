@@ -465,12 +465,18 @@ def summary(args, res:dict) -> str:
 
 class StopRequest:
     "A SIGINT or SIGTERM handler: stop after this epoch; a second signal, or one while `at_once` (a step without epochs), stops at once."
-    signum, at_once = None, False # the signal received; whether the next one stops at once
+    signum, at_once, raised = None, False, False # the signal received; whether the next one stops at once; whether one did
+    def __init__(self, at_once:bool=False): self.at_once = at_once # True: every signal stops at once (dbn_sample, dbn_rbm)
     def __call__(self) -> bool: return self.signum is not None # `run_training`'s stop
     def handle(self, signum, frame):
-        if self.signum is not None or self.at_once: self.signum = self.signum or signum; raise KeyboardInterrupt # stop at once
+        if self.signum is not None or self.at_once: self.signum, self.raised = self.signum or signum, True; raise KeyboardInterrupt # stop at once
         self.signum = signum
         print(f"\ndbn_train: {signal.Signals(signum).name}: stopping after this epoch; press Ctrl-C again to stop at once", file=sys.stderr, flush=True)
+    def __enter__(self): # `with` installs the handler for SIGINT and SIGTERM, from the main thread only (as Python allows)
+        self.old = {s: signal.signal(s, self.handle) for s in (signal.SIGINT, signal.SIGTERM)} if threading.current_thread() is threading.main_thread() else {}
+        return self
+    def __exit__(self, *exc): # and puts the previous handlers back
+        for s, h in self.old.items(): signal.signal(s, h)
 
 def _keep_stopped_run(path, json:bool=False): # json: `path` is --json's, which must not overwrite any checkpoint
     "A UsageError if `path` holds a stopped dbn_train run, which a new run saved there would overwrite; for --json, any checkpoint."
@@ -491,14 +497,11 @@ def train_main(argv:list|None=None): # default: sys.argv[1:]
         args = check_train_args(args, given)
         if ckpt is None or args.save.resolve() != Path(args.resume).expanduser().resolve(): _keep_stopped_run(args.save) # another run's
         _keep_stopped_run(args.json, json=True)
-        old = {s: signal.signal(s, request.handle) for s in (signal.SIGINT, signal.SIGTERM)} \
-              if threading.current_thread() is threading.main_thread() else {}
-        try: res = run_training(args, log=say, stop=request, checkpoint=ckpt)
-        finally:
-            for s, h in old.items(): signal.signal(s, h)
+        with request: res = run_training(args, log=say, stop=request, checkpoint=ckpt)
     except UsageError as e: parser.error(e)
     except FloatingPointError as e: parser.exit(1, f"{parser.prog}: error: {e}\n") # divergence: what to change, in one line
-    except (OSError, KeyboardInterrupt) as e: # the checkpoint, if this run wrote one, holds the last finished epoch
+    except (OSError, KeyboardInterrupt, RuntimeError) as e: # the checkpoint, if this run wrote one, holds the last finished epoch
+        if isinstance(e, RuntimeError) and not request.raised: raise # else torch.save's word for our KeyboardInterrupt within it
         written = args.save and Path(args.save).is_file() and (args.resume or Path(args.save).stat().st_mtime >= t0)
         kept = (f"continue the last finished epoch with: dbn_train --resume {args.save}" if written else
                 "nothing was saved yet" if args.save else "nothing was saved (no --save)")
@@ -542,19 +545,18 @@ def sample_main(argv:list|None=None): # default: sys.argv[1:]
     if not isinstance(dbn.rbms[0], RBM) or side * side != dbn.sizes[0]:
         p.error(f"{a.checkpoint} models {dbn.sizes[0]} {type(dbn.rbms[0]).__name__} units, not a square image of binary "
                 f"pixels; dbn_sample draws those (dbn_train's DBNs): draw from it in Python with DBN.load(path).sample(n)")
-    if a.digit is not None and not dbn.n_labels:
-        p.error(f"--digit: {a.checkpoint} has no label units (it was trained with --no_labels); drop --digit")
-    if a.digit is not None and not 0 <= a.digit < dbn.n_labels:
-        p.error(f"--digit must lie in 0..{dbn.n_labels - 1}, got {a.digit}")
+    if a.digit is not None and not 0 <= a.digit < dbn.n_labels: # no such digit, or no label units at all
+        p.error(f"--digit must lie in 0..{dbn.n_labels - 1}, got {a.digit}" if dbn.n_labels else f"--digit: {a.checkpoint} has no label units (it was trained with --no_labels); drop --digit")
     n, labels, ncol, what = a.n, None, 10, "free samples"
     if a.digit is not None: labels, what = a.digit, f"digit {a.digit}"
     elif dbn.n_labels: # one row per digit
         ncol = max(1, a.n // dbn.n_labels)
         n, labels, what = ncol * dbn.n_labels, torch.arange(dbn.n_labels).repeat_interleave(ncol).to(device), f"{ncol} of each digit"
-    try:
-        with matmul_precision(a.matmul_precision): v = dbn.to(device).sample(n, k=a.k, labels=labels, generator=torch.Generator(device=device).manual_seed(a.seed), mean=not a.binary).cpu()
-    except KeyboardInterrupt: p.exit(130, "\ndbn_sample: stopped; nothing was written\n")
-    atomic_write(out, lambda f: Image.fromarray(to_uint8(image_grid(v, ncol=ncol, shape=(side, side)))).save(f, format='PNG'))
+    try: # Ctrl-C or SIGTERM, even while the PNG is written: one line, and no file (atomic_write removes its temporary one)
+        with (stop := StopRequest(at_once=True)), matmul_precision(a.matmul_precision):
+            v = dbn.to(device).sample(n, k=a.k, labels=labels, generator=torch.Generator(device=device).manual_seed(a.seed), mean=not a.binary).cpu()
+            atomic_write(out, lambda f: Image.fromarray(to_uint8(image_grid(v, ncol=ncol, shape=(side, side)))).save(f, format='PNG'))
+    except KeyboardInterrupt: p.exit(128 + (stop.signum or signal.SIGINT), "\ndbn_sample: stopped; nothing was written\n")
     say(f"wrote {len(v)} samples ({what}, {a.k} Gibbs steps) to {out.resolve()}")
 
 # %% ../nbs/08_cli.ipynb #8d0aa814
@@ -584,12 +586,12 @@ def rbm_main(argv:list|None=None): # default: sys.argv[1:]
     if a.batch > len(v_fit): p.error(f"--batch {a.batch:,} is more than the {len(v_fit):,} training images; give at most {len(v_fit):,}")
     try: rbm = RBM(784, a.hidden, v_data=v_fit, seed=a.seed)
     except MemoryError as e: p.error(f"--hidden: {e}")
-    try:
-        with matmul_precision(a.matmul_precision), _warning_lines('dbn_rbm', '--lr'): hist = train_rbm(rbm, v_fit, options, progress=_bars(a), v_valid=v_held, seed=a.seed, device=device, desc=f'{a.method.upper()}-{a.k}')
+    try: # as in dbn_sample: Ctrl-C or SIGTERM, until the figure is written, stops at once and writes nothing
+        with (stop := StopRequest(at_once=True)), matmul_precision(a.matmul_precision), _warning_lines('dbn_rbm', '--lr'):
+            hist = train_rbm(rbm, v_fit, options, progress=_bars(a), v_valid=v_held, seed=a.seed, device=device, desc=f'{a.method.upper()}-{a.k}')
+            for h in hist: say(f"epoch {h['epoch']:3d}  reconstruction error {h['recon_error']:7.2f}  free-energy gap (held-out - train) {h['free_energy_gap']:6.2f}")
+            fig = rbm_figure(rbm, seed=a.seed)
+            atomic_write(out, lambda f: fig.savefig(f, format=out.suffix.lstrip('.').lower(), dpi=100))
     except FloatingPointError as e: p.exit(1, f"dbn_rbm: error: {e}\n")
-    except KeyboardInterrupt: p.exit(130, "\ndbn_rbm: stopped; nothing was written\n")
-    for h in hist: say(f"epoch {h['epoch']:3d}  reconstruction error {h['recon_error']:7.2f}  "
-                         f"free-energy gap (held-out - train) {h['free_energy_gap']:6.2f}")
-    with matmul_precision(a.matmul_precision): fig = rbm_figure(rbm, seed=a.seed)
-    atomic_write(out, lambda f: fig.savefig(f, format=out.suffix.lstrip('.').lower(), dpi=100))
+    except KeyboardInterrupt: p.exit(128 + (stop.signum or signal.SIGINT), "\ndbn_rbm: stopped; nothing was written\n")
     say(f"trained on {len(v_fit):,} images in {sum(h['seconds'] for h in hist):.1f} s; figure of filters and samples: {out}")

@@ -741,3 +741,49 @@ def test_a_signal_during_the_label_prior_stops_at_once(tmp_path, monkeypatch, ca
     cli.train_main(TINY + ['--save', str(tmp_path / 'whole.pt')])
     a, b = read_checkpoint(m), read_checkpoint(tmp_path / 'whole.pt')
     assert all(torch.equal(a['dbn'][k], b['dbn'][k]) for k in a['dbn']) and a['results'] == b['results'] # as a run never stopped
+
+def test_a_second_signal_inside_a_checkpoint_write_stops_in_one_line(tmp_path, monkeypatch, capsys):
+    "torch.save turns a KeyboardInterrupt raised within its writes into a RuntimeError: a second Ctrl-C there still ends the run in one line, status 130, its last checkpoint whole (a traceback before)."
+    import os
+    from dbn_book import cli
+    real, saves = torch.save, []
+    class Interrupted: # the file a checkpoint is written to, and the user pressing Ctrl-C twice while it is
+        def __init__(self, f): self.f, self.writes = f, 0
+        def __getattr__(self, name): return getattr(self.f, name)
+        def write(self, b):
+            n, self.writes = self.f.write(b), self.writes + 1 # written, but not yet counted by torch when the second signal stops the write
+            if self.writes == 2: os.kill(os.getpid(), signal.SIGINT); os.kill(os.getpid(), signal.SIGINT) # within the first record: torch then says "unexpected pos"
+            return n
+    def save(obj, f, *args, **kw):
+        saves.append(f)
+        return real(obj, Interrupted(f) if len(saves) == 3 else f, *args, **kw) # the third checkpoint of the run
+    monkeypatch.setattr(torch, 'save', save)
+    m = tmp_path / 'm.pt'
+    with pytest.raises(SystemExit) as e: cli.train_main(TINY + ['--save', str(m)])
+    err = capsys.readouterr().err
+    assert e.value.code == 130 and 'Traceback' not in err and f'stopped at once; continue the last finished epoch with: dbn_train --resume {m}' in err, err
+    monkeypatch.setattr(torch, 'save', real)
+    assert len(saves) == 3 and read_checkpoint(m)['training']['phase'] == 'pretraining' # the second checkpoint, whole
+    assert not list(tmp_path.glob('.*.tmp')) # the interrupted write's temporary file is gone
+
+def test_sample_and_rbm_stop_at_once_on_a_signal_even_while_writing(tmp_path, monkeypatch, capsys):
+    "dbn_sample and dbn_rbm save nothing along the way: SIGINT or SIGTERM, even during their output's write, ends them in one line (128 + the signal) and leaves no file (a traceback before, and SIGTERM left a temporary file)."
+    import os
+    from dbn_book import cli
+    from dbn_book.dbn import DBN
+    DBN([784, 32, 16], n_labels=10, seed=0).save(ck := tmp_path / 'ck.pt')
+    grid = cli.image_grid
+    def signalled_grid(*args, **kw): # called within the PNG's write
+        assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None), "SIGTERM would kill dbn_sample mid-write"
+        os.kill(os.getpid(), signal.SIGTERM)
+        return grid(*args, **kw)
+    monkeypatch.setattr(cli, 'image_grid', signalled_grid)
+    with pytest.raises(SystemExit) as e: cli.sample_main([str(ck), '--k', '2', '--out', str(tmp_path / 's.png')])
+    assert e.value.code == 128 + signal.SIGTERM and capsys.readouterr().err.strip() == 'dbn_sample: stopped; nothing was written'
+    class Figure: # rbm_figure's figure, and a Ctrl-C while it is saved
+        def savefig(self, f, **kw): f.write(b'part of a figure'); os.kill(os.getpid(), signal.SIGINT)
+    monkeypatch.setattr(cli, 'rbm_figure', lambda *a, **kw: Figure())
+    with pytest.raises(SystemExit) as e: cli.rbm_main(['--hidden', '8', '--epochs', '1', '--no_download', '--out', str(tmp_path / 'r.png'), '--device', 'cpu', '--quiet'])
+    assert e.value.code == 130 and capsys.readouterr().err.strip() == 'dbn_rbm: stopped; nothing was written'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ['ck.pt'] # no figure, no grid, no temporary file
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL and signal.getsignal(signal.SIGINT) is signal.default_int_handler # put back
