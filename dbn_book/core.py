@@ -10,7 +10,7 @@ __all__ = ['MAX_WEIGHT', 'resolve_device', 'matmul_precision', 'check_generator'
            'check_keywords', 'cpu_copy', 'readable_copy']
 
 # %% ../nbs/00_core.ipynb #fe7cf4bc
-import difflib, inspect, math, numbers, os, sys, tempfile, time, warnings
+import difflib, glob, inspect, math, numbers, os, sys, tempfile, time, warnings
 from contextlib import contextmanager
 from collections.abc import Callable
 from dataclasses import asdict, fields, is_dataclass
@@ -217,7 +217,7 @@ def atomic_write(path, # the file to write; its folder must exist
                  write, # write(f) writes the content to the binary file object f
                 ) -> Path:
     "Write a file through a temporary file in the same folder and `os.replace`, so it is never half-written."
-    path = writable_path(path)
+    path, t0 = writable_path(path), time.time()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name[:64]}.', suffix='.tmp') # a name within the file system's limit
     f = _Recorded(os.fdopen(fd, 'wb'))
     try:
@@ -229,6 +229,10 @@ def atomic_write(path, # the file to write; its folder must exist
         Path(tmp).unlink(missing_ok=True)
         if f.error is not None and not isinstance(e, OSError): raise OSError(f.error.errno, f"cannot write {path}: {f.error.strerror}") from e
         raise
+    for stale in path.parent.glob(glob.escape(Path(tmp).name[:-12]) + '?' * 8 + '.tmp'): # another write's, of the same file
+        try: # a write killed outright (kill -9) cannot remove its temporary file; one older than this write is such a leftover
+            if stale.stat().st_mtime < t0: stale.unlink()
+        except OSError: pass # gone already, or not ours to remove
     return path
 
 # %% ../nbs/00_core.ipynb #ad1ef67b
