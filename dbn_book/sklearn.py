@@ -213,11 +213,12 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
         if self._log_z is None: self._log_z = self.log_partition() # once per fitted model
         return (-model.free_energy(v).double() - self._log_z.log_z).cpu().numpy() # log P(v) for states; on grey rows, not one
 
-    def log_partition(self, method:str='auto', n_chains:int=100, n_steps:int=14500) -> LogPartition:
+    def log_partition(self, method:str='auto', n_chains:int|None=None, n_steps:int|None=None) -> LogPartition: # AIS's: default 100 chains of 14,500 steps
         "log Z of the fitted RBM: exact up to 2^EXACT_UNITS states, else by AIS from a seed fixed at fit (chapter 6)."
         check_is_fitted(self)
         g = torch.Generator(device=self.rbm_.W.device).manual_seed(self._ais_seed)
-        ais = {} if method == 'exact' else dict(n_chains=n_chains, betas=sm_betas(n_steps), generator=g) # 'exact' runs no AIS
+        if method == 'exact' and (n_chains, n_steps) != (None, None): raise TypeError("n_chains and n_steps are options of AIS, which method='exact' does not run; drop them, or use method='auto' or 'ais'")
+        ais = {} if method == 'exact' else dict(n_chains=100 if n_chains is None else n_chains, betas=sm_betas(14500 if n_steps is None else n_steps), generator=g)
         return log_partition(self.rbm_, method, EXACT_UNITS, **ais)
 
 # %% ../nbs/11_sklearn.ipynb #66c31b73
