@@ -356,7 +356,8 @@ class Trainer:
             raise ValueError(f"this training state was made with {state['n_batches']} mini-batches an epoch, this trainer has {self.n_batches}; "
                              "continue it with the training rows it was made with")
         if not 0 <= state['epoch'] <= self.epochs: raise ValueError(f"this {type(self).__name__} state is damaged: epoch {state['epoch']} of {self.epochs}")
-        before, state = self.state_dict(), cpu_copy(state) # copies: continuing moves the trainer's tensors, never the caller's state
+        before = self.state_dict()
+        state = _cast_like(cpu_copy(state), before) # copies: continuing moves the trainer's tensors, never the caller's state
         try:
             if bad := _mismatches(state, before): raise ValueError(f"tensors of other shapes or dtypes: {'; '.join(bad[:3])}")
             self._load_state(state)
@@ -376,6 +377,16 @@ def _mismatches(theirs, mine, name:str='') -> list:
     if isinstance(mine, (list, tuple)) and isinstance(theirs, (list, tuple)) and len(mine) == len(theirs):
         return [m for i, (a, b) in enumerate(zip(theirs, mine)) for m in _mismatches(a, b, f"{name}[{i}]")]
     return []
+
+def _cast_like(theirs, mine):
+    "A state's floating-point tensors in the dtype of the trainer's own, where both hold one: a model cast since (`.double()`) continues."
+    if isinstance(theirs, torch.Tensor):
+        return theirs.to(mine.dtype) if isinstance(mine, torch.Tensor) and theirs.is_floating_point() and mine.is_floating_point() else theirs
+    if isinstance(theirs, dict) and isinstance(mine, dict): return {k: _cast_like(v, mine.get(k)) for k, v in theirs.items()}
+    if isinstance(theirs, (list, tuple)) and isinstance(mine, (list, tuple)) and len(theirs) == len(mine):
+        items = [_cast_like(a, b) for a, b in zip(theirs, mine)]
+        return type(theirs)(*items) if hasattr(theirs, '_fields') else type(theirs)(items) # a named tuple takes its fields one by one
+    return theirs
 
 def _dtype_device(model) -> tuple|None: return next(((p.dtype, p.device) for p in model.parameters()), None)
 

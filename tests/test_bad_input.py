@@ -575,7 +575,7 @@ def test_a_state_of_the_wrong_kind_or_types_is_named():
         fails(lambda: trainer(method='pcd').load_state_dict({**pcd, k: bad}), contains=f'state is damaged: {k} missing or of the wrong type')
     fails(lambda: trainer().run(desc=5), contains='desc must be of type str or NoneType, got int', exc=TypeError)
     for k, bad, msg in (('chains', torch.zeros(4, 6), 'chains (4, 6) torch.float32 there, (10, 6) torch.float32 here'), # failed inside the next epoch
-                        ('chains', pcd['chains'].double(), 'chains (10, 6) torch.float64 there'),
+                        ('chains', pcd['chains'].long(), 'chains (10, 6) torch.int64 there'), # floating-point ones take the trainer's dtype
                         ('velocity', [torch.zeros(1), *pcd['velocity'][1:]], 'velocity[0] (1,) torch.float32 there, (6, 4)')): # broadcast silently
         fails(lambda: trainer(method='pcd').load_state_dict({**pcd, k: bad}), contains=f'tensors of other shapes or dtypes: {msg}')
 
@@ -751,3 +751,22 @@ def test_preprocessing_maps_keep_float64_rows_digits():
     x32 = x.float() - 1e7 # float32 rows: the map is computed as before, in float32
     s = fit_standardizer(x32)
     assert torch.equal(s(x32), (x32[:, s.keep] - s.mean) @ s.A) and fit_zca(x32).mean.dtype == torch.float32
+
+
+def test_a_model_cast_to_another_dtype_continues_through_a_new_trainer():
+    "What a trainer advises once its model was cast (build a new trainer, load the old state into it) works both ways: the state's floating-point tensors take the model's dtype. Probe 7's p01: the state was refused for its dtypes."
+    v = _bits(40, 6)
+    for start, cast in ((torch.float32, 'double'), (torch.float64, 'float')):
+        m = D.RBM(6, 4, seed=0).to(start)
+        old = RBMTrainer(m, v, CDOptions(epochs=3, batch=10, method='pcd'), seed=0); old.run(1, progress=False)
+        getattr(m, cast)()
+        fails(lambda: old.run(progress=False), contains='build a new trainer and load_state_dict(old.state_dict())')
+        new = RBMTrainer(m, v, CDOptions(epochs=3, batch=10, method='pcd'), seed=0).load_state_dict(old.state_dict())
+        new.run(progress=False)
+        assert new.epoch == 3 and new.state_dict()['chains'].dtype == m.W.dtype != start and all(p.dtype == m.W.dtype for p in m.parameters())
+    d = D.DBN([6, 4, 3], seed=0)
+    old = D.DBNTrainer(d, v, options=D.DBNOptions(layers=CDOptions(epochs=2, batch=10, method='pcd')), seed=0); old.run(1, progress=False)
+    d.double()
+    new = D.DBNTrainer(d, v, options=D.DBNOptions(layers=CDOptions(epochs=2, batch=10, method='pcd')), seed=0).load_state_dict(old.state_dict())
+    new.run(progress=False)
+    assert new.epoch == 4 and all(p.dtype == torch.float64 for p in d.parameters())
