@@ -44,12 +44,14 @@ def validate_input(estimator, X,
     if y is not None: check_classification_targets(y) # a continuous y is refused before X's range is checked
     if sp.issparse(X): X = X.toarray() # any sparse format (made csr or csc above): the RBM's products are dense
     elif not X.flags.writeable or min(X.strides, default=0) < 0: X = X.copy() # a read-only memory map, a reversed view: torch shares neither
-    if getattr(estimator, 'visible', 'binary') != 'gaussian' and X.size and (X.min() < 0 or X.max() > 1):
+    fitted = None if reset else estimator.rbm_ if hasattr(estimator, 'rbm_') else estimator.dbn_.rbms[0] # its units decide once fitted, not `visible` set since
+    gaussian = getattr(estimator, 'visible', 'binary') == 'gaussian' if fitted is None else 'z' in fitted.param_names
+    if not gaussian and X.size and (X.min() < 0 or X.max() > 1):
         what, value, x = ('Negative values', 'minimum', X.min()) if X.min() < 0 else ('Values above 1', 'maximum', X.max())
         raise ValueError(f"{what} in data passed to {type(estimator).__name__} (X with n_samples={X.shape[0]}, "
                          f"n_features={X.shape[1]}, {value} {x:.3g}): its visible units are binary, so X must hold 0/1 values "
                          f"or probabilities in [0, 1]; scale it first, e.g. with sklearn.preprocessing.MinMaxScaler(clip=True) in a Pipeline")
-    if getattr(estimator, 'visible', 'binary') == 'gaussian' and X.size and np.abs(X).max() > MAX_REAL:
+    if gaussian and X.size and np.abs(X).max() > MAX_REAL:
         raise ValueError(f"X holds values up to {np.abs(X).max():.3g}, whose squares float32 cannot hold: {type(estimator).__name__} trains "
                          f"in float32; standardise X first, e.g. with sklearn.preprocessing.StandardScaler in a Pipeline")
     return X if y is None else (X, y)
@@ -68,7 +70,7 @@ class _Estimator(BaseEstimator):
         "The parameters both estimators have, checked: Gaussian or not, k, batch_size, the device."
         if self.visible not in ('binary', 'gaussian'):
             raise ValueError(f"visible must be 'binary' (X in [0, 1]) or 'gaussian' (real-valued X), got {self.visible!r}")
-        if not isinstance(self.verbose, bool): check_int(self.verbose, 'verbose') # True and False too, as scikit-learn's take
+        if not isinstance(self.verbose, (bool, np.bool_)): check_int(self.verbose, 'verbose') # True and False too, as scikit-learn's take
         return self.visible == 'gaussian', check_int(self.k, 'k', 1), check_int(self.batch_size, 'batch_size', 1), resolve_device(self.device)
 
     def _start_rbm(self, X:np.ndarray, n_hidden:int, gaussian:bool, seed:int):
@@ -224,7 +226,7 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
 # %% ../nbs/11_sklearn.ipynb #66c31b73
 def _hidden_sizes(h) -> list:
     "hidden_layer_sizes as a list of positive ints (one int is one layer), else a ValueError."
-    hs = list(h) if isinstance(h, (list, tuple)) else [h]
+    hs = list(h) if isinstance(h, (list, tuple, np.ndarray)) and np.ndim(h) else [h] # an array too, as MLPClassifier takes
     if not hs or not all(isinstance(n, numbers.Integral) and not isinstance(n, bool) and n >= 1 for n in hs):
         raise ValueError(f"hidden_layer_sizes must be a positive integer or a tuple of them, bottom layer first, "
                          f"e.g. (256, 256), got {h!r}")
@@ -296,6 +298,10 @@ class DBNClassifier(ClassifierMixin, _Estimator):
     def predict_proba(self, X) -> np.ndarray:
         "P(y | v) for each row of X, one column per class of `classes_`; float64, rows summing to 1."
         return torch.softmax(self._logits(X).double(), 1).cpu().numpy()
+
+    def predict_log_proba(self, X) -> np.ndarray:
+        "log P(y | v), as `predict_proba`'s columns (MLPClassifier has both)."
+        return torch.log_softmax(self._logits(X).double(), 1).cpu().numpy()
 
     def predict(self, X) -> np.ndarray:
         "The most probable class of each row of X, as a label of `classes_`."

@@ -278,3 +278,21 @@ def test_feature_names_follow_the_fitted_model_and_epochs_must_train():
     assert len(r.get_feature_names_out()) == r.transform(X).shape[1] == 3
     with pytest.raises(ValueError, match='epochs must be an integer >= 1, got 0'):
         DBNClassifier(hidden_layer_sizes=(4,), epochs=0, device='cpu').fit(X, y)
+
+
+def test_conventions_probe_7_found_missing():
+    "Probe 7 (p03, p04, p05, p07): a fitted estimator checks X by the units it was fitted with, not by `visible` set since, as "
+    "scikit-learn's estimators ignore parameters changed after fit; DBNClassifier has predict_log_proba, as MLPClassifier; "
+    "hidden_layer_sizes may be an array and verbose a numpy bool, as MLPClassifier and BernoulliRBM take them."
+    rng = np.random.RandomState(0)
+    X, Xb = rng.randn(40, 6), (rng.rand(40, 6) > 0.5).astype(float)
+    t = gaussian_rbm().fit(X); before = t.transform(X)
+    t.set_params(visible='binary') # not refitted: the Gaussian RBM still answers, for the real-valued rows it was fitted on
+    assert np.array_equal(t.transform(X), before) and t.score_samples(X).shape == (40,)
+    d = DBNClassifier(hidden_layer_sizes=np.array([4]), pretrain_epochs=1, epochs=2, batch_size=10, random_state=0, device='cpu',
+                      visible='gaussian', verbose=np.False_).fit(X, Xb[:, 0])
+    p = d.predict_proba(X); d.set_params(visible='binary')
+    assert np.array_equal(d.predict_proba(X), p) and np.allclose(np.exp(d.predict_log_proba(X)), p, rtol=1e-12, atol=0)
+    assert [r.n_hidden for r in d.dbn_.rbms] == [4]
+    with pytest.raises(ValueError, match='Values above 1'): # a binary fit still refuses rows outside [0, 1]
+        small_rbm().fit(Xb).set_params(visible="gaussian").transform(Xb + 2)

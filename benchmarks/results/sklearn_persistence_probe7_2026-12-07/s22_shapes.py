@@ -1,0 +1,20 @@
+import warnings, numpy as np, torch, pickle
+torch.set_num_threads(1); warnings.simplefilter('ignore')
+from dbn_book.sklearn import RBMTransformer, DBNClassifier
+def tryit(label, f):
+    try: r = f(); print(label, '->', r)
+    except Exception as e: print(label, 'RAISES', type(e).__name__, str(e)[:250].replace('\n', ' '))
+T = lambda **kw: RBMTransformer(**{**dict(n_components=3, n_iter=2, random_state=0, device='cpu'), **kw})
+D = lambda **kw: DBNClassifier(**{**dict(hidden_layer_sizes=(3,), pretrain_epochs=1, epochs=2, random_state=0, device='cpu'), **kw})
+tryit('RBMT 1 feature', lambda: T().fit(np.array([[0.], [1.], [1.]])).transform([[1.]]).shape)
+tryit('RBMT 1 row', lambda: T().fit(np.array([[0., 1., 1.]])).score_samples([[1., 0, 0]]))
+tryit('RBMT 1 row pcd', lambda: T(method='pcd', batch_size=1).fit(np.array([[0., 1., 1.]])).transform([[1., 0, 0]]).shape)
+tryit('RBMT gaussian 2 rows', lambda: T(visible='gaussian').fit(np.array([[0., 1.], [2., -1.]])).transform([[1., 0]]).shape)
+tryit('RBMT gaussian constant col', lambda: T(visible='gaussian').fit(np.array([[0., 1.], [0., -1.], [0., 3.]])).variances_)
+tryit('RBMT all-zero X', lambda: T().fit(np.zeros((5, 4))).transform(np.zeros((1, 4))).round(3))
+tryit('RBMT all-one X', lambda: T().fit(np.ones((5, 4))).score_samples(np.ones((1, 4))))
+tryit('DBN 2 rows 2 classes', lambda: D().fit(np.array([[0., 1], [1., 0]]), ['a', 'b']).predict([[0., 1]]))
+tryit('DBN 1 feature', lambda: D().fit(np.array([[0.], [1.], [1.], [0.]]), [0, 1, 1, 0]).predict_proba([[1.]]).round(3))
+tryit('DBN 3 layers', lambda: D(hidden_layer_sizes=(3, 3, 3)).fit(np.eye(4), [0, 1, 0, 1]).dbn_.sizes)
+tryit('DBN 5 classes 5 rows', lambda: D().fit(np.eye(5), list('abcde')).predict_proba(np.eye(5)).shape)
+tryit('DBN X int one-hot 0/1 bool', lambda: D().fit(np.eye(4, dtype=bool), [0, 1, 0, 1]).predict(np.eye(4, dtype=bool)))
