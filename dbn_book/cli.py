@@ -465,11 +465,11 @@ def summary(args, res:dict) -> str:
 
 class StopRequest:
     "A SIGINT or SIGTERM handler: stop after this epoch; a second signal, or one while `at_once` (a step without epochs), stops at once."
-    signum, at_once, raised = None, False, False # the signal received; whether the next one stops at once; whether one did
+    signum, at_once = None, False # the signal received; whether the next one stops at once
     def __init__(self, at_once:bool=False): self.at_once = at_once # True: every signal stops at once (dbn_sample, dbn_rbm)
     def __call__(self) -> bool: return self.signum is not None # `run_training`'s stop
     def handle(self, signum, frame):
-        if self.signum is not None or self.at_once: self.signum, self.raised = self.signum or signum, True; raise KeyboardInterrupt # stop at once
+        if self.signum is not None or self.at_once: self.signum = self.signum or signum; raise KeyboardInterrupt # stop at once
         self.signum = signum
         print(f"\ndbn_train: {signal.Signals(signum).name}: stopping after this epoch; press Ctrl-C again to stop at once", file=sys.stderr, flush=True)
     def __enter__(self): # `with` installs the handler for SIGINT and SIGTERM, from the main thread only (as Python allows)
@@ -500,8 +500,7 @@ def train_main(argv:list|None=None): # default: sys.argv[1:]
         with request: res = run_training(args, log=say, stop=request, checkpoint=ckpt)
     except UsageError as e: parser.error(e)
     except FloatingPointError as e: parser.exit(1, f"{parser.prog}: error: {e}\n") # divergence: what to change, in one line
-    except (OSError, KeyboardInterrupt, RuntimeError) as e: # the checkpoint, if this run wrote one, holds the last finished epoch
-        if isinstance(e, RuntimeError) and not request.raised: raise # else torch.save's word for our KeyboardInterrupt within it
+    except (OSError, KeyboardInterrupt) as e: # the checkpoint, if this run wrote one, holds the last finished epoch
         written = args.save and Path(args.save).is_file() and (args.resume or Path(args.save).stat().st_mtime >= t0)
         kept = (f"continue the last finished epoch with: dbn_train --resume {args.save}" if written else
                 "nothing was saved yet" if args.save else "nothing was saved (no --save)")

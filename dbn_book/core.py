@@ -228,6 +228,7 @@ def atomic_write(path, # the file to write; its folder must exist
     except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
         if f.error is not None and not isinstance(e, OSError): raise OSError(f.error.errno, f"cannot write {path}: {f.error.strerror}") from e
+        if isinstance(e.__context__, KeyboardInterrupt) and not isinstance(e, KeyboardInterrupt): raise e.__context__ from None # torch's "unexpected pos" after a Ctrl-C
         raise
     for stale in path.parent.glob(glob.escape(Path(tmp).name[:-12]) + '?' * 8 + '.tmp'): # another write's, of the same file
         try: # a write killed outright (kill -9) cannot remove its temporary file; one older than this write is such a leftover
