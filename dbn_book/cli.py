@@ -465,8 +465,8 @@ def summary(args, res:dict) -> str:
 
 class StopRequest:
     "A SIGINT or SIGTERM handler: stop after this epoch; a second signal, or one while `at_once` (a step without epochs), stops at once."
-    signum, at_once = None, False # the signal received; whether the next one stops at once
-    def __init__(self, at_once:bool=False): self.at_once = at_once # True: every signal stops at once (dbn_sample, dbn_rbm)
+    signum = None # the signal received
+    def __init__(self, at_once:bool=False): self.at_once = at_once # whether the next signal stops at once: always for dbn_sample and dbn_rbm
     def __call__(self) -> bool: return self.signum is not None # `run_training`'s stop
     def handle(self, signum, frame):
         if self.signum is not None or self.at_once: self.signum = self.signum or signum; raise KeyboardInterrupt # stop at once
