@@ -20,7 +20,7 @@ except ImportError as e: # scikit-learn is optional
     raise ImportError("dbn_book.sklearn needs scikit-learn 1.6 or later, an optional dependency of dbn_book: "
                       "pip install 'scikit-learn>=1.6'") from e
 from fastcore.basics import store_attr
-from .core import DivergenceWarning, check_int, check_number, resolve_device
+from .core import DivergenceWarning, check_int, check_number, cpu_copy, resolve_device
 from .rbm import RBM
 from .cd import RBMTrainer, CDOptions
 from .dbn import DBN, train_dbn
@@ -106,6 +106,18 @@ class _Estimator(BaseEstimator):
             for w in caught: warnings.warn_explicit(self._advice(str(w.message)) if issubclass(w.category, DivergenceWarning) else w.message,
                                                     w.category, w.filename, w.lineno, source=w.source)
 
+    def __getstate__(self): # so that a pickle of an estimator fitted on a GPU loads on a machine without one
+        "The state with its models and tensors on the CPU."
+        return {k: copy.deepcopy(v).cpu() if isinstance(v, torch.nn.Module) else cpu_copy(v) for k, v in super().__getstate__().items()}
+
+    def __setstate__(self, state):
+        "The models on `device`, as a fit puts them; on the CPU, with a warning, where that device is missing."
+        super().__setstate__(state)
+        if not (models := [v for v in vars(self).values() if isinstance(v, torch.nn.Module)]): return
+        try: device = resolve_device(self.device)
+        except ValueError as e: device = 'cpu'; warnings.warn(f"{type(self).__name__} loaded on the CPU: {e}", stacklevel=2)
+        for m in models: m.to(device)
+
 # %% ../nbs/11_sklearn.ipynb #abac918b
 EXACT_UNITS = 20 # score_samples enumerates up to 2^20 states of the smaller layer, and uses AIS beyond
 
@@ -141,6 +153,20 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
     def intercept_hidden_(self) -> np.ndarray: "The hidden biases c."; return self._fitted_rbm().c.cpu().numpy()
     @property
     def intercept_visible_(self) -> np.ndarray: "The visible biases b."; return self._fitted_rbm().b.cpu().numpy()
+    @components_.setter
+    def components_(self, C): self._assign('components_', self._fitted_rbm().W.T, C)
+    @intercept_hidden_.setter
+    def intercept_hidden_(self, c): self._assign('intercept_hidden_', self._fitted_rbm().c, c)
+    @intercept_visible_.setter
+    def intercept_visible_(self, b): self._assign('intercept_visible_', self._fitted_rbm().b, b)
+
+    def _assign(self, attribute:str, p:torch.Tensor, value):
+        "A fitted attribute set, as BernoulliRBM's are: `value` copied into `p`, a view of an RBM parameter, whose shape it must have."
+        value = np.asarray(value, dtype=np.float64)
+        if value.shape != p.shape or not np.isfinite(value).all():
+            raise ValueError(f"{attribute} takes finite values of shape {tuple(p.shape)}, got " +
+                             (f"shape {value.shape}" if value.shape != p.shape else "NaN or infinite values"))
+        p.copy_(torch.from_numpy(value))
     @property
     def _n_features_out(self): return self._fitted_rbm().n_hidden # for the output's column names: the fitted RBM's
 
@@ -171,7 +197,7 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
         if self._carry is not None: # what a fresh trainer would start without
             for v, s in zip(trainer.velocity, self._carry['velocity']): v.copy_(s)
             if trainer.chains is not None and self._carry['chains'] is not None: trainer.chains = self._carry['chains'].to(trainer.chains)
-            trainer.g.set_state(self._carry['generator'])
+            if self._carry['device'] == trainer.device.type: trainer.g.set_state(self._carry['generator']) # a generator continues on its kind of device only
         self.history_ += trainer.run(progress=self.verbose > 0, desc=type(self).__name__)
         self._carry = trainer.state_dict() # what the next call goes on from
         self._log_z, self._ais_seed = None, _torch_seed(self.random_state_) # the model changed: log Z is computed again
@@ -212,7 +238,8 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
     def score_samples(self, X) -> np.ndarray:
         "log P(v) = -F(v) - log Z in nats per binary row (a log density for Gaussian units), float64; not a pseudo-likelihood (grey rows get the formula, not a log-probability)."
         model, v = self._fitted(X, double=True)
-        if self._log_z is None: self._log_z = self.log_partition() # once per fitted model
+        if self._log_z is None or not all(map(torch.equal, self._log_z_of, (p.cpu() for p in self.rbm_.params))): # once per model, and again once changed
+            self._log_z, self._log_z_of = self.log_partition(), [p.cpu().clone() for p in self.rbm_.params]
         return (-model.free_energy(v).double() - self._log_z.log_z).cpu().numpy() # log P(v) for states; on grey rows, not one
 
     def log_partition(self, method:str='auto', n_chains:int|None=None, n_steps:int|None=None) -> LogPartition: # AIS's: default 100 chains of 14,500 steps

@@ -296,3 +296,43 @@ def test_conventions_probe_7_found_missing():
     assert [r.n_hidden for r in d.dbn_.rbms] == [4]
     with pytest.raises(ValueError, match='Values above 1'): # a binary fit still refuses rows outside [0, 1]
         small_rbm().fit(Xb).set_params(visible="gaussian").transform(Xb + 2)
+
+
+def test_a_pickle_of_an_estimator_fitted_on_a_gpu_loads_on_a_machine_without_one(monkeypatch):
+    "Probe 7's p02. No GPU here, so a GPU's fit is simulated as the probe did: while pickling, torch tags the storages of the "
+    "fitted models' own tensors 'cuda:0', as it tags a CUDA tensor's; a state that keeps them then cannot load on this machine."
+    import torch, torch.serialization as ts
+    rng = np.random.RandomState(0)
+    X = (rng.rand(40, 6) > 0.5).astype(float)
+    rbm, dbn = small_rbm().partial_fit(X), small_dbn().fit(X, X[:, 0])
+    live = {p.untyped_storage().data_ptr() for m in (rbm.rbm_, dbn.dbn_, dbn.mlp_) for p in m.parameters()}
+    tag = ts.location_tag
+    with monkeypatch.context() as m:
+        m.setattr(ts, 'location_tag', lambda s: 'cuda:0' if s.data_ptr() in live else tag(s))
+        blobs = pickle.dumps(rbm), pickle.dumps(dbn)
+    rbm2, dbn2 = map(pickle.loads, blobs) # before the fix: RuntimeError "Attempting to deserialize object on a CUDA device"
+    assert np.array_equal(rbm2.transform(X), rbm.transform(X)) and np.array_equal(dbn2.predict_proba(X), dbn.predict_proba(X))
+    # a carry whose random generator was CUDA's (16 bytes of Philox state) goes on here with a generator of the CPU's kind
+    rbm2._carry = {**rbm2._carry, 'device': 'cuda', 'generator': torch.zeros(16, dtype=torch.uint8)}
+    assert len(rbm2.partial_fit(X).history_) == 2
+    # an estimator set to device='cuda' loads where CUDA is missing, on the CPU, and says so
+    dbn.device = 'cuda' if not torch.cuda.is_available() else 'cuda:99'
+    with pytest.warns(UserWarning, match="DBNClassifier loaded on the CPU: device cuda"):
+        dbn3 = pickle.loads(pickle.dumps(dbn))
+    assert np.array_equal(dbn3.predict_proba(X), dbn2.predict_proba(X))
+
+
+def test_fitted_attributes_can_be_set_and_score_samples_follows_any_change_of_the_model():
+    "Probe 7's p06 (components_ and the intercepts are assignable, as BernoulliRBM's are), and a stale log Z: score_samples "
+    "kept the log Z of the model as it was first scored, after the arrays components_ gives on the CPU were edited in place."
+    import itertools
+    X = (np.random.RandomState(0).rand(50, 6) > 0.5).astype(float)
+    states = np.array(list(itertools.product([0, 1], repeat=6)), float)
+    t = small_rbm().fit(X); t.score_samples(X)
+    C = t.components_; C *= 0.5 # a view of the weights: the model changes
+    assert np.isclose(np.exp(t.score_samples(states)).sum(), 1, rtol=0, atol=1e-9) # before: 0.99944, the old log Z
+    t.components_, t.intercept_hidden_, t.intercept_visible_ = np.zeros((4, 6)), np.zeros(4), np.zeros(6)
+    assert np.array_equal(t.transform(X[:2]), np.full((2, 4), 0.5)) and np.allclose(t.score_samples(X[:2]), -6 * np.log(2), rtol=0, atol=1e-12)
+    with pytest.raises(ValueError, match=r"components_ takes finite values of shape \(4, 6\), got shape \(6, 4\)"): t.components_ = np.zeros((6, 4))
+    with pytest.raises(ValueError, match="intercept_visible_ takes finite values of shape .6,., got NaN or infinite"): t.intercept_visible_ = np.full(6, np.nan)
+    assert np.array_equal(t.components_, np.zeros((4, 6))) and np.array_equal(t.intercept_visible_, np.zeros(6)) # a refused value changes nothing
