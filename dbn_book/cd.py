@@ -15,7 +15,7 @@ from typing import NamedTuple
 from collections.abc import Callable
 import torch
 from fastcore.basics import patch
-from .core import check_k, check_generator, make_generator, check_int, check_number, check_type, Trainer, cpu_copy, split_options, check_keywords, plain_fields, check_steps, largest_magnitude, MAX_WEIGHT
+from .core import check_k, check_generator, make_generator, check_int, check_number, check_type, Trainer, cpu_copy, split_options, check_keywords, plain_fields, check_steps, divergence
 from .rbm import RBMBase, RBM, Chain, bernoulli, enumerate_layer, MAX_ENUMERATE
 
 # %% ../nbs/02_cd.ipynb #df21e280
@@ -271,13 +271,10 @@ class RBMTrainer(Trainer):
             self.step += 1
             if bar is not None: bar.update()
         record = {'epoch': self.epoch + 1, 'recon_error': reconstruction_error(model, self.monitor_args[0], self.epoch)}
-        largest, implied = largest_magnitude(model.params), {'recon_error': record['recon_error'], **model.extra_monitors()}
-        if not largest <= MAX_WEIGHT or not all(map(math.isfinite, implied.values())): # what they imply too, e.g. variances exp(z)
+        if bad := divergence(model.params, {'recon_error': record['recon_error'], **model.extra_monitors()}): # what they imply too, e.g. variances exp(z)
             rates = ", ".join(f"{k}={getattr(o, k)}" for k in ('lr', *model.own_options))
-            raise FloatingPointError(f"{type(model).__name__} training diverged in epoch {self.epoch + 1}: the parameters became "
-                                     + ("NaN or infinite" if not math.isfinite(largest) else f"huge (largest |parameter| {largest:.3g})"
-                                        if largest > MAX_WEIGHT else f"finite, but not what they imply ({implied})")
-                                     + f" ({rates}, momentum={mu}, batch={o.batch}). The model was restored to its "
+            raise FloatingPointError(f"{type(model).__name__} training diverged in epoch {self.epoch + 1}: the parameters became {bad}"
+                                     f" ({rates}, momentum={mu}, batch={o.batch}). The model was restored to its "
                                      f"state before that epoch; {model.training_advice(o)}")
         self.warn_if_worse(record, model.training_advice(o)) # finite parameters, yet worse than knowing nothing
         record['lr'] = eps # the rate of the epoch's last update

@@ -6,8 +6,8 @@
 __all__ = ['MAX_WEIGHT', 'resolve_device', 'matmul_precision', 'check_generator', 'make_generator', 'own_generator', 'check_int',
            'check_k', 'check_steps', 'check_number', 'check_type', 'check_log_z', 'check_sizes', 'check_batch',
            'check_units', 'check_labels', 'check_real', 'progress_bar', 'say', 'writable_path', 'atomic_write',
-           'largest_magnitude', 'check_finite', 'DivergenceWarning', 'Trainer', 'plain_fields', 'split_options',
-           'check_keywords', 'cpu_copy', 'readable_copy']
+           'largest_magnitude', 'divergence', 'check_finite', 'DivergenceWarning', 'Trainer', 'plain_fields',
+           'split_options', 'check_keywords', 'cpu_copy', 'readable_copy']
 
 # %% ../nbs/00_core.ipynb #fe7cf4bc
 import difflib, glob, inspect, math, numbers, os, sys, tempfile, time, warnings
@@ -243,6 +243,13 @@ def largest_magnitude(params) -> float:
     "The largest |p| over the tensors `params` (0 for none); NaN if any entry is, so `not largest <= MAX_WEIGHT` catches NaN, inf and huge."
     tops = [p.detach().abs().max() for p in params if p.numel()]
     return torch.stack(tops).max().item() if tops else 0.
+
+def divergence(params, implied:dict|None=None) -> str: # implied: what the parameters imply, name -> value, e.g. variances exp(z)
+    "What shows that `params` diverged: NaN or infinite, huge (beyond MAX_WEIGHT), or finite but implying a non-finite value; '' if nothing."
+    largest, implied = largest_magnitude(params), implied or {}
+    if not math.isfinite(largest): return "NaN or infinite"
+    if largest > MAX_WEIGHT: return f"huge (largest |parameter| {largest:.3g})"
+    return "" if all(map(math.isfinite, implied.values())) else f"finite, but not what they imply ({implied})"
 
 def check_finite(model, what:str): # what: the model's name in the error, e.g. 'the DBN'
     "A ValueError unless every parameter of `model` is finite: a diverged model's NaN gives NaN or blank answers downstream."

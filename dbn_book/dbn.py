@@ -16,7 +16,7 @@ from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
 from .core import (check_units, check_labels, check_sizes, check_int, check_type, make_generator, check_generator,
-                           atomic_write, cpu_copy, readable_copy, Trainer, check_keywords, check_finite, largest_magnitude, MAX_WEIGHT)
+                           atomic_write, cpu_copy, readable_copy, Trainer, check_keywords, check_finite, divergence)
 from .rbm import RBMBase, RBM, bernoulli, visible_bias_from_data
 from .cd import RBMTrainer, CDOptions, MODEL_OPTIONS
 
@@ -389,9 +389,8 @@ def from_checkpoint(cls:DBN, ckpt:dict, # a checkpoint dict, as read_checkpoint 
     except (KeyError, ValueError, RuntimeError, TypeError, AttributeError, StopIteration) as e:
         raise ValueError(f"{path}: the DBN in this checkpoint is incomplete or inconsistent ({type(e).__name__}: "
                          f"{str(e).splitlines()[0] if str(e) else 'no weights'})") from None
-    largest, implied = largest_magnitude(dbn.parameters()), {k: v for r in dbn.rbms for k, v in r.extra_monitors().items()} # e.g. variances exp(z)
-    if not largest <= MAX_WEIGHT or not all(map(math.isfinite, implied.values())): raise ValueError(f"{path}: the DBN's weights hold NaN or infinite "
-        f"values, or imply them, or are huge (largest |w| {largest:.3g}; {implied}), as a diverged model's would; train it again")
+    if bad := divergence(dbn.parameters(), {k: v for r in dbn.rbms for k, v in r.extra_monitors().items()}): # e.g. variances exp(z)
+        raise ValueError(f"{path}: the DBN's weights are {bad}, as a diverged model's would be; train it again")
     return dbn
 
 @patch(cls_method=True)

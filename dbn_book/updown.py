@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from collections.abc import Callable
 import torch
-from .core import check_k, check_labels, check_generator, check_number, check_type, Trainer, cpu_copy, split_options, check_keywords, largest_magnitude, MAX_WEIGHT
+from .core import check_k, check_labels, check_generator, check_number, check_type, Trainer, cpu_copy, split_options, check_keywords, divergence
 from .rbm import RBM, bernoulli
 from .cd import lr_factor, check_training
 from .dbn import DBN
@@ -116,10 +116,8 @@ class UpDownTrainer(Trainer):
             eps = o.lr * lr_factor(o.schedule, self.step / (self.epochs * self.n_batches)); self.step += 1
             recon += up_down_step(self.dbn, self.v[idx], None if self.y is None else self.y[idx], eps, o.k, self.g, o.weight_decay, self.chains, check=False) * len(idx)
             if bar is not None: bar.update()
-        largest = largest_magnitude(self.dbn.parameters())
-        if not largest <= MAX_WEIGHT:
-            raise FloatingPointError(f"up-down diverged in epoch {self.epoch + 1}: the weights became NaN, infinite or huge "
-                                     f"(largest |w| {largest:.3g}) at lr={o.lr}; "
+        if bad := divergence(self.dbn.parameters()):
+            raise FloatingPointError(f"up-down diverged in epoch {self.epoch + 1}: the weights became {bad} at lr={o.lr}; "
                                      f"lower the learning rate (e.g. lr={o.lr / 10:g}) and start again from the greedy DBN")
         record = {'epoch': self.epoch + 1, 'recon_error': recon / n, 'lr': eps}
         self.warn_if_worse(record, f"lower the learning rate (e.g. lr={o.lr / 10:g}) and start again from the greedy DBN")
