@@ -337,7 +337,7 @@ class Trainer:
 
     def state_dict(self) -> dict:
         "Everything needed to continue exactly, as plain values and CPU tensors (`torch.save` it)."
-        return {'trainer': type(self).__name__, 'options': dict(self.options), 'epoch': self.epoch, 'step': self.step, 'n_batches': self.n_batches,
+        return {'trainer': type(self).__name__, 'options': cpu_copy(self.options), 'epoch': self.epoch, 'step': self.step, 'n_batches': self.n_batches,
                 'history': [dict(r) for r in self.history], 'generator': self.g.get_state(),
                 'model': None if self.model is None else repr(self.model), 'device': self.device.type, **self._state()}
 

@@ -74,14 +74,16 @@ class DBN(nn.Module):
             if hi.n_visible != lo.n_hidden + labels:
                 raise ValueError(f"RBM {i + 1} has {hi.n_visible} visible units, but RBM {i} below it has {lo.n_hidden} hidden units"
                                  + (f" (and the top has {labels} labels)" if labels else "") + ": they must match")
-        self.rbms, self.n_labels = nn.ModuleList(rbms), n_labels
-        self.sizes = [r.n_visible for r in rbms] + [rbms[-1].n_hidden]
-        self.sizes[-2] -= n_labels
+        self.rbms = nn.ModuleList(rbms)
         self.gen_W, self.gen_b = nn.ParameterList(), nn.ParameterList() # generative weights, once untied
         return self
 
     @property
     def top(self) -> RBM: return self.rbms[-1]
+    @property
+    def n_labels(self) -> int: return getattr(self.top, 'n_softmax', 0) # read from the RBMs, as sizes: never stale
+    @property
+    def sizes(self) -> list: return [r.n_visible for r in self.rbms[:-1]] + [self.top.n_visible - self.n_labels, self.top.n_hidden]
     @property
     def tied(self) -> bool: return len(self.gen_W) == 0
     def extra_repr(self): return f"sizes={self.sizes}, n_labels={self.n_labels}" + ("" if self.tied else ", untied")
@@ -158,7 +160,7 @@ class DBN(nn.Module):
         out = []
         for r, n in zip(self.rbms, self.sizes):
             m = copy.deepcopy(r); m.c.zero_() # the hidden input without its bias, at each unit vector x: the rows of W'
-            out.append((m.hidden_input(torch.eye(r.n_visible, dtype=r.W.dtype, device=r.W.device))[:n], r.c))
+            out.append((m.hidden_input(torch.eye(r.n_visible, dtype=r.W.dtype, device=r.W.device))[:n], r.c.detach().clone()))
         return out
 
 # %% ../nbs/03_dbn.ipynb #70de6dcf
@@ -172,6 +174,10 @@ def _per_layer(x, n:int, name:str) -> list:
 def _map_rows(fn, x, device, chunk=10_000):
     "fn over the rows of x in chunks on `device`, the result kept on `device`."
     return torch.cat([fn(part.to(device)) for part in x.split(chunk)])
+
+def _refuse_untied(dbn:DBN):
+    if not dbn.tied: raise ValueError("this DBN's generative weights are untied (chapter 7); greedy training would leave them "
+                                      "behind. Train a new DBN greedily, then fine-tune it")
 
 @dataclass(frozen=True)
 class DBNOptions:
@@ -233,8 +239,7 @@ class DBNTrainer(Trainer):
         if o.init == 'flipped' and (dbn.sizes[2:] != dbn.sizes[:-2] or not all(isinstance(r, RBM) for r in dbn.rbms[:-1])):
             raise ValueError(f"init='flipped' needs binary RBMs and every other layer of the same size (e.g. sizes [784, 500, 784]), "
                              f"got sizes {dbn.sizes} of {[type(r).__name__ for r in dbn.rbms]}; or use init='random'")
-        if not dbn.tied: raise ValueError("this DBN's generative weights are untied (chapter 7); greedy training would leave them "
-                                          "behind. Train a new DBN greedily, then fine-tune it")
+        _refuse_untied(dbn)
         self.v, self.y = dbn.check_data(v_train, y_train)
         if v_valid is None and y_valid is not None: raise ValueError("y_valid needs its rows: pass v_valid too, or leave y_valid out")
         self.v_valid, self.y_valid = (None, None) if v_valid is None else dbn.check_data(v_valid, y_valid, 'valid')
@@ -281,6 +286,7 @@ class DBNTrainer(Trainer):
 
     def run_epoch(self, bar:object|None=None) -> dict:
         "One epoch of the RBM in training, started (on the codes of the layer below) when it is new."
+        _refuse_untied(self.dbn) # untied since the trainer was built, e.g. by an UpDownTrainer on the same DBN
         if self.trainer is None and self.layer_options[self.layer].epochs == 0: self._start_layer(); self._next_layer()
         if self.trainer is None: self.trainer = self._start_layer()
         i, t = self.layer, self.trainer
@@ -295,7 +301,7 @@ class DBNTrainer(Trainer):
     def postfix(self, record): return {'recon': f"{record['recon_error']:.2f}"}
 
     def _state(self) -> dict:
-        return {'layer': self.layer, 'code_rng': list(self.code_rng), 'dbn': cpu_copy(self.dbn.state_dict()),
+        return {'layer': self.layer, 'code_rng': cpu_copy(self.code_rng), 'dbn': cpu_copy(self.dbn.state_dict()),
                 'rbm_trainer': None if self.trainer is None else self.trainer.state_dict()}
 
     def _load_state(self, state:dict):

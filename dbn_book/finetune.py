@@ -13,6 +13,7 @@ from typing import NamedTuple
 from collections.abc import Callable
 import torch
 from torch import nn
+from torch.nn.utils import skip_init
 import torch.nn.functional as F
 from .core import (check_sizes, check_generator, check_int, check_number, check_type, check_batch, check_labels, make_generator, check_finite,
                            Trainer, cpu_copy, split_options, check_keywords, largest_magnitude, MAX_WEIGHT)
@@ -30,8 +31,8 @@ class MLP(nn.Module):
         super().__init__()
         self.sizes, self.n_classes = check_sizes(sizes), check_int(n_classes, 'n_classes', 2)
         self.dropout, self.input_dropout = (check_number(p, name, hi=1, lo_in=True) for name, p in (('dropout', dropout), ('input_dropout', input_dropout)))
-        self.hidden = nn.ModuleList(nn.Linear(a, b) for a, b in zip(sizes, sizes[1:]))
-        self.out = nn.Linear(sizes[-1], n_classes)
+        self.hidden = nn.ModuleList(skip_init(nn.Linear, a, b) for a, b in zip(sizes, sizes[1:])) # no draws from torch's global generator,
+        self.out = skip_init(nn.Linear, sizes[-1], n_classes)                                 # whose init ours replaces
         g = make_generator(generator, seed)
         with torch.no_grad(): # PyTorch's default initialisation, from our generator
             for layer in (*self.hidden, self.out):

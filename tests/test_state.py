@@ -1,0 +1,57 @@
+"""State that must be neither shared nor stale (probe 8, benchmarks/results/state_probe8_2026-12-07/): what a call returns
+is the caller's to edit, derived numbers follow the model, and seeded calls leave torch's global generator alone."""
+import torch
+
+from dbn_book.core import cpu_copy
+from dbn_book.rbm import RBM, bernoulli
+from dbn_book.cd import CDOptions
+from dbn_book.dbn import DBN, DBNTrainer, DBNOptions
+from dbn_book.finetune import MLP, mlp_from_dbn
+from dbn_book.updown import UpDownTrainer, UpDownOptions
+
+v = bernoulli(torch.full((40, 6), 0.4), torch.Generator().manual_seed(0))
+
+
+def test_recognition_weights_are_copies():
+    "f01: W' was a copy and c the RBM's own Parameter, so editing the returned c moved the DBN."
+    d = DBN([6, 4, 3], seed=0); before = cpu_copy(d.state_dict())
+    for W, c in d.recognition_weights(): W += 1; c += 1
+    assert all(torch.equal(a, b) for a, b in zip(before.values(), d.state_dict().values()))
+
+
+def test_a_dbn_trainer_state_is_a_copy():
+    "f02: DBNTrainer.state_dict() returned the trainer's own option dicts and code generator states."
+    def trainer(): return DBNTrainer(DBN([6, 4, 3], seed=0), v, options=DBNOptions(layers=CDOptions(epochs=2, batch=10)), seed=0, device='cpu')
+    t = trainer(); t.run(3, progress=False)
+    s = t.state_dict(); s['options']['layers'][0]['lr'] = 0.5; s['code_rng'][0].zero_()
+    assert t.options['layers'][0]['lr'] == CDOptions().lr and t.code_rng[0].any()
+    trainer().load_state_dict(t.state_dict()) # before: 'made with other options: layers[0].lr 0.5 there'
+
+
+def test_greedy_training_refuses_a_dbn_untied_after_its_trainer_was_built():
+    "f03: an UpDownTrainer on the same DBN unties it; greedy training then went on and left the generative weights behind."
+    d = DBN([6, 4, 3], seed=0)
+    t = DBNTrainer(d, v, options=DBNOptions(layers=CDOptions(epochs=2, batch=10)), seed=0, device='cpu'); t.run(1, progress=False)
+    UpDownTrainer(d, v, options=UpDownOptions(epochs=1, batch=10), seed=0, device='cpu')
+    assert not d.tied
+    before = cpu_copy(d.state_dict())
+    try: t.run(progress=False); assert False, "greedy training went on with an untied DBN"
+    except ValueError as e: assert "generative weights are untied" in str(e)
+    assert all(torch.equal(a, b) for a, b in zip(before.values(), d.state_dict().values())) and t.epoch == 1
+
+
+def test_sizes_and_labels_follow_the_rbms(tmp_path):
+    "f05: sizes and n_labels were computed once, so an RBM appended to dbn.rbms left them stale (a one-layer MLP, a checkpoint that did not load)."
+    d = DBN([6, 4], seed=0); d.rbms.append(RBM(4 + 2, 3, n_softmax=2, seed=0))
+    assert (d.sizes, d.n_labels) == ([6, 4, 3], 2) and mlp_from_dbn(d, 2, seed=0).sizes == [6, 4, 3]
+    e = DBN.load(d.save(tmp_path / 'd.pt'))
+    assert (e.sizes, e.n_labels) == (d.sizes, 2) and all(torch.equal(a, b) for a, b in zip(d.state_dict().values(), e.state_dict().values()))
+
+
+def test_a_seeded_mlp_leaves_the_global_generator_alone():
+    "f06: nn.Linear's own initialisation drew from torch's global generator before the seeded one replaced it."
+    torch.manual_seed(0); state = torch.get_rng_state()
+    a = MLP([6, 4, 3], 2, seed=1)
+    assert torch.equal(torch.get_rng_state(), state)
+    b = MLP([6, 4, 3], 2, generator=torch.Generator().manual_seed(1))
+    assert all(torch.equal(p, q) for p, q in zip(a.parameters(), b.parameters()))
