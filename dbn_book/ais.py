@@ -220,7 +220,7 @@ def raise_log_likelihood(model:RBMBase, # any RBM of the book
             terms = _path_terms(model, base, vk)
             log_w -= _log_f_ratio(terms, base.c, beta[k], beta[k - 1])
         out.append(torch.logsumexp(log_w.view(-1, n_chains), 1) - math.log(n_chains))
-    return torch.cat(out) if out else torch.zeros(0, dtype=torch.float64)
+    return torch.cat(out) if out else torch.zeros(0, dtype=torch.float64, device=model.W.device)
 
 # %% ../nbs/06_ais.ipynb #a890cb6d
 @patch
@@ -238,7 +238,8 @@ def _top_log_prior(dbn:DBN, h:torch.Tensor) -> torch.Tensor:
     "log P*(h) = -F(h) of the top RBM, unnormalised, with any label units summed out (float64)."
     if not dbn.n_labels: return -dbn.top.free_energy64(h)
     ys = (torch.full((len(h),), y, dtype=torch.long, device=h.device) for y in range(dbn.n_labels))
-    return torch.logsumexp(torch.stack([-dbn.top.free_energy64(dbn.top_input(h, y)) for y in ys]), 0)
+    top = dbn.top if dbn.top.W.dtype == torch.float64 else copy.deepcopy(dbn.top).double() # one float64 copy, not one per label
+    return torch.logsumexp(torch.stack([-top.free_energy64(dbn.top_input(h, y)) for y in ys]), 0)
 
 @torch.no_grad()
 def dbn_log_likelihood_bound(dbn:DBN, # a DBN of at least 2 RBMs (tied or untied, with or without labels)

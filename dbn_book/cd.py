@@ -326,7 +326,7 @@ def filter_images(W:torch.Tensor, # weights, one column per hidden unit (a model
         lo, hi = w.aminmax(dim=1, keepdim=True)
         w = (w - lo) / (hi - lo).clamp_min(1e-12)
     if keep is None: return w
-    if (keep := torch.as_tensor(keep)).dtype != torch.bool or keep.ndim != 1 or int(keep.sum()) != W.shape[0]:
+    if (keep := torch.as_tensor(keep).cpu()).dtype != torch.bool or keep.ndim != 1 or int(keep.sum()) != W.shape[0]:
         raise ValueError(f"keep must be a 1-D bool mask with one True per row of W ({W.shape[0]}), got a {keep.dtype} tensor of "
                          f"shape {tuple(keep.shape)} with {int(keep.count_nonzero())} nonzero")
     return torch.full((len(w), len(keep)), 0.5).masked_scatter_(keep, w)

@@ -215,14 +215,16 @@ class AffineMap:
     def __call__(self, x:torch.Tensor) -> torch.Tensor:
         "The rows of x mapped to the model's space; the mean is subtracted in x's precision, so float64 rows far from 0 keep their digits."
         x = check_real(x, len(self.keep), 'x', layer='input') # uint8 and NaN refused; integers as float32
-        v = (x[:, self.keep].to(torch.promote_types(x.dtype, self.mean.dtype)) - self.mean).to(self.A.dtype) @ self.A
+        keep, mean, A = (t.to(x.device) for t in (self.keep, self.mean, self.A)) # on the rows' device, wherever it was fitted
+        v = (x[:, keep].to(torch.promote_types(x.dtype, mean.dtype)) - mean).to(A.dtype) @ A
         if not bool(torch.isfinite(v).all()): raise ValueError(f"x maps to values beyond {v.dtype}'s range (the largest |x| is {x.abs().max().item():.3g}); rescale x first")
         return v
     def inverse(self, v:torch.Tensor) -> torch.Tensor:
         "Full rows of x from rows of v, dropped columns at their constant values."
         check_batch(v, len(self.A_inv), 'v', 'model')
-        x = self.fill.expand(len(v), -1).clone()
-        x[:, self.keep] = v.to(self.A_inv) @ self.A_inv + self.mean
+        keep, mean, A_inv, fill = (t.to(v.device) for t in (self.keep, self.mean, self.A_inv, self.fill))
+        x = fill.expand(len(v), -1).clone()
+        x[:, keep] = v.to(A_inv) @ A_inv + mean
         return x
     @property
     def n_dropped(self) -> int: return int((~self.keep).sum())
@@ -267,8 +269,8 @@ def fit_zca(x:torch.Tensor, # training rows, e.g. image patches
     if not lam.max() > 0: raise ValueError("every column of x is constant: there is no covariance to whiten")
     d = lam.clamp_min(0) + eps * lam.mean()
     A, A_inv = (U * d.rsqrt()) @ U.T, (U * d.sqrt()) @ U.T
-    return AffineMap(torch.ones(x.shape[1], dtype=torch.bool), x.mean(0).to(dtype), A.float(), A_inv.float(),
-                     torch.zeros(x.shape[1]))
+    return AffineMap(torch.ones(x.shape[1], dtype=torch.bool, device=x.device), x.mean(0).to(dtype), A.float(), A_inv.float(),
+                     torch.zeros(x.shape[1], dtype=dtype, device=x.device)) # fill: float64 rows' inverse is float64
 
 def grey_sample_images() -> list:
     "scikit-learn's two sample photographs (427 x 640) as grey float tensors in [0, 1]."

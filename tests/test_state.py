@@ -55,3 +55,15 @@ def test_a_seeded_mlp_leaves_the_global_generator_alone():
     assert torch.equal(torch.get_rng_state(), state)
     b = MLP([6, 4, 3], 2, generator=torch.Generator().manual_seed(1))
     assert all(torch.equal(p, q) for p, q in zip(a.parameters(), b.parameters()))
+
+
+def test_a_zca_map_of_float64_rows_inverts_and_raise_answers_on_the_models_device():
+    "Probe 10: fit_zca kept its dropped columns' values in float32, so inverting a map of float64 rows failed (index_put's dtypes), "
+    "on any device; RAISE of no rows answered on the CPU whatever the model's device (checked here for the dtype and the device)."
+    from dbn_book.data import fit_zca
+    from dbn_book.ais import raise_log_likelihood, sm_betas
+    x = torch.randn(200, 3, dtype=torch.float64, generator=torch.Generator().manual_seed(0)) * torch.tensor([1., 2., 3.], dtype=torch.float64)
+    m = fit_zca(x)
+    assert torch.allclose(m.inverse(m(x)), x, atol=1e-4) and m.inverse(m(x)).dtype == torch.float64
+    out = raise_log_likelihood(RBM(6, 3, seed=0), torch.zeros(0, 6), betas=sm_betas(10))
+    assert out.shape == (0,) and out.dtype == torch.float64 and out.device == torch.device('cpu')
