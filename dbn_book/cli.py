@@ -7,7 +7,7 @@ __all__ = ['RECIPES', 'train_parser', 'UsageError', 'check_train_args', 'resume_
            'StopRequest', 'train_main', 'sample_main', 'rbm_main']
 
 # %% ../nbs/08_cli.ipynb #83d1db33
-import argparse, contextlib, hashlib, json, math, os, signal, sys, threading, time, typing, warnings
+import argparse, contextlib, hashlib, json, math, os, re, signal, sys, threading, time, typing, warnings
 from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
@@ -87,7 +87,7 @@ def _model_options(
     k:_positive=1, # Gibbs steps per CD/PCD update
     method:_Method='cd', # how the lower RBMs train: CD or persistent CD
     momentum:_fraction=0.9, # momentum after the first 5 epochs (0.5 before)
-    weight_decay:_penalty=2e-4, # L2 penalty on the weights
+    weight_decay:_penalty=2e-4, # L2 penalty on the weights in greedy pretraining (up-down has none)
     centered:bool=False, # the centred gradient (chapter 2)
     top_epochs:_count=None, # epochs of the top RBM
     top_lr:_rate=None, # the top RBM's initial learning rate (decaying linearly to 0)
@@ -106,7 +106,7 @@ def _classifier_options(
     dropout:_fraction=0.0, # dropout probability on the hidden units
     input_dropout:_fraction=0.0, # dropout probability on the pixels
     max_norm:_rate=None, # cap on the length of each hidden unit's incoming weights
-    head_epochs:_count=0, # how many of the --mlp_epochs train only the output layer, first
+    head_epochs:_count=0, # how many of the --mlp_epochs train only the output layer, first (--max_norm still caps the hidden layers)
     compare:bool=False): # also fine-tune the same MLP from random weights
     "fine-tuning the classifier"
 
@@ -285,7 +285,8 @@ class _Run(SimpleNamespace):
         "Run or continue the phase's trainer, checkpointing after each epoch; True if it finished."
         if self.state is not None:
             try: trainer.load_state_dict(self.state)
-            except ValueError as e: raise UsageError(f"--resume {self.args.resume}: {e}") from None # a damaged checkpoint
+            except ValueError as e: # a damaged checkpoint, or one made on another kind of device (the trainer's advice, as an option)
+                raise UsageError(f"--resume {self.args.resume}: " + re.sub(r"with device='(\w+)'", r"with --device \1", str(e))) from None
         self.state, self.trainer, t0 = None, trainer, time.perf_counter() # a saved state is used once
         with _warning_lines('dbn_train', _RATES.get(self.phase, '--mlp_lr')):
             trainer.run(progress=_bars(self.args), desc=self.phase, stop=self.stop, callback=lambda *_: self.save(trainer.state_dict()))

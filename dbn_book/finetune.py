@@ -116,7 +116,7 @@ class FineTuneOptions:
     weight_decay:float=0.0 # L2 penalty on all parameters
     schedule:str='cosine' # 'cosine': lr falls along a half cosine to 0; 'linear'; 'constant'
     max_norm:float|None=None # after each update, cap the norm of each hidden unit's incoming weights
-    head_epochs:int=0 # train only the output layer for this many epochs first
+    head_epochs:int=0 # train only the output layer for this many epochs first (max_norm, if set, still caps the hidden layers)
 
     def __post_init__(self):
         check_training(self, decay_step=self.optimizer == 'sgd'); check_int(self.head_epochs, 'head_epochs') # Adam scales its own decay

@@ -787,3 +787,12 @@ def test_sample_and_rbm_stop_at_once_on_a_signal_even_while_writing(tmp_path, mo
     assert e.value.code == 130 and capsys.readouterr().err.strip() == 'dbn_rbm: stopped; nothing was written'
     assert sorted(p.name for p in tmp_path.iterdir()) == ['ck.pt'] # no figure, no grid, no temporary file
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL and signal.getsignal(signal.SIGINT) is signal.default_int_handler # put back
+
+def test_resume_of_a_state_made_on_another_kind_of_device_names_the_option(tmp_path):
+    "Probe 10's G7: a phase's state made on CUDA continues only there; dbn_train said so in Python (device='cuda'), not as its option."
+    path = tmp_path / 'run.pt'
+    p = popen(*LONG, '--save', str(path)); wait_for(path); p.send_signal(signal.SIGINT); p.communicate(timeout=600)
+    ck = torch.load(path, weights_only=True); assert ck['training']['state']['device'] == 'cpu'
+    ck['training']['state']['device'] = 'cuda'; torch.save(ck, path) # as a run on a GPU would have saved it
+    r = run('dbn_train', '--resume', str(path), '--quiet')
+    assert r.returncode == 2 and "made on cuda, and its random numbers continue only there; continue it with --device cuda" in r.stderr, r.stderr
