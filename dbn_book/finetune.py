@@ -16,7 +16,7 @@ from torch import nn
 from torch.nn.utils import skip_init
 import torch.nn.functional as F
 from .core import (check_sizes, check_generator, check_int, check_number, check_type, check_batch, check_labels, make_generator, check_finite,
-                           Trainer, cpu_copy, split_options, check_keywords, largest_magnitude, MAX_WEIGHT)
+                           Trainer, cpu_copy, split_options, check_keywords, largest_magnitude, MAX_WEIGHT, draw)
 from .cd import lr_factor, check_training
 from .dbn import DBN, read_checkpoint, CHECKPOINT_FORMAT
 
@@ -46,7 +46,7 @@ class MLP(nn.Module):
     def _drop(self, h, p, generator):
         "Inverted dropout in training mode: keep each unit with probability 1 - p, scaled up by 1 / (1 - p)."
         if not (p and self.training): return h
-        keep = torch.rand(h.shape, generator=generator, device=h.device, dtype=h.dtype) >= p
+        keep = draw(torch.rand, h.shape, generator, h) >= p
         return h * keep / (1 - p)
 
     def features(self, v:torch.Tensor, generator:torch.Generator|None=None) -> torch.Tensor:

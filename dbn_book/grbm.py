@@ -11,7 +11,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import check_int, check_number, check_real, make_generator
+from .core import check_int, check_number, check_real, make_generator, draw
 from .rbm import RBMBase, binary_states
 
 # %% ../nbs/09_grbm.ipynb #8d75e1eb
@@ -57,7 +57,7 @@ class GaussianRBM(RBMBase):
 
     def draw_v(self, mean, generator:torch.Generator|None=None):
         "v ~ N(mean, diag(s^2))."
-        return torch.randn(mean.shape, generator=generator, dtype=mean.dtype, device=mean.device).mul_((self.z / 2).exp()).add_(mean)
+        return draw(torch.randn, mean.shape, generator, mean).mul_((self.z / 2).exp()).add_(mean)
 
 # %% ../nbs/09_grbm.ipynb #038219d0
 LOG_2PI = math.log(2 * math.pi)
@@ -150,4 +150,4 @@ def path_sample_v(self:GaussianRBM, h, beta:float, base:GaussianRBM, generator:t
     "v ~ p_beta(v | h) on the AIS path from `base`: a Gaussian of precision (1 - beta)/s_A^2 + beta/s^2."
     prec = (1 - beta) / base.var + beta / self.var
     mean = ((1 - beta) * base.b / base.var + beta * self.v_mean(h, check=False) / self.var) / prec
-    return torch.randn(mean.shape, generator=generator, dtype=mean.dtype, device=mean.device).div_(prec.sqrt()).add_(mean)
+    return draw(torch.randn, mean.shape, generator, mean).div_(prec.sqrt()).add_(mean)

@@ -11,7 +11,7 @@ from typing import NamedTuple
 import torch
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import check_int, check_k, check_number, check_type, check_generator, check_finite
+from .core import check_int, check_k, check_number, check_type, check_generator, check_finite, draw
 from .rbm import bernoulli
 from .grbm import GaussianRBM, LOG_2PI
 
@@ -51,7 +51,7 @@ def gibbs_langevin_chain(grbm:GaussianRBM, v:torch.Tensor, # the chains' startin
     for _ in range(k):
         v_new = v
         for eta in etas:
-            noise = torch.randn(v.shape, generator=generator, dtype=v.dtype, device=v.device)
+            noise = draw(torch.randn, v.shape, generator, v)
             v_new = v_new - eta * (v_new - mean) / var + math.sqrt(2 * eta) * noise
         logits_new = grbm.hidden_input(v_new)
         h_new = bernoulli(logits_new.sigmoid(), generator)
@@ -59,7 +59,7 @@ def gibbs_langevin_chain(grbm:GaussianRBM, v:torch.Tensor, # the chains' startin
         if not mh: v, h, logits, mean = v_new, h_new, logits_new, mean_new; continue
         log_r = (energy(v, h) - energy(v_new, h_new) + log_q(v, v_new, mean_new) - log_q(v_new, v, mean)
                  + log_p_h(logits, h) - log_p_h(logits_new, h_new))
-        ok = (torch.rand(len(v), generator=generator, dtype=v.dtype, device=v.device).log() < log_r)[:, None]
+        ok = (draw(torch.rand, (len(v),), generator, v).log() < log_r)[:, None]
         accepted += ok.float().mean().item()
         v, h, logits, mean = (torch.where(ok, new, old) for new, old in ((v_new, v), (h_new, h), (logits_new, logits), (mean_new, mean)))
     return LangevinChain(v, mean, accepted / k if mh else math.nan)

@@ -13,7 +13,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import check_units, check_k, check_int, check_number, check_log_z, make_generator, check_generator, check_type
+from .core import check_units, check_k, check_int, check_number, check_log_z, make_generator, check_generator, check_type, draw
 
 # %% ../nbs/01_rbm.ipynb #f51efeff
 MAX_ENUMERATE = 25 # units: 2^25 states, about 33 million
@@ -28,12 +28,12 @@ def binary_states(n:int, # number of units
 # %% ../nbs/01_rbm.ipynb #d7cee798
 def bernoulli(p:torch.Tensor, generator:torch.Generator|None=None) -> torch.Tensor:
     "A 0./1. sample of independent units that are on with probabilities p."
-    return torch.rand(p.shape, generator=generator, dtype=p.dtype, device=p.device).lt_(p)
+    return draw(torch.rand, p.shape, generator, p).lt_(p)
 
 def sample_softmax(p:torch.Tensor, # one row of probabilities (summing to 1) per sample
                    generator:torch.Generator|None=None) -> torch.Tensor:
     "A one-hot sample per row: exactly one unit on, unit i with probability p[:, i]."
-    u = torch.rand(len(p), 1, generator=generator, dtype=p.dtype, device=p.device)
+    u = draw(torch.rand, (len(p), 1), generator, p)
     i = (p.cumsum(1) <= u).sum(1).clamp_(max=p.shape[1] - 1) # the first unit whose cumulative probability passes u (u = 0 too)
     return F.one_hot(i, p.shape[1]).to(p.dtype)
 

@@ -67,3 +67,25 @@ def test_a_zca_map_of_float64_rows_inverts_and_raise_answers_on_the_models_devic
     assert torch.allclose(m.inverse(m(x)), x, atol=1e-4) and m.inverse(m(x)).dtype == torch.float64
     out = raise_log_likelihood(RBM(6, 3, seed=0), torch.zeros(0, 6), betas=sm_betas(10))
     assert out.shape == (0,) and out.dtype == torch.float64 and out.device == torch.device('cpu')
+
+
+def test_samplers_draw_where_their_generator_lives(monkeypatch):
+    "Probe 10's G4, for the samplers: a CPU generator with a model on a GPU failed inside torch ('Expected a 'cuda' device type "
+    "for generator but found 'cpu''). No GPU here: torch's rule is emulated on the meta device, whose tensors stand for the "
+    "GPU's; torch.rand and torch.randn refuse a generator of another kind than the device they draw on, as CUDA's do."
+    from dbn_book.rbm import sample_softmax
+    from dbn_book.grbm import GaussianRBM
+    for name in ('rand', 'randn'):
+        real = getattr(torch, name)
+        def strict(*shape, generator=None, device=None, real=real, **kw):
+            if generator is not None and torch.device(device or 'cpu').type != generator.device.type:
+                raise RuntimeError(f"Expected a '{torch.device(device).type}' device type for generator but found '{generator.device.type}'")
+            return real(*shape, generator=generator, device=device, **kw)
+        monkeypatch.setattr(torch, name, strict)
+    g, p = torch.Generator().manual_seed(0), torch.full((3, 4), 0.5, device='meta') # rows on the 'GPU'
+    assert bernoulli(p, g).device.type == 'meta' and sample_softmax(p, g).device.type == 'meta'
+    assert GaussianRBM(4, 2, seed=0).to('meta').draw_v(p, g).device.type == 'meta'
+    mlp = MLP([4, 3], 2, dropout=0.5, seed=0).to('meta').train()
+    assert mlp.features(p, g).device.type == 'meta'
+    try: torch.rand(2, generator=g, device='meta'); assert False, "the emulated rule let a CPU generator draw on the 'GPU'"
+    except RuntimeError as e: assert "device type for generator" in str(e)
