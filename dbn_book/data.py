@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from .core import check_batch, check_generator, check_int, check_number, check_real, check_type
+from .core import check_batch, check_generator, check_int, check_number, check_real, check_type, draw
 
 # %% ../nbs/00_data.ipynb #0f72f66c
 MNIST_FILES = {  # official name: (md5 of the .gz, md5 decompressed, shape)
@@ -200,9 +200,8 @@ def dequantize(x:torch.Tensor, # uint8 pixels in 0..255
     x = torch.as_tensor(x) # numpy arrays too
     if x.dtype != torch.uint8: raise ValueError(f"dequantize expects uint8 pixels in 0..255, got dtype {x.dtype}")
     if not (isinstance(dtype, torch.dtype) and dtype.is_floating_point): raise ValueError(f"dequantize: dtype must be a floating-point torch.dtype, got {dtype!r}")
-    g = check_generator(generator)
-    u = torch.rand(x.shape, generator=g, dtype=dtype, device=x.device if g is None else g.device) # where the generator is
-    return (x.to(dtype) + u.to(x.device)) / 256
+    x = x.to(dtype)
+    return (x + draw(torch.rand, x.shape, check_generator(generator), x)) / 256 # drawn where the generator is
 
 @dataclass
 class AffineMap:
