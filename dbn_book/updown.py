@@ -25,7 +25,7 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of rows in [0, 1]: bits
                  chains:torch.Tensor|None=None, # persistent chains' states of the top RBM's visible layer, advanced in place; None: CD-k
                  check:bool=True, # False: v, lr, k, weight_decay and the chains' values are known good (UpDownTrainer checked them once)
                 ) -> float: # the wake pass's reconstruction error of the pixels, per row
-    "One up-down update (contrastive wake-sleep) of an untied DBN on a mini-batch, in place."
+    "One up-down update (contrastive wake-sleep) of an untied DBN on a mini-batch, in place, every prediction made from the weights it starts with."
     if check_type(dbn, DBN, 'dbn').tied: raise ValueError("up_down_step trains the generative weights apart from the recognition ones, so it needs a DBN of at least two RBMs: call dbn.untie() first")
     if check: # everything before the first weight moves
         v, k, lr, generator = dbn.check_visible(v), check_k(k), check_number(lr, 'lr', lo_in=True), check_generator(generator)
@@ -43,12 +43,6 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of rows in [0, 1]: bits
     L, m, keep = len(dbn.rbms) - 1, len(v), 1 - lr * weight_decay # keep: the weights' share left by weight decay
     s = [v]                                                                   # up (wake) pass, recognition weights
     for rbm in dbn.rbms[:-1]: s.append(bernoulli(rbm.p_h(s[-1], check=False), generator))
-    recon = 0.
-    for i in range(L):                                                        # generative weights: predict down
-        G, g = dbn.gen_W[i], dbn.gen_b[i]
-        err = s[i] - torch.addmm(g, s[i + 1], G.T).sigmoid_()
-        if i == 0: recon = err.square().sum().item() / m
-        G.addmm_(err.T, s[i + 1], beta=keep, alpha=lr / m); g.add_(err.mean(0), alpha=lr)
     # CD-k (or PCD-k) in the top RBM, labels free
     x = dbn.top_input(s[-1], y) if dbn.n_labels else s[-1]
     ph0 = top.p_h(x, check=False)
@@ -63,6 +57,11 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of rows in [0, 1]: bits
     for i in reversed(range(L)):
         p = torch.addmm(dbn.gen_b[i], d[i + 1], dbn.gen_W[i].T).sigmoid_()
         d[i] = p if i == 0 else bernoulli(p, generator)
+    for i in range(L):                                                        # generative weights: predict down, moved only
+        G, g = dbn.gen_W[i], dbn.gen_b[i]                                     # now, after the sleep pass used them
+        err = s[i] - torch.addmm(g, s[i + 1], G.T).sigmoid_()
+        if i == 0: recon = err.square().sum().item() / m
+        G.addmm_(err.T, s[i + 1], beta=keep, alpha=lr / m); g.add_(err.mean(0), alpha=lr)
     for i, rbm in enumerate(dbn.rbms[:-1]):                                   # recognition weights: infer up
         err = d[i + 1] - rbm.p_h(d[i], check=False)
         rbm.W.addmm_(d[i].T, err, beta=keep, alpha=lr / n); rbm.c.add_(err.mean(0), alpha=lr)
