@@ -93,7 +93,7 @@ def check_training(o, decay_step:bool=True): # False: the optimiser applies weig
     if decay_step and o.lr * o.weight_decay >= 1: # each step takes lr * weight_decay of W away: at 1 or more, W flips or vanishes
         raise ValueError(f"lr * weight_decay must be below 1, got {o.lr * o.weight_decay:g}; lower lr or weight_decay")
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True) # keywords only: the records share field names, not their order
 class CDOptions:
     "The options of CD-k / PCD-k training, checked when made."
     epochs:int=10 # passes over the data

@@ -8,7 +8,7 @@ __all__ = ['CHECKPOINT_FORMAT', 'flipped', 'one_hot', 'DBN', 'DBNOptions', 'DBNT
 
 # %% ../nbs/03_dbn.ipynb #36d56e6c
 import copy, math
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass, asdict, is_dataclass
 from pathlib import Path
 from collections.abc import Callable
 import torch
@@ -215,6 +215,7 @@ class DBNOptions:
 def check_data(self:DBN, v:torch.Tensor, y:torch.Tensor|None=None, part:str='train') -> tuple:
     "v_part as the bottom RBM takes it, and its labels y_part (needed with label units, refused without), checked."
     v = self.check_visible(v, f'v_{part}')
+    if is_dataclass(y): raise TypeError(f"a {type(y).__name__} was given as y_{part}: pass it as options=..., after the labels (None without label units)")
     if self.n_labels and y is None: raise ValueError(f"this DBN has label units: pass y_{part} with v_{part}")
     if not self.n_labels and y is not None:
         raise ValueError(f"this DBN has no label units: leave y_{part} out, or build one with them (DBN(sizes, n_labels=10))")
@@ -341,7 +342,7 @@ def predict_labels(dbn:DBN, v:torch.Tensor, chunk:int=10_000) -> torch.Tensor:
         h = dbn.up(x)
         return torch.stack([dbn.top.free_energy(dbn.top_input(h, torch.full((len(h),), j, device=h.device)))
                             for j in range(dbn.n_labels)], 1).argmin(1)
-    return _map_rows(best, v, dbn.top.W.device, chunk).cpu()
+    return _map_rows(best, v, dbn.top.W.device, chunk).to(v.device) # where the rows and their labels are
 
 # %% ../nbs/03_dbn.ipynb #ad570ddf
 CHECKPOINT_FORMAT = 'dbn_book.checkpoint/2' # 2: label units are one softmax group; directed layers may be untied

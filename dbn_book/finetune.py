@@ -60,12 +60,13 @@ class MLP(nn.Module):
         "Logits, one row per row of v; in training mode `generator` draws the dropout masks."
         return self.out(self.features(v, generator))
 
-def mlp_from_dbn(dbn:DBN, n_classes:int=10, dropout:float=0.0, input_dropout:float=0.0,
+def mlp_from_dbn(dbn:DBN, n_classes:int|None=None, # classes of the output layer; None: the DBN's label units, or 10 without them
+                 dropout:float=0.0, input_dropout:float=0.0,
                  seed:int|None=None, generator:torch.Generator|None=None, # for the fresh output layer
                 ) -> MLP:
     "An MLP with the DBN's recognition weights (W^T, c) in its hidden layers and a fresh output layer."
     check_finite(check_type(dbn, DBN, 'dbn'), 'the DBN') # its NaN would make an MLP that cannot train
-    mlp = MLP(dbn.sizes, n_classes, dropout, input_dropout, seed=seed, generator=generator)
+    mlp = MLP(dbn.sizes, (dbn.n_labels or 10) if n_classes is None else n_classes, dropout, input_dropout, seed=seed, generator=generator)
     mlp.to(dbn.top.W) # the DBN's device and floating-point type
     with torch.no_grad():
         for layer, (W, c) in zip(mlp.hidden, dbn.recognition_weights()):
@@ -105,7 +106,7 @@ def evaluate(mlp:MLP, v:torch.Tensor, y:torch.Tensor,
     return {'error': len(wrong) / n, 'loss': loss / n, 'n': n, 'wrong': wrong}
 
 # %% ../nbs/05_finetune.ipynb #270c90f9
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True) # keywords only: the records share field names, not their order
 class FineTuneOptions:
     "The options of fine-tuning, checked when made: what a run and its continuation share."
     epochs:int=10 # passes over the data
@@ -150,7 +151,7 @@ class FineTuner(Trainer):
         o, mlp, n = self.o, self.mlp, len(self.x)
         mlp.train()
         order = torch.randperm(n, generator=self.g, device=self.device)
-        loss_sum, wrong = torch.zeros((), device=self.device), torch.zeros((), device=self.device)
+        loss_sum, wrong = torch.zeros((), device=self.device, dtype=self.x.dtype), torch.zeros((), device=self.device)
         for i in range(0, n, o.batch):
             for group in self.opt.param_groups: group['lr'] = o.lr * lr_factor(o.schedule, self.step / (self.epochs * self.n_batches))
             idx = order[i:i + o.batch]

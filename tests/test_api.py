@@ -1,0 +1,83 @@
+"""The public API read as a reader reuses it (probe 12, benchmarks/results/api_probe12_2026-12-07/), and two numerics that
+an independent reimplementation found apart from the paper or the data's precision (probe 13,
+benchmarks/results/optimiser_probe13_2026-12-07/)."""
+import pytest, torch
+import torch.nn.functional as F
+
+import dbn_book
+from dbn_book.rbm import bernoulli
+from dbn_book.cd import CDOptions
+from dbn_book.dbn import DBN, DBNOptions, train_dbn
+from dbn_book.finetune import FineTuneOptions, FineTuner, mlp_from_dbn, evaluate
+from dbn_book.updown import UpDownOptions, up_down, up_down_step
+
+g0 = torch.Generator().manual_seed(0)
+v = bernoulli(torch.full((40, 6), 0.4), g0)
+y = torch.randint(3, (40,), generator=g0)
+
+
+@pytest.mark.parametrize('Options', [CDOptions, FineTuneOptions, UpDownOptions]) # DBNOptions(layers) reads well
+def test_options_are_keywords_only(Options):
+    "n01: the records order their fields differently, so CDOptions(5, 0.1, 50) set k=50 where FineTuneOptions' set batch=50."
+    with pytest.raises(TypeError): Options(5)
+
+
+def test_options_given_where_the_labels_go_are_named():
+    "n08: train_dbn(dbn, v, DBNOptions()) took the options for y_train and said 'leave y_train out'."
+    for call in (lambda: train_dbn(DBN([6, 4], seed=0), v, DBNOptions(), progress=False, device='cpu'),
+                 lambda: up_down(DBN([6, 4, 3], seed=0), v, UpDownOptions(), progress=False, device='cpu')):
+        with pytest.raises(TypeError, match='was given as y_train: pass it as options='): call()
+
+
+def test_an_mlp_from_a_dbn_with_labels_has_one_output_per_label():
+    "n02: mlp_from_dbn gave every DBN ten outputs, so a 3-label DBN fine-tuned 7 outputs for classes that do not exist."
+    assert mlp_from_dbn(DBN([6, 4, 3], n_labels=3, seed=0), seed=0).out.out_features == 3
+    assert mlp_from_dbn(DBN([6, 4, 3], seed=0), seed=0).out.out_features == 10
+    assert mlp_from_dbn(DBN([6, 4, 3], n_labels=3, seed=0), 5, seed=0).out.out_features == 5
+
+
+def test_what_the_chapters_import_is_exported():
+    "n15: the chapters' reader cells imported these from their modules; `from dbn_book import ...` could not."
+    for name in ('local_mnist_folder', 'binary_states', 'image_patches', 'grey_sample_images', 'linear_betas'):
+        assert name in dbn_book.__all__ and getattr(dbn_book, name) is not None
+
+
+def test_a_float64_network_records_its_training_loss_in_float64():
+    "o01: the epoch's loss was summed in float32, 1.6e-7 off the float64 loss of the same rows."
+    dbn = DBN([6, 4, 3], n_labels=3, seed=0).double()
+    mlp = mlp_from_dbn(dbn, seed=0)
+    t = FineTuner(mlp, v.double(), y, FineTuneOptions(epochs=1, lr=1e-300, momentum=0.0, batch=7), seed=0, device='cpu')
+    rec = t.run(progress=False)[0] # a rate too small to move any float64 weight: the loss of one network
+    assert abs(rec['train_loss'] - evaluate(mlp, v.double(), y)['loss']) < 1e-12
+
+
+def _paper_order_step(dbn, v, y, lr, k, g):
+    "Appendix B of Hinton, Osindero and Teh (2006): every prediction, the sleep pass included, before any weight moves."
+    L, m = len(dbn.rbms) - 1, len(v)
+    s = [v]
+    for rbm in dbn.rbms[:-1]: s.append(bernoulli(rbm.p_h(s[-1]), g))
+    x = dbn.top_input(s[-1], y); ph0 = dbn.top.p_h(x)
+    neg = dbn.top.gibbs_chain(x, k, g, p_h=ph0)
+    d = [None] * L + [neg.v[:, :dbn.sizes[-2]]]
+    for i in reversed(range(L)):
+        p = torch.sigmoid(dbn.gen_b[i] + d[i + 1] @ dbn.gen_W[i].T); d[i] = p if i == 0 else bernoulli(p, g)
+    wake = [s[i] - torch.sigmoid(dbn.gen_b[i] + s[i + 1] @ dbn.gen_W[i].T) for i in range(L)]
+    sleep = [d[i + 1] - rbm.p_h(d[i]) for i, rbm in enumerate(dbn.rbms[:-1])]
+    for i in range(L): dbn.gen_W[i] += lr * wake[i].T @ s[i + 1] / m; dbn.gen_b[i] += lr * wake[i].mean(0)
+    dbn.top.W += lr * (x.T @ ph0 - neg.v.T @ neg.p_h) / m
+    dbn.top.b += lr * (x - neg.v).mean(0); dbn.top.c += lr * (ph0 - neg.p_h).mean(0)
+    for i, rbm in enumerate(dbn.rbms[:-1]): rbm.W += lr * d[i].T @ sleep[i] / m; rbm.c += lr * sleep[i].mean(0)
+
+
+def test_up_down_makes_every_prediction_before_any_weight_moves():
+    "o02: the sleep pass dreamt with the generative weights that the same step's wake phase had already moved."
+    g = torch.Generator().manual_seed(1)
+    a = DBN([6, 5, 4, 3], n_labels=3, seed=0).double().untie()
+    with torch.no_grad():
+        for p in a.parameters(): p.normal_(0, 0.8, generator=g)
+    b = DBN([6, 5, 4, 3], n_labels=3).double().untie(); b.load_state_dict(a.state_dict())
+    for step in range(3):
+        up_down_step(a, v.double(), y, lr=0.5, k=2, generator=torch.Generator().manual_seed(step))
+        with torch.no_grad(): _paper_order_step(b, v.double(), y, 0.5, 2, torch.Generator().manual_seed(step))
+    for (name, p), q in zip(a.state_dict().items(), b.state_dict().values()):
+        assert torch.allclose(p, q, atol=1e-12, rtol=0), name
