@@ -247,6 +247,7 @@ def dbn_log_likelihood_bound(dbn:DBN, # a DBN of at least 2 RBMs (tied or untied
                              log_z_top, # log Z of the top RBM: a number, or what log_partition(dbn.top) or AIS returns
                              n_samples:int=10, # samples of Q(h | v) per row
                              generator:torch.Generator|None=None,
+                             chunk:int=2**25, # numbers per layer per pass (rows of v x n_samples x the widest layer): bounds the memory
                             ) -> torch.Tensor:
     "The variational lower bound on log P(v) of a DBN, in nats (float64), per row of v."
     log_z_top = check_log_z(log_z_top, 'log_z_top')
@@ -254,7 +255,12 @@ def dbn_log_likelihood_bound(dbn:DBN, # a DBN of at least 2 RBMs (tied or untied
         raise ValueError("this DBN is a single RBM: its log-likelihood is exact given log Z, dbn.top.log_likelihood(v, log_z)"
                          + (", with the labels summed out: logsumexp over y of dbn.top.log_likelihood(dbn.top_input(v, y), log_z)" if dbn.n_labels else ""))
     check_int(n_samples, 'n_samples', 1); check_generator(generator); check_finite(dbn, 'the DBN')
-    v = dbn.rbms[0].check_states(v, 'the bound on log P(v)')
+    v = dbn.rbms[0].check_states(v, 'the bound on log P(v)'); check_int(chunk, 'chunk', 1)
+    rows = max(1, chunk // (n_samples * max(max(r.n_visible, r.n_hidden) for r in dbn.rbms)))
+    return torch.cat([_bound(dbn, part, log_z_top, n_samples, generator) for part in (v.split(rows) if len(v) else [v])])
+
+def _bound(dbn, v, log_z_top, n_samples, generator):
+    "The bound for each row of v, from n_samples samples of Q(h | v) per row."
     x = v.to(dbn.rbms[0].W.device).repeat(n_samples, 1)
     bound = torch.zeros(len(x), dtype=torch.float64, device=x.device)
     for i, rbm in enumerate(dbn.rbms[:-1]):

@@ -162,7 +162,7 @@ def binarize(x:torch.Tensor, # grey images: uint8 in 0..255, or floats in [0, 1]
     if how == 'threshold': return (p > 0.5).to(dtype)
     if how == 'sample': # drawn where the generator is, so that the bits are the same on every device
         g = check_generator(generator) or torch.Generator().manual_seed(0)
-        return (torch.rand(p.shape, generator=g, device=g.device).to(p.device) < p).to(dtype)
+        return torch.rand(p.shape, generator=g, device=g.device).to(p.device).lt_(p).to(dtype) # 1. where u < p, in u's memory
     raise ValueError(f"binarize: how must be 'sample' or 'threshold', got {how!r}")
 
 # %% ../nbs/00_data.ipynb #3bbc6b20

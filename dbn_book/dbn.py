@@ -159,8 +159,8 @@ class DBN(nn.Module):
         "Each RBM's (W', c), Q(h = 1 | x) = sigmoid(c + x W'), without the top's label rows."
         out = []
         for r, n in zip(self.rbms, self.sizes):
-            m = copy.deepcopy(r); m.c.zero_() # the hidden input without its bias, at each unit vector x: the rows of W'
-            out.append((m.hidden_input(torch.eye(r.n_visible, dtype=r.W.dtype, device=r.W.device))[:n], r.c.detach().clone()))
+            m = copy.deepcopy(r); m.c.zero_() # the hidden input without its bias at each unit vector x, 1,024 at a time: the rows of W'
+            out.append((torch.cat([m.hidden_input(F.one_hot(i, r.n_visible).to(r.W)) for i in torch.arange(n, device=r.W.device).split(1024)]), r.c.detach().clone()))
         return out
 
 # %% ../nbs/03_dbn.ipynb #70de6dcf

@@ -100,11 +100,15 @@ def model_expectations(self:GaussianRBM, max_units:int=MAX_HIDDEN_EXACT) -> tupl
                          f"2^{max_units}. Use cd_grad or pcd_grad for GaussianRBMs this large")
     W, b, c, z = (p.detach().double() for p in self.params)
     var = z.exp()
-    h = binary_states(self.n_hidden, device=W.device)
-    a = h @ W.T
-    p = torch.softmax(h @ c + ((b * a + a.square() / 2) / var).sum(1), 0) # P(h), v integrated out
-    mean = b + a # E[v | h]
-    return ((mean * p[:, None]).T @ h / var[:, None], (p @ a) / var, p @ h, (p @ ((var + a.square()) / 2 - mean * a)) / var)
+    def states(): # 2^12 hidden states at a time, each with W h and its log P(h) + log Z (v integrated out)
+        for start in range(0, 2**self.n_hidden, 2**12):
+            h = binary_states(self.n_hidden, start, min(start + 2**12, 2**self.n_hidden), device=W.device); a = h @ W.T
+            yield h, a, h @ c + ((b * a + a.square() / 2) / var).sum(1)
+    log_z, parts = torch.logsumexp(torch.stack([torch.logsumexp(log_w, 0) for *_, log_w in states()]), 0), []
+    for h, a, log_w in states(): # a second pass, weighting each state by P(h)
+        p, mean = (log_w - log_z).exp(), b + a # E[v | h]
+        parts.append(((mean * p[:, None]).T @ h / var[:, None], (p @ a) / var, p @ h, (p @ ((var + a.square()) / 2 - mean * a)) / var))
+    return tuple(map(sum, zip(*parts)))
 
 # %% ../nbs/09_grbm.ipynb #a966de4a
 @patch

@@ -48,7 +48,7 @@ class RBMBase(nn.Module):
         for name, n in (('n_visible', n_visible), ('n_hidden', n_hidden)): check_int(n, name, 1)
         check_number(init_std, 'init_std', hi=1e3, lo_in=True) # larger weights are what training calls diverged (core's MAX_WEIGHT)
         param = lambda t: nn.Parameter(t, requires_grad=False)
-        try: W = torch.randn(n_visible, n_hidden, generator=generator) * init_std if init_std else torch.zeros(n_visible, n_hidden)
+        try: W = torch.randn(n_visible, n_hidden, generator=generator).mul_(init_std) if init_std else torch.zeros(n_visible, n_hidden)
         except RuntimeError as e: # the allocator's refusal: a traceback from deep in torch otherwise
             if 'alloc' not in str(e) and 'overflow' not in str(e): raise
             raise MemoryError(f"{n_visible:,} x {n_hidden:,} weights need {4 * n_visible * n_hidden / 2**30:,.0f} GiB, more than can be allocated; choose fewer units") from None
