@@ -159,8 +159,9 @@ class DBN(nn.Module):
         "Each RBM's (W', c), Q(h = 1 | x) = sigmoid(c + x W'), without the top's label rows."
         out = []
         for r, n in zip(self.rbms, self.sizes):
-            m = copy.deepcopy(r); m.c.zero_() # the hidden input without its bias at each unit vector x, 1,024 at a time: the rows of W'
-            out.append((torch.cat([m.hidden_input(F.one_hot(i, r.n_visible).to(r.W)) for i in torch.arange(n, device=r.W.device).split(1024)]), r.c.detach().clone()))
+            m = copy.deepcopy(r); m.c.zero_() # the hidden input without its bias at unit vectors x, 1,024 at a time: the rows of W'
+            x = lambda i: torch.zeros(len(i), r.n_visible, dtype=r.W.dtype, device=r.W.device).scatter_(1, i[:, None], 1.) # rows i of I
+            out.append((torch.cat([m.hidden_input(x(i)) for i in torch.arange(n, device=r.W.device).split(1024)]), r.c.detach().clone()))
         return out
 
 # %% ../nbs/03_dbn.ipynb #70de6dcf
@@ -248,8 +249,7 @@ class DBNTrainer(Trainer):
                          max(math.ceil(len(self.v) / x.batch) for x in self.layer_options), seed, generator, device)
         self.v, self.v_valid = self.v.to(self.device), None if v_valid is None else self.v_valid.to(self.device)
         self.dbn = self.model = dbn.to(self.device)
-        # the state beyond `Trainer`'s; code_rng: the generator states that drew the codes below
-        self.layer, self.trainer, self.code_rng = 0, None, []
+        self.layer, self.trainer, self.code_rng = 0, None, [] # the state beyond `Trainer`'s; code_rng: the generator states that drew the codes below
         self.x, self.x_valid = self.v, self.v_valid # the current layer's data
 
     @property
