@@ -337,12 +337,12 @@ def train_dbn(dbn:DBN, v_train:torch.Tensor, # training rows, as the bottom RBM 
 def predict_labels(dbn:DBN, v:torch.Tensor, chunk:int=10_000) -> torch.Tensor:
     "For each row of v, the label whose one-hot vector gives the top RBM the lowest free energy."
     if not check_type(dbn, DBN, 'dbn').n_labels: raise ValueError("this DBN has no label units; train DBN(sizes, n_labels=10) to classify with it")
-    v = dbn.check_visible(v); check_int(chunk, 'chunk', 1); check_finite(dbn, 'the DBN') # NaN free energies: label 0 for every row
+    where, v = getattr(v, 'device', 'cpu'), dbn.check_visible(v); check_int(chunk, 'chunk', 1); check_finite(dbn, 'the DBN') # NaN free energies: label 0 for every row
     def best(x):
         h = dbn.up(x)
         return torch.stack([dbn.top.free_energy(dbn.top_input(h, torch.full((len(h),), j, device=h.device)))
                             for j in range(dbn.n_labels)], 1).argmin(1)
-    return _map_rows(best, v, dbn.top.W.device, chunk).to(v.device) # where the rows and their labels are
+    return _map_rows(best, v, dbn.top.W.device, chunk).to(where) # where the caller's rows, and so their labels, are
 
 # %% ../nbs/03_dbn.ipynb #ad570ddf
 CHECKPOINT_FORMAT = 'dbn_book.checkpoint/2' # 2: label units are one softmax group; directed layers may be untied
