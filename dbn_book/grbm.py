@@ -63,6 +63,13 @@ class GaussianRBM(RBMBase):
 LOG_2PI = math.log(2 * math.pi)
 MAX_HIDDEN_EXACT = 20 # hidden units: 2^20 states, about a million
 
+def _hidden_states(model:GaussianRBM, chunk:int):
+    "Every state h of the hidden layer, `chunk` at a time in float64: (h, W h, log P(h) + log Z - the Gaussian constants), v integrated out."
+    W, b, c, z = (p.double() for p in model.params) # not detached: log_likelihood's exact log Z keeps its gradient
+    for start in range(0, 2**model.n_hidden, chunk):
+        h = binary_states(model.n_hidden, start, min(start + chunk, 2**model.n_hidden), device=W.device); a = h @ W.T
+        yield h, a, h @ c + ((b * a + a.square() / 2) / z.exp()).sum(1)
+
 @patch
 def log_partition_exact(self:GaussianRBM,
                         max_units:int=MAX_HIDDEN_EXACT, # refuse to enumerate more than 2^max_units hidden states
@@ -76,12 +83,7 @@ def log_partition_exact(self:GaussianRBM,
     if self.n_hidden > max_units:
         raise ValueError(f"log_partition_exact sums over the 2^{self.n_hidden} states of the hidden layer; that is limited "
                          f"to 2^{max_units}. Estimate log Z with AIS instead (dbn_book.ais.log_partition)")
-    var, parts = z.exp(), []
-    for start in range(0, 2**self.n_hidden, chunk):
-        h = binary_states(self.n_hidden, start, min(start + chunk, 2**self.n_hidden), device=W.device)
-        a = h @ W.T # W h, one row per state
-        parts.append(torch.logsumexp(h @ c + ((b * a + a.square() / 2) / var).sum(1), 0))
-    return gauss + torch.logsumexp(torch.stack(parts), 0)
+    return gauss + torch.logsumexp(torch.stack([torch.logsumexp(log_w, 0) for *_, log_w in _hidden_states(self, chunk)]), 0)
 
 # %% ../nbs/09_grbm.ipynb #284eeffd
 @patch
@@ -93,19 +95,16 @@ def statistics(self:GaussianRBM, v, p_h) -> tuple:
             (((v - self.b).square() / 2 - v * (p_h @ self.W.T)) * inv).mean(0))
 
 @patch
+@torch.no_grad()
 def model_expectations(self:GaussianRBM, max_units:int=MAX_HIDDEN_EXACT) -> tuple:
     "E_p[-dE/dtheta] under the model, exactly, by enumerating h (given h, v is Gaussian)."
     if self.n_hidden > check_int(max_units, 'max_units'):
         raise ValueError(f"the exact gradient enumerates the 2^{self.n_hidden} hidden states; that is limited to "
                          f"2^{max_units}. Use cd_grad or pcd_grad for GaussianRBMs this large")
-    W, b, c, z = (p.detach().double() for p in self.params)
-    var = z.exp()
-    def states(): # 2^12 hidden states at a time, each with W h and its log P(h) + log Z (v integrated out)
-        for start in range(0, 2**self.n_hidden, 2**12):
-            h = binary_states(self.n_hidden, start, min(start + 2**12, 2**self.n_hidden), device=W.device); a = h @ W.T
-            yield h, a, h @ c + ((b * a + a.square() / 2) / var).sum(1)
-    log_z, parts = torch.logsumexp(torch.stack([torch.logsumexp(log_w, 0) for *_, log_w in states()]), 0), []
-    for h, a, log_w in states(): # a second pass, weighting each state by P(h)
+    b, var = self.b.double(), self.z.double().exp()
+    log_z = torch.logsumexp(torch.stack([torch.logsumexp(log_w, 0) for *_, log_w in _hidden_states(self, 2**12)]), 0)
+    parts = []
+    for h, a, log_w in _hidden_states(self, 2**12): # a second pass, weighting each state by P(h)
         p, mean = (log_w - log_z).exp(), b + a # E[v | h]
         parts.append(((mean * p[:, None]).T @ h / var[:, None], (p @ a) / var, p @ h, (p @ ((var + a.square()) / 2 - mean * a)) / var))
     return tuple(map(sum, zip(*parts)))
