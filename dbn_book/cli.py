@@ -368,7 +368,7 @@ def _match_label_prior(run):
     if missing: return run.log(f"label prior: not matched, since the training images hold no {missing}")
     t0, g = time.perf_counter(), torch.Generator(device=run.dbn.top.W.device).manual_seed(run.args.seed)
     if not run.args.quiet: run.log("label prior: reading the model's P(y) from its free-running chains (chapter 4) ...")
-    if hasattr(run.stop, 'at_once'): run.stop.at_once = True # no epoch to stop after: a signal stops at once, and --resume sets the prior again
+    if hasattr(run.stop, 'at_once'): run.stop.at_once = True # no epochs: a signal stops at once, and --resume sets the prior again
     try: seen = match_label_prior(run.dbn, run.labels.to(run.dbn.top.W.device), generator=g)
     except FloatingPointError as e: # its advice is for Python; here: the options, and how to keep the model
         raise _PriorFailed(f"the label prior cannot be set: {str(e).split(', so')[0]}: training (--top_lr{', --updown_lr' * ('up-down' in run.res['phases'])}) left the label weights extreme; " +
@@ -550,7 +550,7 @@ def sample_main(argv:list|None=None): # default: sys.argv[1:]
     elif dbn.n_labels: # one row per digit
         ncol = max(1, a.n // dbn.n_labels)
         n, labels, what = ncol * dbn.n_labels, torch.arange(dbn.n_labels).repeat_interleave(ncol).to(device), f"{ncol} of each digit"
-    try: # Ctrl-C or SIGTERM, even while the PNG is written: one line, and no file (atomic_write removes its temporary one)
+    try: # a signal stops at once, even while the PNG is written (atomic_write removes its temporary file)
         with (stop := StopRequest(at_once=True)), matmul_precision(a.matmul_precision):
             v = dbn.to(device).sample(n, k=a.k, labels=labels, generator=torch.Generator(device=device).manual_seed(a.seed), mean=not a.binary).cpu()
             atomic_write(out, lambda f: Image.fromarray(to_uint8(image_grid(v, ncol=ncol, shape=(side, side)))).save(f, format='PNG'))
