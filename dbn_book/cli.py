@@ -41,7 +41,6 @@ class _Number:
 _positive, _count = _Number(int, lo=1), _Number(int)
 _rate, _penalty, _fraction = _Number(float), _Number(float, lo_in=True), _Number(float, hi=1, lo_in=True)
 _PATH, _FOLDER = Annotated[str, dict(metavar='PATH')], Annotated[str, dict(metavar='FOLDER')]
-_positives = Annotated[_positive, dict(nargs='+', metavar='N')]
 
 class _Parser(argparse.ArgumentParser): # its errors: one line on stderr, exit status 2
     def error(self, message): self.exit(2, f"{self.prog}: error: {message}\n")
@@ -65,7 +64,7 @@ def _parser(prog:str, description:str, *declarations, defaults:bool=True) -> arg
             g.add_argument(name if d.default is empty else f'--{name}', help=d.docment, **kw)
     return p
 
-RECIPES = {'full':  dict(dbn_epochs=10, top_epochs=90, top_lr=0.01, updown_epochs=15, updown_method='pcd', updown_k=1), # the default
+RECIPES = {'full':  dict(dbn_epochs=10, top_epochs=90, top_lr=0.01, updown_epochs=15, updown_method='pcd', updown_k=1),
            'small': dict(dbn_epochs=30, top_epochs=100, top_lr=0.02, updown_epochs=50, updown_method='cd', updown_k=3)}
 _SMALL_DATA = 20_000 # training sets smaller than this get the 'small' recipe
 _Method = Literal['cd', 'pcd']
@@ -82,7 +81,7 @@ def _original_options(
     "the original script's options"
 
 def _model_options(
-    sizes:_positives=[784, 500, 500, 2000], # units per layer, visible first (784 for MNIST)
+    sizes:Annotated[_positive, dict(nargs='+', metavar='N')]=[784, 500, 500, 2000], # units per layer, visible first (784 for MNIST)
     no_labels:bool=False, # no label units beside the top RBM (they let dbn_sample draw a chosen digit)
     k:_positive=1, # Gibbs steps per CD/PCD update
     method:_Method='cd', # how the lower RBMs train: CD or persistent CD
@@ -97,7 +96,7 @@ def _model_options(
     updown_lr:_rate=0.002, # up-down's initial learning rate (decaying linearly to 0)
     updown_k:_positive=None, # Gibbs steps in the top RBM per up-down update
     updown_method:_Method=None, # up-down's top-level chains: CD from the wake states, or persistent (chapter 7)
-    no_label_prior:bool=False): # do not set the label biases after up-down so that the model's P(y) is the training labels' frequencies (chapter 4)
+    no_label_prior:bool=False): # do not set the label biases after up-down to make the model's P(y) the training labels' frequencies (chapter 4)
     "the DBN and its training as a generative model"
 
 def _classifier_options(
