@@ -187,7 +187,7 @@ def check_train_args(args,
         raise UsageError("--top_fast_lr: fast weights steer PCD's persistent chains, without centring; use --top_method pcd and no --centered, or drop --top_fast_lr")
     args.device, args.data = _check_device(args.device), args.data and str(Path(args.data).expanduser().absolute()) # as for --save
     args.save, args.json = _check_output(args.save, '--save'), _check_output(args.json, '--json', 'report.json')
-    if args.save is not None and args.json is not None and args.save.resolve() == args.json.resolve():
+    if args.save and args.json and args.save.resolve() == args.json.resolve():
         raise UsageError(f"--save and --json both name {args.save}; give the JSON report another file")
     return args
 
