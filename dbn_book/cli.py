@@ -41,9 +41,8 @@ class _Number:
 _positive, _count = _Number(int, lo=1), _Number(int)
 _rate, _penalty, _fraction = _Number(float), _Number(float, lo_in=True), _Number(float, hi=1, lo_in=True)
 _PATH, _FOLDER = Annotated[str, dict(metavar='PATH')], Annotated[str, dict(metavar='FOLDER')]
-_positives = Annotated[_positive, dict(nargs='+', metavar='N')] # one or more
 
-class _Parser(argparse.ArgumentParser): # an ArgumentParser whose errors are one line on stderr and exit status 2
+class _Parser(argparse.ArgumentParser): # its errors: one line on stderr, exit status 2
     def error(self, message): self.exit(2, f"{self.prog}: error: {message}\n")
 
 class _Help(argparse.ArgumentDefaultsHelpFormatter): # each option's default in its help, unless None: the help says what the run fills in
@@ -65,7 +64,7 @@ def _parser(prog:str, description:str, *declarations, defaults:bool=True) -> arg
             g.add_argument(name if d.default is empty else f'--{name}', help=d.docment, **kw)
     return p
 
-RECIPES = {'full':  dict(dbn_epochs=10, top_epochs=90, top_lr=0.01, updown_epochs=15, updown_method='pcd', updown_k=1), # the default
+RECIPES = {'full':  dict(dbn_epochs=10, top_epochs=90, top_lr=0.01, updown_epochs=15, updown_method='pcd', updown_k=1),
            'small': dict(dbn_epochs=30, top_epochs=100, top_lr=0.02, updown_epochs=50, updown_method='cd', updown_k=3)}
 _SMALL_DATA = 20_000 # training sets smaller than this get the 'small' recipe
 _Method = Literal['cd', 'pcd']
@@ -82,7 +81,7 @@ def _original_options(
     "the original script's options"
 
 def _model_options(
-    sizes:_positives=[784, 500, 500, 2000], # units per layer, visible first (784 for MNIST)
+    sizes:Annotated[_positive, dict(nargs='+', metavar='N')]=[784, 500, 500, 2000], # units per layer, visible first (784 for MNIST)
     no_labels:bool=False, # no label units beside the top RBM (they let dbn_sample draw a chosen digit)
     k:_positive=1, # Gibbs steps per CD/PCD update
     method:_Method='cd', # how the lower RBMs train: CD or persistent CD
@@ -97,7 +96,7 @@ def _model_options(
     updown_lr:_rate=0.002, # up-down's initial learning rate (decaying linearly to 0)
     updown_k:_positive=None, # Gibbs steps in the top RBM per up-down update
     updown_method:_Method=None, # up-down's top-level chains: CD from the wake states, or persistent (chapter 7)
-    no_label_prior:bool=False): # leave the label biases as training left them, rather than set them after up-down so that the model's P(y) is the training labels' frequencies (chapter 4)
+    no_label_prior:bool=False): # do not set the label biases after up-down to make the model's P(y) the training labels' frequencies (chapter 4)
     "the DBN and its training as a generative model"
 
 def _classifier_options(
@@ -133,8 +132,7 @@ def _run_options(
 def _device_options(
     device:str=None, # 'cpu', 'cuda' or 'cuda:1'; default: CUDA when available
     seed:_count=0, # seed of every random choice
-    # float32 matrix products, as torch.set_float32_matmul_precision sets them while training and sampling: 'high' and 'medium'
-    # trade mantissa bits for speed where the hardware can: TensorFloat32 on CUDA GPUs; bfloat16 with float32 sums on CPUs with AMX ('medium')
+    # float32 matrix products in training and sampling (torch.set_float32_matmul_precision): 'high' and 'medium' trade mantissa bits for speed: TensorFloat32 on CUDA GPUs, bfloat16 with float32 sums on CPUs with AMX ('medium')
     matmul_precision:Literal['highest', 'high', 'medium']='highest'):
     "device, seed and arithmetic"
 
@@ -161,9 +159,8 @@ def _check_output(path, option, example='dbn_model.pt'):
     if str(path).endswith(('/', os.sep)): raise UsageError(f"{option} {path} names a folder; name a file in it, e.g. {Path(path).expanduser() / example}")
     path, ext = Path(path).expanduser().absolute(), Path(example).suffix # absolute in the checkpoint: --resume may run elsewhere
     if path.suffix.lower() == '.json' and ext != '.json': raise UsageError(f"{option} {path}: it writes a {ext} file, not JSON; name one, e.g. {path.with_suffix(ext)}")
-    if path.is_dir(): raise UsageError(f"{option} {path} is a folder; name a file in it, e.g. {path / example}")
     if not path.parent.is_dir(): raise UsageError(f"{option} {path}: folder {path.parent} does not exist; create it first")
-    try: writable_path(path) # a device, a read-only file, a folder not writable: refused now, not after the first epoch
+    try: writable_path(path) # a folder, a device, a read-only file or folder: refused now, not after the first epoch
     except (OSError, ValueError) as e: raise UsageError(f"{option}: {e}") from None
     return path
 
@@ -190,7 +187,7 @@ def check_train_args(args,
         raise UsageError("--top_fast_lr: fast weights steer PCD's persistent chains, without centring; use --top_method pcd and no --centered, or drop --top_fast_lr")
     args.device, args.data = _check_device(args.device), args.data and str(Path(args.data).expanduser().absolute()) # as for --save
     args.save, args.json = _check_output(args.save, '--save'), _check_output(args.json, '--json', 'report.json')
-    if args.save is not None and args.json is not None and args.save.resolve() == args.json.resolve():
+    if args.save and args.json and args.save.resolve() == args.json.resolve():
         raise UsageError(f"--save and --json both name {args.save}; give the JSON report another file")
     return args
 
@@ -311,7 +308,7 @@ def _start(args, log, stop, checkpoint) -> _Run:
     _load_data(run, None if checkpoint is None else checkpoint['training']['results'])
     recipe = 'small' if len(run.v_tr) < _SMALL_DATA else 'full'
     filled = {k: v for k, v in RECIPES[recipe].items() if getattr(args, k) is None}
-    for k, v in filled.items(): setattr(args, k, v)
+    vars(args).update(filled)
     if checkpoint is None:
         try: run.dbn = DBN(args.sizes, n_labels=0 if args.no_labels else 10, v_data=run.v_tr, seed=args.seed)
         except MemoryError as e: raise UsageError(f"--sizes: {e}") from None
@@ -370,7 +367,7 @@ def _match_label_prior(run):
     if missing: return run.log(f"label prior: not matched, since the training images hold no {missing}")
     t0, g = time.perf_counter(), torch.Generator(device=run.dbn.top.W.device).manual_seed(run.args.seed)
     if not run.args.quiet: run.log("label prior: reading the model's P(y) from its free-running chains (chapter 4) ...")
-    if hasattr(run.stop, 'at_once'): run.stop.at_once = True # no epoch to stop after: a signal stops at once, and --resume sets the prior again
+    if hasattr(run.stop, 'at_once'): run.stop.at_once = True # no epochs: a signal stops at once, and --resume sets the prior again
     try: seen = match_label_prior(run.dbn, run.labels.to(run.dbn.top.W.device), generator=g)
     except FloatingPointError as e: # its advice is for Python; here: the options, and how to keep the model
         raise _PriorFailed(f"the label prior cannot be set: {str(e).split(', so')[0]}: training (--top_lr{', --updown_lr' * ('up-down' in run.res['phases'])}) left the label weights extreme; " +
@@ -434,7 +431,7 @@ def run_training(args, log:Callable|None=None, # called with each line of progre
                 if args.save and (run.phase.startswith('fine-tuning') or run.phase == 'up-down' and run.saved_before_updown):
                     how = f"; keep what came before with: dbn_train --resume {args.save} {rate} {getattr(args, rate[2:]) / 10:g}"
                 raise FloatingPointError(f"{e} (in dbn_train: {rate}{how})") from None
-            if not finished: return run.stopped(run.trainer) # stopped within the phase
+            if not finished: return run.stopped(run.trainer)
             run.phase = following # a stop asked for now leaves the next phase to start afresh on --resume
             if following != 'done': run.save() # so that --resume starts the next phase, the finished one kept
             if stop is not None and stop() and following != 'done': return run.stopped()
@@ -467,10 +464,10 @@ def summary(args, res:dict) -> str:
 class StopRequest:
     "A SIGINT or SIGTERM handler: stop after this epoch; a second signal, or one while `at_once` (a step without epochs), stops at once."
     signum = None # the signal received
-    def __init__(self, at_once:bool=False): self.at_once = at_once # whether the next signal stops at once: always for dbn_sample and dbn_rbm
+    def __init__(self, at_once:bool=False): self.at_once = at_once # always for dbn_sample and dbn_rbm
     def __call__(self) -> bool: return self.signum is not None # `run_training`'s stop
     def handle(self, signum, frame):
-        if self.signum is not None or self.at_once: self.signum = self.signum or signum; raise KeyboardInterrupt # stop at once
+        if self.signum is not None or self.at_once: self.signum = self.signum or signum; raise KeyboardInterrupt
         self.signum = signum
         print(f"\ndbn_train: {signal.Signals(signum).name}: stopping after this epoch; press Ctrl-C again to stop at once", file=sys.stderr, flush=True)
     def __enter__(self): # `with` installs the handler for SIGINT and SIGTERM, from the main thread only (as Python allows)
@@ -479,7 +476,7 @@ class StopRequest:
     def __exit__(self, *exc): # and puts the previous handlers back
         for s, h in self.old.items(): signal.signal(s, h)
 
-def _keep_stopped_run(path, json:bool=False): # json: `path` is --json's, which must not overwrite any checkpoint
+def _keep_stopped_run(path, json:bool=False): # json: `path` is --json's
     "A UsageError if `path` holds a stopped dbn_train run, which a new run saved there would overwrite; for --json, any checkpoint."
     try: ckpt = read_checkpoint(path) if path is not None and path.is_file() else None
     except ValueError: ckpt = None # not a checkpoint of ours: a file like any other
@@ -493,7 +490,7 @@ def train_main(argv:list|None=None): # default: sys.argv[1:]
     parser = train_parser()
     args, ckpt, request, t0 = parser.parse_args(argv), None, StopRequest(), time.time()
     try:
-        given = vars(train_parser(defaults=False).parse_args(argv)) # what the user typed, without defaults
+        given = vars(train_parser(defaults=False).parse_args(argv))
         if args.resume is not None: args, ckpt = resume_args(given)
         args = check_train_args(args, given)
         if ckpt is None or args.save.resolve() != Path(args.resume).expanduser().resolve(): _keep_stopped_run(args.save) # another run's
@@ -536,7 +533,7 @@ def sample_main(argv:list|None=None): # default: sys.argv[1:]
     if out.suffix.lower() != '.png': p.error(f"--out must name a .png file, got {a.out!r}")
     if a.n > 10_000: p.error(f"--n {a.n:,}: one PNG grid holds at most 10,000 samples; draw more in Python with DBN.load(path).sample(n)")
     try: ckpt = read_checkpoint(a.checkpoint); dbn = DBN.from_checkpoint(ckpt, a.checkpoint)
-    except ValueError as e: p.error(e) # what is wrong with the checkpoint
+    except ValueError as e: p.error(e)
     phase = t.get('phase') if isinstance(t := ckpt.get('training'), dict) else None
     if phase in ('pretraining', 'up-down'): # a run stopped before its generative model was finished
         print(f"dbn_sample: note: the dbn_train run that wrote {a.checkpoint} stopped during {phase}, so the DBN is partly "
@@ -552,7 +549,7 @@ def sample_main(argv:list|None=None): # default: sys.argv[1:]
     elif dbn.n_labels: # one row per digit
         ncol = max(1, a.n // dbn.n_labels)
         n, labels, what = ncol * dbn.n_labels, torch.arange(dbn.n_labels).repeat_interleave(ncol).to(device), f"{ncol} of each digit"
-    try: # Ctrl-C or SIGTERM, even while the PNG is written: one line, and no file (atomic_write removes its temporary one)
+    try: # a signal stops at once, even while the PNG is written (atomic_write removes its temporary file)
         with (stop := StopRequest(at_once=True)), matmul_precision(a.matmul_precision):
             v = dbn.to(device).sample(n, k=a.k, labels=labels, generator=torch.Generator(device=device).manual_seed(a.seed), mean=not a.binary).cpu()
             atomic_write(out, lambda f: Image.fromarray(to_uint8(image_grid(v, ncol=ncol, shape=(side, side)))).save(f, format='PNG'))
@@ -586,7 +583,7 @@ def rbm_main(argv:list|None=None): # default: sys.argv[1:]
     if a.batch > len(v_fit): p.error(f"--batch {a.batch:,} is more than the {len(v_fit):,} training images; give at most {len(v_fit):,}")
     try: rbm = RBM(784, a.hidden, v_data=v_fit, seed=a.seed)
     except MemoryError as e: p.error(f"--hidden: {e}")
-    try: # as in dbn_sample: Ctrl-C or SIGTERM, until the figure is written, stops at once and writes nothing
+    try: # as in dbn_sample
         with (stop := StopRequest(at_once=True)), matmul_precision(a.matmul_precision), _warning_lines('dbn_rbm', '--lr'):
             hist = train_rbm(rbm, v_fit, options, progress=_bars(a), v_valid=v_held, seed=a.seed, device=device, desc=f'{a.method.upper()}-{a.k}')
             for h in hist: say(f"epoch {h['epoch']:3d}  reconstruction error {h['recon_error']:7.2f}  free-energy gap (held-out - train) {h['free_energy_gap']:6.2f}")
