@@ -98,9 +98,7 @@ def check_steps(steps, lo:int=0) -> list:
         raise ValueError(f"steps must be increasing integers >= {lo}, e.g. ({lo}, 10, 100), got {steps!r}")
     return s
 
-def check_number(x, name:str, lo:float=0., hi:float=math.inf, # x must lie above lo and below hi
-                 lo_in:bool=False, # whether x may equal lo
-                ) -> float:
+def check_number(x, name:str, lo:float=0., hi:float=math.inf, lo_in:bool=False) -> float:
     "`x` as a float if it is a number (numpy's too, not a bool) in (lo, hi), or [lo, hi) with `lo_in`; else a ValueError naming `name`."
     if isinstance(x, bool) or not isinstance(x, numbers.Real) or not (lo <= x if lo_in else lo < x) or not x < hi:
         raise ValueError(f"{name} must be a number in {'[' if lo_in else '('}{lo:g}, {hi:g}), got {x!r}")
@@ -117,7 +115,7 @@ def check_type(x, cls, name:str): # cls: a class or a tuple of classes
 def check_log_z(log_z, name:str='log_z') -> float:
     "log Z as a finite float: a number, a one-element tensor or array, or a result with a `log_z` (chapter 6's estimates)."
     x = getattr(log_z, 'log_z', log_z)
-    if hasattr(x, 'shape') and math.prod(x.shape) == 1: x = x.item() # a tensor or numpy array
+    if hasattr(x, 'shape') and math.prod(x.shape) == 1: x = x.item()
     return check_number(x, name, lo=-math.inf)
 
 def check_sizes(sizes) -> list:
@@ -291,7 +289,7 @@ class Trainer:
 
     def run_epoch(self, bar:object|None=None) -> dict: raise NotImplementedError # bar: the progress bar to advance per batch
     def postfix(self, record:dict) -> dict: return {} # what the progress bar shows after an epoch
-    baseline, n_units = 0., 0 # the reconstruction error of answering every row with the mean row, and the units it sums (set_baseline)
+    baseline, n_units = 0., 0 # set by set_baseline
 
     def set_baseline(self, rows:torch.Tensor): # the rows the trainer's reconstruction error is measured on
         "What a model that knows nothing reconstructs: every row answered with the mean row, per row; and the units summed."
@@ -396,9 +394,11 @@ def _cast_like(theirs, mine):
         return theirs.to(mine.dtype) if isinstance(mine, torch.Tensor) and theirs.is_floating_point() and mine.is_floating_point() else theirs
     if isinstance(theirs, dict) and isinstance(mine, dict): return {k: _cast_like(v, mine.get(k)) for k, v in theirs.items()}
     if isinstance(theirs, (list, tuple)) and isinstance(mine, (list, tuple)) and len(theirs) == len(mine):
-        items = [_cast_like(a, b) for a, b in zip(theirs, mine)]
-        return type(theirs)(*items) if hasattr(theirs, '_fields') else type(theirs)(items) # a named tuple takes its fields one by one
+        return _rebuilt(theirs, [_cast_like(a, b) for a, b in zip(theirs, mine)])
     return theirs
+
+def _rebuilt(x:list|tuple, items:list): # a named tuple takes its fields one by one
+    return type(x)(*items) if hasattr(x, '_fields') else type(x)(items)
 
 def _dtype_device(model) -> tuple|None: return next(((p.dtype, p.device) for p in model.parameters()), None)
 
@@ -452,8 +452,7 @@ def cpu_copy(x):
     if isinstance(x, torch.Tensor): return x.detach().cpu().clone()
     if type(x).__module__ == 'numpy' and getattr(x, 'ndim', None) == 0: return x.item() # so that torch.load(weights_only=True) reads it
     if isinstance(x, dict): return {k: cpu_copy(v) for k, v in x.items()}
-    if isinstance(x, tuple) and hasattr(x, '_fields'): return type(x)(*(cpu_copy(v) for v in x)) # a named tuple takes its fields one by one
-    if isinstance(x, (list, tuple)): return type(x)(cpu_copy(v) for v in x)
+    if isinstance(x, (list, tuple)): return _rebuilt(x, [cpu_copy(v) for v in x])
     return x
 
 def readable_copy(x, where:str='state'): # where: x's name in the error

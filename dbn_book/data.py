@@ -122,8 +122,7 @@ def load_mnist(data:str|Path|None=None, # folder with the four IDX files; defaul
     if isinstance(data, str) and not data: # e.g. --data "$UNSET": falling back would hide the mistake
         raise MNISTDataError("MNIST folder '' is an empty name, perhaps an unset shell variable; name a folder that holds "
                              "the four IDX files, or name none for the default")
-    data = data if data is None else check_type(data, (str, Path), 'data')
-    data = data or os.environ.get('DBN_BOOK_DATA')
+    data = os.environ.get('DBN_BOOK_DATA') if data is None else check_type(data, (str, Path), 'data')
     if data: return load_mnist_folder(data, verify) # never fall back from a folder the user named
     cache = Path(cache) if cache else Path(os.environ.get('XDG_CACHE_HOME', Path.home()/'.cache'))/'dbn_book'
     raw = cache/'MNIST'/'raw' # torchvision's layout
