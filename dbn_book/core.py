@@ -366,10 +366,10 @@ class Trainer:
             raise ValueError(f"this training state was made with {state['n_batches']} mini-batches an epoch, this trainer has {self.n_batches}; "
                              "continue it with the training rows it was made with")
         if not 0 <= state['epoch'] <= self.epochs: raise ValueError(f"this {type(self).__name__} state is damaged: epoch {state['epoch']} of {self.epochs}")
-        before = self.state_dict()
-        state = _cast_like(cpu_copy(state), before) # copies: continuing moves the trainer's tensors, never the caller's state
+        before, bad = self.state_dict(), []
+        state = _cast_like(cpu_copy(state), before, bad) # copies: continuing moves the trainer's tensors, never the caller's state
         try:
-            if bad := _mismatches(state, before): raise ValueError(f"tensors of other shapes or dtypes: {'; '.join(bad[:3])}")
+            if bad: raise ValueError(f"tensors of other shapes or dtypes: {'; '.join(bad[:3])}")
             self._load_state(state)
             self.g.set_state(state['generator'])
             self.epoch, self.step, self.history = state['epoch'], state['step'], [dict(r) for r in state['history']]
@@ -379,22 +379,16 @@ class Trainer:
                              f"{' '.join(str(e).split())[:300]}); continue it with the model it was made with") from None
         return self
 
-def _mismatches(theirs, mine, name:str='') -> list:
-    "Where a state's tensors differ in shape or dtype from the trainer's own, where both hold one (entering dicts and equal-length lists)."
-    if isinstance(mine, torch.Tensor) and isinstance(theirs, torch.Tensor):
-        return [] if (theirs.shape, theirs.dtype) == (mine.shape, mine.dtype) else [f"{name} {tuple(theirs.shape)} {theirs.dtype} there, {tuple(mine.shape)} {mine.dtype} here"]
-    if isinstance(mine, dict) and isinstance(theirs, dict): return [m for k in mine if k in theirs for m in _mismatches(theirs[k], mine[k], f"{name}.{k}".lstrip('.'))]
-    if isinstance(mine, (list, tuple)) and isinstance(theirs, (list, tuple)) and len(mine) == len(theirs):
-        return [m for i, (a, b) in enumerate(zip(theirs, mine)) for m in _mismatches(a, b, f"{name}[{i}]")]
-    return []
-
-def _cast_like(theirs, mine):
-    "A state's floating-point tensors in the dtype of the trainer's own, where both hold one: a model cast since (`.double()`) continues."
-    if isinstance(theirs, torch.Tensor):
-        return theirs.to(mine.dtype) if isinstance(mine, torch.Tensor) and theirs.is_floating_point() and mine.is_floating_point() else theirs
-    if isinstance(theirs, dict) and isinstance(mine, dict): return {k: _cast_like(v, mine.get(k)) for k, v in theirs.items()}
+def _cast_like(theirs, mine, bad:list, name:str=''): # bad: where the notes go
+    "A state's floating-point tensors in the dtype of the trainer's own, where both hold one: a model cast since (`.double()`) continues; a note in `bad` where shapes or other dtypes differ."
+    if isinstance(theirs, torch.Tensor) and isinstance(mine, torch.Tensor):
+        if theirs.is_floating_point() and mine.is_floating_point(): theirs = theirs.to(mine.dtype)
+        if (theirs.shape, theirs.dtype) != (mine.shape, mine.dtype):
+            bad.append(f"{name} {tuple(theirs.shape)} {theirs.dtype} there, {tuple(mine.shape)} {mine.dtype} here")
+        return theirs
+    if isinstance(theirs, dict) and isinstance(mine, dict): return {k: _cast_like(v, mine.get(k), bad, f"{name}.{k}".lstrip('.')) for k, v in theirs.items()}
     if isinstance(theirs, (list, tuple)) and isinstance(mine, (list, tuple)) and len(theirs) == len(mine):
-        return _rebuilt(theirs, [_cast_like(a, b) for a, b in zip(theirs, mine)])
+        return _rebuilt(theirs, [_cast_like(a, b, bad, f"{name}[{i}]") for i, (a, b) in enumerate(zip(theirs, mine))])
     return theirs
 
 def _rebuilt(x:list|tuple, items:list): # a named tuple takes its fields one by one
