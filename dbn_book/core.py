@@ -132,14 +132,13 @@ def check_batch(x, n:int, # the number of units the rows must have
     "A TypeError unless `x` is a tensor, a ValueError unless its shape is (batch, n)."
     if not isinstance(x, torch.Tensor):
         raise TypeError(f"{what} must be a torch.Tensor, got {type(x).__name__}" + ("; convert it with torch.as_tensor (a pandas frame: torch.as_tensor(x.to_numpy()))"
-                        if hasattr(x, '__array__') else "")) # numpy's arrays, pandas' frames
+                        if hasattr(x, '__array__') else ""))
     if x.is_complex(): raise ValueError(f"{what} must hold real values, got {x.dtype}")
     if x.ndim != 2 or x.shape[1] != n:
         raise ValueError(f"{what} must have shape (batch, {n}) for {n} {layer} units, got {tuple(x.shape)}"
                          + (f"; for a single example use {what}[None]" if x.ndim == 1 and x.shape[0] == n else ""))
 
-def check_units(x:torch.Tensor, n:int, # the number of units the rows must have
-                what:str, layer:str, # the argument's name and the layer's, for the message
+def check_units(x:torch.Tensor, n:int, what:str, layer:str, # as check_batch takes them
                 dtype:torch.dtype|None=None, # the model's floating-point type; default: float32 for non-floats
                ) -> torch.Tensor:
     "`x` as a float batch of shape (batch, n) with values in [0, 1], or a clear error."

@@ -234,7 +234,7 @@ class AffineMap:
 MAX_REAL = math.sqrt(torch.finfo(torch.float32).max) # the largest |value| of real-valued rows: float32 holds its square, as a variance must
 
 def _real_rows(x) -> torch.Tensor:
-    "Training rows x: a real tensor of shape (batch, columns), checked; values whose squares float32 holds, as variances must."
+    "Training rows x, checked: a real tensor of shape (batch, columns), its values within MAX_REAL."
     if isinstance(x, torch.Tensor) and (x.ndim != 2 or not x.shape[-1]): raise ValueError(f"x must have shape (batch, columns), at least one column, got {tuple(x.shape)}")
     x = check_real(x, x.shape[1] if isinstance(x, torch.Tensor) else -1, 'x')
     if x.numel() and x.abs().max() > MAX_REAL:
