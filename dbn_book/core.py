@@ -98,9 +98,7 @@ def check_steps(steps, lo:int=0) -> list:
         raise ValueError(f"steps must be increasing integers >= {lo}, e.g. ({lo}, 10, 100), got {steps!r}")
     return s
 
-def check_number(x, name:str, lo:float=0., hi:float=math.inf, # x must lie above lo and below hi
-                 lo_in:bool=False, # whether x may equal lo
-                ) -> float:
+def check_number(x, name:str, lo:float=0., hi:float=math.inf, lo_in:bool=False) -> float:
     "`x` as a float if it is a number (numpy's too, not a bool) in (lo, hi), or [lo, hi) with `lo_in`; else a ValueError naming `name`."
     if isinstance(x, bool) or not isinstance(x, numbers.Real) or not (lo <= x if lo_in else lo < x) or not x < hi:
         raise ValueError(f"{name} must be a number in {'[' if lo_in else '('}{lo:g}, {hi:g}), got {x!r}")
@@ -117,7 +115,7 @@ def check_type(x, cls, name:str): # cls: a class or a tuple of classes
 def check_log_z(log_z, name:str='log_z') -> float:
     "log Z as a finite float: a number, a one-element tensor or array, or a result with a `log_z` (chapter 6's estimates)."
     x = getattr(log_z, 'log_z', log_z)
-    if hasattr(x, 'shape') and math.prod(x.shape) == 1: x = x.item() # a tensor or numpy array
+    if hasattr(x, 'shape') and math.prod(x.shape) == 1: x = x.item()
     return check_number(x, name, lo=-math.inf)
 
 def check_sizes(sizes) -> list:
@@ -134,14 +132,13 @@ def check_batch(x, n:int, # the number of units the rows must have
     "A TypeError unless `x` is a tensor, a ValueError unless its shape is (batch, n)."
     if not isinstance(x, torch.Tensor):
         raise TypeError(f"{what} must be a torch.Tensor, got {type(x).__name__}" + ("; convert it with torch.as_tensor (a pandas frame: torch.as_tensor(x.to_numpy()))"
-                        if hasattr(x, '__array__') else "")) # numpy's arrays, pandas' frames
+                        if hasattr(x, '__array__') else ""))
     if x.is_complex(): raise ValueError(f"{what} must hold real values, got {x.dtype}")
     if x.ndim != 2 or x.shape[1] != n:
         raise ValueError(f"{what} must have shape (batch, {n}) for {n} {layer} units, got {tuple(x.shape)}"
                          + (f"; for a single example use {what}[None]" if x.ndim == 1 and x.shape[0] == n else ""))
 
-def check_units(x:torch.Tensor, n:int, # the number of units the rows must have
-                what:str, layer:str, # the argument's name and the layer's, for the message
+def check_units(x:torch.Tensor, n:int, what:str, layer:str, # as check_batch takes them
                 dtype:torch.dtype|None=None, # the model's floating-point type; default: float32 for non-floats
                ) -> torch.Tensor:
     "`x` as a float batch of shape (batch, n) with values in [0, 1], or a clear error."
@@ -291,7 +288,7 @@ class Trainer:
 
     def run_epoch(self, bar:object|None=None) -> dict: raise NotImplementedError # bar: the progress bar to advance per batch
     def postfix(self, record:dict) -> dict: return {} # what the progress bar shows after an epoch
-    baseline, n_units = 0., 0 # the reconstruction error of answering every row with the mean row, and the units it sums (set_baseline)
+    baseline, n_units = 0., 0 # set by set_baseline
 
     def set_baseline(self, rows:torch.Tensor): # the rows the trainer's reconstruction error is measured on
         "What a model that knows nothing reconstructs: every row answered with the mean row, per row; and the units summed."
@@ -368,10 +365,10 @@ class Trainer:
             raise ValueError(f"this training state was made with {state['n_batches']} mini-batches an epoch, this trainer has {self.n_batches}; "
                              "continue it with the training rows it was made with")
         if not 0 <= state['epoch'] <= self.epochs: raise ValueError(f"this {type(self).__name__} state is damaged: epoch {state['epoch']} of {self.epochs}")
-        before = self.state_dict()
-        state = _cast_like(cpu_copy(state), before) # copies: continuing moves the trainer's tensors, never the caller's state
+        before, bad = self.state_dict(), []
+        state = _cast_like(cpu_copy(state), before, bad) # copies: continuing moves the trainer's tensors, never the caller's state
         try:
-            if bad := _mismatches(state, before): raise ValueError(f"tensors of other shapes or dtypes: {'; '.join(bad[:3])}")
+            if bad: raise ValueError(f"tensors of other shapes or dtypes: {'; '.join(bad[:3])}")
             self._load_state(state)
             self.g.set_state(state['generator'])
             self.epoch, self.step, self.history = state['epoch'], state['step'], [dict(r) for r in state['history']]
@@ -381,24 +378,20 @@ class Trainer:
                              f"{' '.join(str(e).split())[:300]}); continue it with the model it was made with") from None
         return self
 
-def _mismatches(theirs, mine, name:str='') -> list:
-    "Where a state's tensors differ in shape or dtype from the trainer's own, where both hold one (entering dicts and equal-length lists)."
-    if isinstance(mine, torch.Tensor) and isinstance(theirs, torch.Tensor):
-        return [] if (theirs.shape, theirs.dtype) == (mine.shape, mine.dtype) else [f"{name} {tuple(theirs.shape)} {theirs.dtype} there, {tuple(mine.shape)} {mine.dtype} here"]
-    if isinstance(mine, dict) and isinstance(theirs, dict): return [m for k in mine if k in theirs for m in _mismatches(theirs[k], mine[k], f"{name}.{k}".lstrip('.'))]
-    if isinstance(mine, (list, tuple)) and isinstance(theirs, (list, tuple)) and len(mine) == len(theirs):
-        return [m for i, (a, b) in enumerate(zip(theirs, mine)) for m in _mismatches(a, b, f"{name}[{i}]")]
-    return []
-
-def _cast_like(theirs, mine):
-    "A state's floating-point tensors in the dtype of the trainer's own, where both hold one: a model cast since (`.double()`) continues."
-    if isinstance(theirs, torch.Tensor):
-        return theirs.to(mine.dtype) if isinstance(mine, torch.Tensor) and theirs.is_floating_point() and mine.is_floating_point() else theirs
-    if isinstance(theirs, dict) and isinstance(mine, dict): return {k: _cast_like(v, mine.get(k)) for k, v in theirs.items()}
+def _cast_like(theirs, mine, bad:list, name:str=''): # bad: where the notes go
+    "A state's floating-point tensors in the dtype of the trainer's own, where both hold one: a model cast since (`.double()`) continues; a note in `bad` where shapes or other dtypes differ."
+    if isinstance(theirs, torch.Tensor) and isinstance(mine, torch.Tensor):
+        if theirs.is_floating_point() and mine.is_floating_point(): theirs = theirs.to(mine.dtype)
+        if (theirs.shape, theirs.dtype) != (mine.shape, mine.dtype):
+            bad.append(f"{name} {tuple(theirs.shape)} {theirs.dtype} there, {tuple(mine.shape)} {mine.dtype} here")
+        return theirs
+    if isinstance(theirs, dict) and isinstance(mine, dict): return {k: _cast_like(v, mine.get(k), bad, f"{name}.{k}".lstrip('.')) for k, v in theirs.items()}
     if isinstance(theirs, (list, tuple)) and isinstance(mine, (list, tuple)) and len(theirs) == len(mine):
-        items = [_cast_like(a, b) for a, b in zip(theirs, mine)]
-        return type(theirs)(*items) if hasattr(theirs, '_fields') else type(theirs)(items) # a named tuple takes its fields one by one
+        return _rebuilt(theirs, [_cast_like(a, b, bad, f"{name}[{i}]") for i, (a, b) in enumerate(zip(theirs, mine))])
     return theirs
+
+def _rebuilt(x:list|tuple, items:list): # a named tuple takes its fields one by one
+    return type(x)(*items) if hasattr(x, '_fields') else type(x)(items)
 
 def _dtype_device(model) -> tuple|None: return next(((p.dtype, p.device) for p in model.parameters()), None)
 
@@ -452,8 +445,7 @@ def cpu_copy(x):
     if isinstance(x, torch.Tensor): return x.detach().cpu().clone()
     if type(x).__module__ == 'numpy' and getattr(x, 'ndim', None) == 0: return x.item() # so that torch.load(weights_only=True) reads it
     if isinstance(x, dict): return {k: cpu_copy(v) for k, v in x.items()}
-    if isinstance(x, tuple) and hasattr(x, '_fields'): return type(x)(*(cpu_copy(v) for v in x)) # a named tuple takes its fields one by one
-    if isinstance(x, (list, tuple)): return type(x)(cpu_copy(v) for v in x)
+    if isinstance(x, (list, tuple)): return _rebuilt(x, [cpu_copy(v) for v in x])
     return x
 
 def readable_copy(x, where:str='state'): # where: x's name in the error

@@ -122,8 +122,7 @@ def load_mnist(data:str|Path|None=None, # folder with the four IDX files; defaul
     if isinstance(data, str) and not data: # e.g. --data "$UNSET": falling back would hide the mistake
         raise MNISTDataError("MNIST folder '' is an empty name, perhaps an unset shell variable; name a folder that holds "
                              "the four IDX files, or name none for the default")
-    data = data if data is None else check_type(data, (str, Path), 'data')
-    data = data or os.environ.get('DBN_BOOK_DATA')
+    data = os.environ.get('DBN_BOOK_DATA') if data is None else check_type(data, (str, Path), 'data')
     if data: return load_mnist_folder(data, verify) # never fall back from a folder the user named
     cache = Path(cache) if cache else Path(os.environ.get('XDG_CACHE_HOME', Path.home()/'.cache'))/'dbn_book'
     raw = cache/'MNIST'/'raw' # torchvision's layout
@@ -235,7 +234,7 @@ class AffineMap:
 MAX_REAL = math.sqrt(torch.finfo(torch.float32).max) # the largest |value| of real-valued rows: float32 holds its square, as a variance must
 
 def _real_rows(x) -> torch.Tensor:
-    "Training rows x: a real tensor of shape (batch, columns), checked; values whose squares float32 holds, as variances must."
+    "Training rows x, checked: a real tensor of shape (batch, columns), its values within MAX_REAL."
     if isinstance(x, torch.Tensor) and (x.ndim != 2 or not x.shape[-1]): raise ValueError(f"x must have shape (batch, columns), at least one column, got {tuple(x.shape)}")
     x = check_real(x, x.shape[1] if isinstance(x, torch.Tensor) else -1, 'x')
     if x.numel() and x.abs().max() > MAX_REAL:

@@ -180,8 +180,8 @@ def interactive(fn,              # fn(value) returns a frame
     "A slider over `fn(value)` for each value, pre-computed or live."
     values, labels = _labels(values, labels, 'interactive', 'value')
     if not callable(fn): raise TypeError(f"interactive's fn must be a function of a value that returns a frame, got {type(fn).__name__}")
-    if live is not None: check_type(live, bool, 'live')
     if live is None: live = os.environ.get('DBN_BOOK_LIVE', '').strip().lower() in ('1', 'true', 'yes')
+    check_type(live, bool, 'live')
     if not live: return slider([fn(v) for v in values], labels, title=title, **kwargs)
     import ipywidgets as W
     control = W.SelectionSlider(options=[(l, i) for i, l in enumerate(labels)], description=title or '')
