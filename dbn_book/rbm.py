@@ -122,7 +122,7 @@ class RBM(RBMBase):
 
     def check_visible(self, v, what:str='v'):
         "v as checked rows of visible units in the RBM's dtype; a softmax group must sum to 1 in every row."
-        v = check_units(v, self.n_visible, what, 'visible', self.W.dtype).to(self.W.device) # rows follow the model's device
+        v = check_units(v, self.n_visible, what, 'visible', self.W.dtype).to(self.W.device)
         if self.n_softmax:
             s = v[:, -self.n_softmax:].sum(1)
             if not bool(((s - 1).abs() < 1e-4).all()):
@@ -189,7 +189,7 @@ def gibbs_chain(self:RBMBase, v, k:int, generator:torch.Generator|None=None,
 @patch
 def gibbs(self:RBMBase, v, k:int=1, generator:torch.Generator|None=None):
     "The visible state after k block Gibbs steps from v."
-    return self.gibbs_chain(self.check_visible(v), k, check_generator(generator)).v
+    return self.gibbs_chain(self.check_visible(v), k, generator).v
 
 
 # %% ../nbs/01_rbm.ipynb #ae7d7c51
