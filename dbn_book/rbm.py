@@ -178,7 +178,6 @@ def gibbs_chain(self:RBMBase, v, k:int, generator:torch.Generator|None=None,
         raise ValueError(f"gibbs_chain takes tensors of the model's dtype {d}: v of shape (n, {self.n_visible}), p_h (n, {self.n_hidden}), clamp (n, m) "
                          f"for the last m units; got v {got(v)}, p_h {got(p_h)}, clamp {got(clamp)}. gibbs() checks and converts any rows")
     if p_h is None: p_h = self.p_h(v, check=False)
-    mean = None
     for _ in range(k):
         mean = self.v_mean(bernoulli(p_h, generator), check=False)
         v = self.draw_v(mean, generator)
