@@ -141,7 +141,7 @@ def ais_estimate(log_w:torch.Tensor, # the chains' log weights
                  n_sd:float=3., # the interval's half-width in standard deviations
                 ) -> AISResult:
     "log Z = log Z_A + log(mean w) and its interval, computed in log space."
-    log_w, n_sd, log_z_base = torch.as_tensor(log_w, dtype=torch.float64 if isinstance(log_w, (list, tuple)) else None).detach().double().cpu(), check_number(n_sd, 'n_sd'), check_log_z(log_z_base, 'log_z_base')
+    log_w, n_sd, log_z_base = torch.as_tensor(log_w, dtype=torch.float64).detach().cpu(), check_number(n_sd, 'n_sd'), check_log_z(log_z_base, 'log_z_base')
     check_int(n_steps, 'n_steps')
     if bool(log_w.isnan().any() or (log_w == math.inf).any() or (log_w == -math.inf).all()): raise ValueError(
         "log_w holds NaN or +inf, or is -inf throughout: the chains' weights are undefined or overflowed; check the model's parameters and the betas")
@@ -149,10 +149,10 @@ def ais_estimate(log_w:torch.Tensor, # the chains' log weights
     top = log_w.max()
     w = torch.exp(log_w - top) # the largest weight is 1
     mean, se = w.mean().item(), w.std().item() / math.sqrt(len(w))
-    shift = float(log_z_base) + top.item()
+    shift = log_z_base + top.item()
     low = mean - n_sd * se
     return AISResult(shift + math.log(mean), shift + math.log(low) if low > 0 else -math.inf,
-                     shift + math.log(mean + n_sd * se), float(log_z_base), log_w, n_steps)
+                     shift + math.log(mean + n_sd * se), log_z_base, log_w, n_steps)
 
 # %% ../nbs/06_ais.ipynb #b551c5eb
 def ais_log_partition(model:RBMBase, # the model whose log Z we want

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from collections.abc import Callable
 import torch
 from fastcore.basics import patch
-from .core import check_k, check_generator, make_generator, check_int, check_number, check_type, Trainer, cpu_copy, split_options, check_keywords, plain_fields, check_steps, divergence
+from .core import check_k, make_generator, check_int, check_number, check_type, Trainer, cpu_copy, split_options, check_keywords, plain_fields, check_steps, divergence
 from .rbm import RBMBase, RBM, Chain, bernoulli, enumerate_layer, MAX_ENUMERATE
 
 # %% ../nbs/02_cd.ipynb #df21e280
@@ -56,7 +56,7 @@ def cd_grad(model:RBMBase, v:torch.Tensor,
             k:int=1, # Gibbs steps from each data vector (Algorithm 18.2)
             generator:torch.Generator|None=None) -> tuple:
     "The CD-k estimate of the gradient, one tensor per parameter."
-    v, k, generator = _rows(model, v), check_k(k), check_generator(generator)
+    v = _rows(model, v)
     ph0 = model.p_h(v, check=False)
     neg = model.gibbs_chain(v, k, generator, p_h=ph0)
     return difference(model.statistics(v, ph0), model.statistics(neg.v, neg.p_h))
@@ -71,7 +71,7 @@ def pcd_grad(model:RBMBase, v:torch.Tensor,
              k:int=1, # Gibbs steps per update (Algorithm 18.3)
              generator:torch.Generator|None=None) -> PCDStep:
     "The PCD-k estimate of the gradient, and the chains' new states."
-    v, k, generator = _rows(model, v), check_k(k), check_generator(generator)
+    v = _rows(model, v)
     neg = model.gibbs_chain(_rows(model, chains, 'chains'), k, generator)
     return PCDStep(difference(model.statistics(v, model.p_h(v, check=False)), model.statistics(neg.v, neg.p_h)), neg.v)
 
@@ -119,9 +119,9 @@ class CDOptions:
         if not isinstance(m, (tuple, list)) or len(m) != 2 or not all(isinstance(x, (int, float)) and 0 <= x < 1 for x in m):
             raise ValueError(f"momentum must be two values (initial, final) in [0, 1), got {m!r}")
         object.__setattr__(self, 'momentum', tuple(m))
-        if self.n_chains is not None: check_int(self.n_chains, 'n_chains', 1)
-        if self.n_chains is not None and self.method != 'pcd':
-            raise ValueError(f"n_chains={self.n_chains} sets PCD's persistent chains; CD's chains start at the mini-batch: use method='pcd', or drop n_chains")
+        if self.n_chains is not None:
+            check_int(self.n_chains, 'n_chains', 1)
+            if self.method != 'pcd': raise ValueError(f"n_chains={self.n_chains} sets PCD's persistent chains; CD's chains start at the mini-batch: use method='pcd', or drop n_chains")
         if not isinstance(self.centered, bool): raise ValueError(f"centered must be True or False, got {self.centered!r}")
         object.__setattr__(self, 'lr_var', self.lr / 10 if self.lr_var is None else check_number(self.lr_var, 'lr_var', lo_in=True))
         if self.min_var is not None: check_number(self.min_var, 'min_var')
@@ -210,10 +210,8 @@ class RBMTrainer(Trainer):
         check_int(n_monitor, 'n_monitor', 1); check_int(exact_units, 'exact_units')
         if o.centered and model.param_names != ('W', 'b', 'c'):
             raise model.unsupported('the centred gradient', 'train it with centered=False')
-        v_train = model.check_visible(v_train, 'v_train')
-        if v_valid is not None: v_valid = model.check_visible(v_valid, 'v_valid')
-        if len(v_train) == 0: raise ValueError("v_train is empty")
-        if v_valid is not None and len(v_valid) == 0: raise ValueError("v_valid is empty: its monitors would be NaN; give it held-out rows, or leave it out")
+        if not len(v_train := model.check_visible(v_train, 'v_train')): raise ValueError("v_train is empty")
+        if v_valid is not None and not len(v_valid := model.check_visible(v_valid, 'v_valid')): raise ValueError("v_valid is empty: its monitors would be NaN; give it held-out rows, or leave it out")
         super().__init__(o, math.ceil(len(v_train) / o.batch), seed, generator, device)
         self.rbm = self.model = model.to(self.device)
         self.v_train = v_train.to(self.device)
@@ -339,7 +337,7 @@ def sample_chains(model:RBMBase, n:int|None=None, # number of chains; default 10
                   start:torch.Tensor|None=None, # initial visible states; default: noise from P(v|h=0)
                  ) -> list:
     "E[v | h] of n Gibbs chains after each number of steps in `steps`."
-    check_type(model, RBMBase, 'model'); steps = check_steps(steps, 1); check_generator(generator)
+    check_type(model, RBMBase, 'model'); steps = check_steps(steps, 1)
     if n is not None: check_int(n, 'n', 1)
     if start is None: v = model.sample_v(model.W.new_zeros(n or 10, model.n_hidden), generator)
     else:

@@ -63,8 +63,10 @@ class GaussianRBM(RBMBase):
 LOG_2PI = math.log(2 * math.pi)
 MAX_HIDDEN_EXACT = 20 # hidden units: 2^20 states, about a million
 
-def _hidden_states(model:GaussianRBM, chunk:int):
+def _hidden_states(model:GaussianRBM, chunk:int, max_units:int, what:str, instead:str):
     "Every state h of the hidden layer, `chunk` at a time in float64: (h, W h, log P(h) + log Z - the Gaussian constants), v integrated out."
+    if model.n_hidden > max_units:
+        raise ValueError(f"{what} enumerates the 2^{model.n_hidden} hidden states; that is limited to 2^{max_units}. {instead}")
     W, b, c, z = (p.double() for p in model.params) # not detached: log_likelihood's exact log Z keeps its gradient
     for start in range(0, 2**model.n_hidden, chunk):
         h = binary_states(model.n_hidden, start, min(start + chunk, 2**model.n_hidden), device=W.device); a = h @ W.T
@@ -80,10 +82,8 @@ def log_partition_exact(self:GaussianRBM,
     W, b, c, z = (p.double() for p in self.params)
     gauss = 0.5 * self.n_visible * LOG_2PI + 0.5 * z.sum() # the constants of the Gaussian integrals over v
     if not bool(W.any()): return gauss + F.softplus(c).sum() # independent units: h with logits c
-    if self.n_hidden > max_units:
-        raise ValueError(f"log_partition_exact sums over the 2^{self.n_hidden} states of the hidden layer; that is limited "
-                         f"to 2^{max_units}. Estimate log Z with AIS instead (dbn_book.ais.log_partition)")
-    return gauss + torch.logsumexp(torch.stack([torch.logsumexp(log_w, 0) for *_, log_w in _hidden_states(self, chunk)]), 0)
+    states = _hidden_states(self, chunk, max_units, 'log_partition_exact', 'Estimate log Z with AIS instead (dbn_book.ais.log_partition)')
+    return gauss + torch.logsumexp(torch.stack([torch.logsumexp(log_w, 0) for *_, log_w in states]), 0)
 
 # %% ../nbs/09_grbm.ipynb #284eeffd
 @patch
@@ -98,13 +98,10 @@ def statistics(self:GaussianRBM, v, p_h) -> tuple:
 @torch.no_grad()
 def model_expectations(self:GaussianRBM, max_units:int=MAX_HIDDEN_EXACT) -> tuple:
     "E_p[-dE/dtheta] under the model, exactly, by enumerating h (given h, v is Gaussian)."
-    if self.n_hidden > check_int(max_units, 'max_units'):
-        raise ValueError(f"the exact gradient enumerates the 2^{self.n_hidden} hidden states; that is limited to "
-                         f"2^{max_units}. Use cd_grad or pcd_grad for GaussianRBMs this large")
+    states = lambda: _hidden_states(self, 2**12, check_int(max_units, 'max_units'), 'the exact gradient', 'Use cd_grad or pcd_grad for GaussianRBMs this large')
     b, var = self.b.double(), self.z.double().exp()
-    log_z = torch.logsumexp(torch.stack([torch.logsumexp(log_w, 0) for *_, log_w in _hidden_states(self, 2**12)]), 0)
-    parts = []
-    for h, a, log_w in _hidden_states(self, 2**12): # a second pass, weighting each state by P(h)
+    log_z, parts = torch.logsumexp(torch.stack([torch.logsumexp(log_w, 0) for *_, log_w in states()]), 0), []
+    for h, a, log_w in states(): # a second pass, weighting each state by P(h)
         p, mean = (log_w - log_z).exp(), b + a # E[v | h]
         parts.append(((mean * p[:, None]).T @ h / var[:, None], (p @ a) / var, p @ h, (p @ ((var + a.square()) / 2 - mean * a)) / var))
     return tuple(map(sum, zip(*parts)))

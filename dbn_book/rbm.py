@@ -122,7 +122,7 @@ class RBM(RBMBase):
 
     def check_visible(self, v, what:str='v'):
         "v as checked rows of visible units in the RBM's dtype; a softmax group must sum to 1 in every row."
-        v = check_units(v, self.n_visible, what, 'visible', self.W.dtype).to(self.W.device) # rows follow the model's device
+        v = check_units(v, self.n_visible, what, 'visible', self.W.dtype).to(self.W.device)
         if self.n_softmax:
             s = v[:, -self.n_softmax:].sum(1)
             if not bool(((s - 1).abs() < 1e-4).all()):
@@ -178,7 +178,6 @@ def gibbs_chain(self:RBMBase, v, k:int, generator:torch.Generator|None=None,
         raise ValueError(f"gibbs_chain takes tensors of the model's dtype {d}: v of shape (n, {self.n_visible}), p_h (n, {self.n_hidden}), clamp (n, m) "
                          f"for the last m units; got v {got(v)}, p_h {got(p_h)}, clamp {got(clamp)}. gibbs() checks and converts any rows")
     if p_h is None: p_h = self.p_h(v, check=False)
-    mean = None
     for _ in range(k):
         mean = self.v_mean(bernoulli(p_h, generator), check=False)
         v = self.draw_v(mean, generator)
@@ -189,7 +188,7 @@ def gibbs_chain(self:RBMBase, v, k:int, generator:torch.Generator|None=None,
 @patch
 def gibbs(self:RBMBase, v, k:int=1, generator:torch.Generator|None=None):
     "The visible state after k block Gibbs steps from v."
-    return self.gibbs_chain(self.check_visible(v), k, check_generator(generator)).v
+    return self.gibbs_chain(self.check_visible(v), k, generator).v
 
 
 # %% ../nbs/01_rbm.ipynb #ae7d7c51
