@@ -61,7 +61,7 @@ class DBN(nn.Module):
         if not isinstance(rbms, list) or not rbms or not all(isinstance(r, RBMBase) for r in rbms):
             raise ValueError(f"a DBN is made from a list of RBMs (models of chapter 1's RBMBase), bottom first; got "
                              f"{[type(r).__name__ for r in rbms] if isinstance(rbms, list) else type(rbms).__name__}")
-        if above := [i for i, r in enumerate(rbms[1:], 1) if r.param_names != RBM.param_names]: # binary visible units above the bottom
+        if above := [i for i, r in enumerate(rbms[1:], 1) if r.param_names != RBM.param_names]:
             raise ValueError(f"RBM {above[0]} is a {type(rbms[above[0]]).__name__}, but above the bottom each RBM models the binary hidden "
                              f"units below it; use an RBM there (only the bottom one may have other visible units)")
         if len(kinds := {(r.W.dtype, r.W.device) for r in rbms}) > 1: # else a matrix product fails later, in sampling or the up-pass
@@ -122,7 +122,7 @@ class DBN(nn.Module):
             h = rbm.p_h(h, check=False)
             if sample: h = bernoulli(h, generator)
         return h
-    def forward(self, v): return self.up(v) # dbn(v), as a PyTorch module: the recognition pass, to the top RBM's input
+    def forward(self, v): return self.up(v) # dbn(v): the recognition pass
 
     def untie(self):
         "Give the directed layers generative weights of their own, starting as copies of the recognition weights."
