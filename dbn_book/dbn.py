@@ -61,7 +61,7 @@ class DBN(nn.Module):
         if not isinstance(rbms, list) or not rbms or not all(isinstance(r, RBMBase) for r in rbms):
             raise ValueError(f"a DBN is made from a list of RBMs (models of chapter 1's RBMBase), bottom first; got "
                              f"{[type(r).__name__ for r in rbms] if isinstance(rbms, list) else type(rbms).__name__}")
-        if above := [i for i, r in enumerate(rbms[1:], 1) if r.param_names != RBM.param_names]: # binary visible units above the bottom
+        if above := [i for i, r in enumerate(rbms[1:], 1) if r.param_names != RBM.param_names]:
             raise ValueError(f"RBM {above[0]} is a {type(rbms[above[0]]).__name__}, but above the bottom each RBM models the binary hidden "
                              f"units below it; use an RBM there (only the bottom one may have other visible units)")
         if len(kinds := {(r.W.dtype, r.W.device) for r in rbms}) > 1: # else a matrix product fails later, in sampling or the up-pass
@@ -122,7 +122,7 @@ class DBN(nn.Module):
             h = rbm.p_h(h, check=False)
             if sample: h = bernoulli(h, generator)
         return h
-    def forward(self, v): return self.up(v) # dbn(v), as a PyTorch module: the recognition pass, to the top RBM's input
+    def forward(self, v): return self.up(v) # dbn(v): the recognition pass
 
     def untie(self):
         "Give the directed layers generative weights of their own, starting as copies of the recognition weights."
@@ -172,9 +172,9 @@ def _per_layer(x, n:int, name:str) -> list:
     return xs
 
 @torch.no_grad()
-def _map_rows(fn, x, device, chunk=10_000):
-    "fn over the rows of x in chunks on `device`, the result kept on `device`."
-    return torch.cat([fn(part.to(device)) for part in x.split(chunk)])
+def _map_rows(fn, x, chunk=10_000):
+    "fn over the rows of x in chunks (on the model's device, where checked rows are)."
+    return torch.cat([fn(part) for part in x.split(chunk)])
 
 def _refuse_untied(dbn:DBN):
     if not dbn.tied: raise ValueError("this DBN's generative weights are untied (chapter 7); greedy training would leave them "
@@ -263,8 +263,8 @@ class DBNTrainer(Trainer):
         "Layer i + 1's data from layer i's (drawn from the generator's current state when up='sample')."
         rbm, sample = self.dbn.rbms[i], self.options['up'] == 'sample'
         step = lambda t: bernoulli(rbm.p_h(t, check=False), self.g) if sample else rbm.p_h(t, check=False)
-        self.x = _map_rows(step, self.x, self.device)
-        if self.x_valid is not None: self.x_valid = _map_rows(step, self.x_valid, self.device)
+        self.x = _map_rows(step, self.x)
+        if self.x_valid is not None: self.x_valid = _map_rows(step, self.x_valid)
 
     def _start_layer(self) -> RBMTrainer:
         "An `RBMTrainer` for the current layer, on its data (with the labels beside it at the top)."
@@ -324,7 +324,7 @@ def train_dbn(dbn:DBN, v_train:torch.Tensor, # training rows, as the bottom RBM 
               **kwargs, # those keywords, and DBNTrainer's other arguments: v_valid, y_valid, seed, generator, device
              ) -> list: # for each RBM, its list of per-epoch records
     "Train the DBN greedily, bottom RBM first, each on the codes of the layer below; return the monitors."
-    if options is None: options, kwargs = DBNOptions.split(check_keywords(kwargs, CDOptions, DBNOptions, DBNTrainer), check_type(dbn, DBN, 'dbn'))
+    if options is None: options, kwargs = DBNOptions.split(check_keywords(kwargs, CDOptions, DBNOptions, DBNTrainer), dbn)
     elif given := [k for k in kwargs if k in CDOptions.__dataclass_fields__ or k in ('up', 'init')]:
         raise TypeError(f"{', '.join(given)}: give these inside the DBNOptions passed as options (per RBM in its layers, e.g. "
                         f"layers=[CDOptions(lr=0.05), ...]), or leave options out")
@@ -342,7 +342,7 @@ def predict_labels(dbn:DBN, v:torch.Tensor, chunk:int=10_000) -> torch.Tensor:
         h = dbn.up(x)
         return torch.stack([dbn.top.free_energy(dbn.top_input(h, torch.full((len(h),), j, device=h.device)))
                             for j in range(dbn.n_labels)], 1).argmin(1)
-    return _map_rows(best, v, dbn.top.W.device, chunk).to(where) # where the caller's rows, and so their labels, are
+    return _map_rows(best, v, chunk).to(where) # where the caller's rows, and so their labels, are
 
 # %% ../nbs/03_dbn.ipynb #ad570ddf
 CHECKPOINT_FORMAT = 'dbn_book.checkpoint/2' # 2: label units are one softmax group; directed layers may be untied

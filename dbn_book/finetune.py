@@ -177,7 +177,7 @@ class FineTuner(Trainer):
         if self.valid is not None:
             ev = evaluate(mlp, *self.valid)
             record.update(valid_error=ev['error'], valid_loss=ev['loss'])
-        mlp.eval() # between epochs the network is ready to use
+        mlp.eval()
         return record
 
     def postfix(self, record):

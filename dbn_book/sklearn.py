@@ -121,6 +121,17 @@ class _Estimator(BaseEstimator):
 # %% ../nbs/11_sklearn.ipynb #abac918b
 EXACT_UNITS = 20 # score_samples enumerates up to 2^20 states of the smaller layer, and uses AIS beyond
 
+def _rbm_array(name:str, view, doc:str) -> property: # view: the fitted RBM -> a view of one of its parameters, e.g. W^T
+    "A fitted attribute, as BernoulliRBM's are: the view read as an array, or set to a value of its shape, copied into it."
+    def get(self) -> np.ndarray: return view(self._fitted_rbm()).cpu().numpy()
+    def put(self, value):
+        p, value = view(self._fitted_rbm()), np.asarray(value, dtype=np.float64)
+        if value.shape != p.shape or not np.isfinite(value).all():
+            raise ValueError(f"{name} takes finite values of shape {tuple(p.shape)}, got " +
+                             (f"shape {value.shape}" if value.shape != p.shape else "NaN or infinite values"))
+        p.copy_(torch.from_numpy(value))
+    return property(get, put, doc=doc)
+
 class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimator):
     "An RBM as a scikit-learn transformer, with BernoulliRBM's parameters."
     def __init__(self, n_components:int=256, # hidden units
@@ -147,26 +158,9 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
         if 'z' not in self._fitted_rbm().param_names: raise AttributeError("variances_ exists for visible='gaussian' only")
         return self.rbm_.var.cpu().numpy()
 
-    @property
-    def components_(self) -> np.ndarray: "W^T, shape (n_components, n_features)."; return self._fitted_rbm().W.T.cpu().numpy()
-    @property
-    def intercept_hidden_(self) -> np.ndarray: "The hidden biases c."; return self._fitted_rbm().c.cpu().numpy()
-    @property
-    def intercept_visible_(self) -> np.ndarray: "The visible biases b."; return self._fitted_rbm().b.cpu().numpy()
-    @components_.setter
-    def components_(self, C): self._assign('components_', self._fitted_rbm().W.T, C)
-    @intercept_hidden_.setter
-    def intercept_hidden_(self, c): self._assign('intercept_hidden_', self._fitted_rbm().c, c)
-    @intercept_visible_.setter
-    def intercept_visible_(self, b): self._assign('intercept_visible_', self._fitted_rbm().b, b)
-
-    def _assign(self, attribute:str, p:torch.Tensor, value):
-        "A fitted attribute set, as BernoulliRBM's are: `value` copied into `p`, a view of an RBM parameter, whose shape it must have."
-        value = np.asarray(value, dtype=np.float64)
-        if value.shape != p.shape or not np.isfinite(value).all():
-            raise ValueError(f"{attribute} takes finite values of shape {tuple(p.shape)}, got " +
-                             (f"shape {value.shape}" if value.shape != p.shape else "NaN or infinite values"))
-        p.copy_(torch.from_numpy(value))
+    components_ = _rbm_array('components_', lambda rbm: rbm.W.T, "W^T, shape (n_components, n_features).")
+    intercept_hidden_ = _rbm_array('intercept_hidden_', lambda rbm: rbm.c, "The hidden biases c.")
+    intercept_visible_ = _rbm_array('intercept_visible_', lambda rbm: rbm.b, "The visible biases b.")
     @property
     def _n_features_out(self): return self._fitted_rbm().n_hidden # for the output's column names: the fitted RBM's
 

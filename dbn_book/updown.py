@@ -115,11 +115,11 @@ class UpDownTrainer(Trainer):
             eps = o.lr * lr_factor(o.schedule, self.step / (self.epochs * self.n_batches)); self.step += 1
             recon += up_down_step(self.dbn, self.v[idx], None if self.y is None else self.y[idx], eps, o.k, self.g, o.weight_decay, self.chains, check=False) * len(idx)
             if bar is not None: bar.update()
+        advice = f"lower the learning rate (e.g. lr={o.lr / 10:g}) and start again from the greedy DBN"
         if bad := divergence(self.dbn.parameters()):
-            raise FloatingPointError(f"up-down diverged in epoch {self.epoch + 1}: the weights became {bad} at lr={o.lr}; "
-                                     f"lower the learning rate (e.g. lr={o.lr / 10:g}) and start again from the greedy DBN")
+            raise FloatingPointError(f"up-down diverged in epoch {self.epoch + 1}: the weights became {bad} at lr={o.lr}; {advice}")
         record = {'epoch': self.epoch + 1, 'recon_error': recon / n, 'lr': eps}
-        self.warn_if_worse(record, f"lower the learning rate (e.g. lr={o.lr / 10:g}) and start again from the greedy DBN")
+        self.warn_if_worse(record, advice)
         return record
 
     def postfix(self, record): return {'recon': f"{record['recon_error']:.2f}"}
