@@ -210,8 +210,10 @@ class RBMTrainer(Trainer):
         check_int(n_monitor, 'n_monitor', 1); check_int(exact_units, 'exact_units')
         if o.centered and model.param_names != ('W', 'b', 'c'):
             raise model.unsupported('the centred gradient', 'train it with centered=False')
-        if not len(v_train := model.check_visible(v_train, 'v_train')): raise ValueError("v_train is empty")
-        if v_valid is not None and not len(v_valid := model.check_visible(v_valid, 'v_valid')): raise ValueError("v_valid is empty: its monitors would be NaN; give it held-out rows, or leave it out")
+        v_train = model.check_visible(v_train, 'v_train')
+        if not len(v_train): raise ValueError("v_train is empty")
+        if v_valid is not None: v_valid = model.check_visible(v_valid, 'v_valid')
+        if v_valid is not None and not len(v_valid): raise ValueError("v_valid is empty: its monitors would be NaN; give it held-out rows, or leave it out")
         super().__init__(o, math.ceil(len(v_train) / o.batch), seed, generator, device)
         self.rbm = self.model = model.to(self.device)
         self.v_train = v_train.to(self.device)

@@ -100,7 +100,8 @@ def model_expectations(self:GaussianRBM, max_units:int=MAX_HIDDEN_EXACT) -> tupl
     "E_p[-dE/dtheta] under the model, exactly, by enumerating h (given h, v is Gaussian)."
     states = lambda: _hidden_states(self, 2**12, check_int(max_units, 'max_units'), 'the exact gradient', 'Use cd_grad or pcd_grad for GaussianRBMs this large')
     b, var = self.b.double(), self.z.double().exp()
-    log_z, parts = torch.logsumexp(torch.stack([torch.logsumexp(log_w, 0) for *_, log_w in states()]), 0), []
+    log_z = torch.logsumexp(torch.stack([torch.logsumexp(log_w, 0) for *_, log_w in states()]), 0)
+    parts = []
     for h, a, log_w in states(): # a second pass, weighting each state by P(h)
         p, mean = (log_w - log_z).exp(), b + a # E[v | h]
         parts.append(((mean * p[:, None]).T @ h / var[:, None], (p @ a) / var, p @ h, (p @ ((var + a.square()) / 2 - mean * a)) / var))
