@@ -152,10 +152,10 @@ class RBM(RBMBase):
         a = torch.addmm(self.b, self.check_hidden(h) if check else h, self.W.T)
         return a.sigmoid_() if not self.n_softmax else self.visible_probs(a)
 
-    def draw_v(self, p_v, generator:torch.Generator|None=None):
-        "A visible sample from its probabilities: binary units, and one categorical draw for the group."
-        if not self.n_softmax: return bernoulli(p_v, generator)
-        return torch.cat([bernoulli(p_v[:, :-self.n_softmax], generator), sample_softmax(p_v[:, -self.n_softmax:], generator)], 1)
+    def draw_v(self, mean, generator:torch.Generator|None=None):
+        "A visible sample from its mean, the probabilities: binary units, and one categorical draw for the group."
+        if not self.n_softmax: return bernoulli(mean, generator)
+        return torch.cat([bernoulli(mean[:, :-self.n_softmax], generator), sample_softmax(mean[:, -self.n_softmax:], generator)], 1)
 
 # %% ../nbs/01_rbm.ipynb #a5f1c8d2
 class Chain(NamedTuple):

@@ -36,6 +36,16 @@ def test_an_mlp_from_a_dbn_with_labels_has_one_output_per_label():
     assert mlp_from_dbn(DBN([6, 4, 3], n_labels=3, seed=0), 5, seed=0).out.out_features == 5
 
 
+def test_every_model_draws_its_visible_units_from_a_keyword_mean():
+    "n18: the protocol's draw_v(mean); the binary RBM called its argument p_v, so draw_v(mean=...) failed on it alone."
+    from dbn_book import RBM, GaussianRBM
+    for model in (RBM(6, 3, seed=0), RBM(6, 3, n_softmax=3, seed=0), GaussianRBM(6, 3, seed=0)):
+        h = bernoulli(torch.full((50, 3), 0.5), torch.Generator().manual_seed(1))
+        mean = model.v_mean(h)
+        by_keyword = model.draw_v(mean=mean, generator=torch.Generator().manual_seed(2))
+        assert torch.equal(by_keyword, model.draw_v(mean, torch.Generator().manual_seed(2))), type(model).__name__
+
+
 def test_what_the_chapters_import_is_exported():
     "n15: the chapters' reader cells imported these from their modules; `from dbn_book import ...` could not."
     for name in ('local_mnist_folder', 'binary_states', 'image_patches', 'grey_sample_images', 'linear_betas'):
