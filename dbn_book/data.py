@@ -166,7 +166,8 @@ def binarize(x:torch.Tensor, # grey images: uint8 in 0..255, or floats in [0, 1]
 
 # %% ../nbs/00_data.ipynb #3bbc6b20
 def show_digits(v:torch.Tensor, # images, one 784-pixel row each
-                nrow:int=10, title:str|None=None, scale:float=0.6):
+                nrow:int=10, # images per row (torchvision's make_grid calls the columns' count nrow)
+                title:str|None=None, scale:float=0.6):
     "A matplotlib figure of images laid out in a grid."
     import matplotlib.pyplot as plt
     from torchvision.utils import make_grid
