@@ -132,7 +132,8 @@ def _run_options(
 def _device_options(
     device:str=None, # 'cpu', 'cuda' or 'cuda:1'; default: CUDA when available
     seed:_count=0, # seed of every random choice
-    # float32 matrix products in training and sampling (torch.set_float32_matmul_precision): 'high' and 'medium' trade mantissa bits for speed: TensorFloat32 on CUDA GPUs, bfloat16 with float32 sums on CPUs with AMX ('medium')
+    # float32 matrix products in training and sampling (torch.set_float32_matmul_precision): 'high' and 'medium' trade
+    # mantissa bits for speed: TensorFloat32 on CUDA GPUs, bfloat16 with float32 sums on CPUs with AMX ('medium')
     matmul_precision:Literal['highest', 'high', 'medium']='highest'):
     "device, seed and arithmetic"
 
