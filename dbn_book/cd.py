@@ -299,9 +299,9 @@ class RBMTrainer(Trainer):
 
 def train_rbm(model:RBMBase, v_train:torch.Tensor, # training rows, as model.check_visible takes them
               options:CDOptions|None=None, # or its fields as keywords
-              progress:bool=True, # show a progress bar
-              callback:Callable|None=None, # called as callback(trainer, record) after each epoch
+              *, progress:bool=True, # show a progress bar
               desc:str|None=None, # the progress bar's label
+              callback:Callable|None=None, # called as callback(trainer, record) after each epoch
               **kwargs, # CDOptions' fields, and RBMTrainer's other arguments (v_valid, seed, device, ...)
              ) -> list: # one record (dict) per epoch
     "Train `model` in place by CD-k or PCD-k with momentum and weight decay; return per-epoch monitors."

@@ -319,7 +319,7 @@ class DBNTrainer(Trainer):
 def train_dbn(dbn:DBN, v_train:torch.Tensor, # training rows, as the bottom RBM takes them
               y_train:torch.Tensor|None=None, # labels, needed when the DBN has label units
               options:DBNOptions|None=None, # or as keywords: CDOptions' fields (one value, or a list of one per RBM), up, init
-              progress:bool=True,
+              *, progress:bool=True,
               callback:Callable|None=None, # called as callback(trainer, record) after each epoch; record['layer'] is the RBM's index
               **kwargs, # those keywords, and DBNTrainer's other arguments: v_valid, y_valid, seed, generator, device
              ) -> list: # for each RBM, its list of per-epoch records

@@ -192,7 +192,7 @@ class FineTuner(Trainer):
 
 def finetune(mlp:MLP, v_train:torch.Tensor, y_train:torch.Tensor,
              options:FineTuneOptions|None=None, # or give its fields as keywords
-             progress:bool=True, desc:str='fine-tune',
+             *, progress:bool=True, desc:str='fine-tune',
              callback:Callable|None=None, # called as callback(trainer, record) after each epoch; the network is trainer.mlp
              **kwargs, # FineTuneOptions' fields, and FineTuner's other arguments: v_valid, y_valid, seed, generator, device
             ) -> list: # one record (dict) per epoch

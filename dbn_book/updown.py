@@ -130,7 +130,7 @@ class UpDownTrainer(Trainer):
 
 def up_down(dbn:DBN, v_train:torch.Tensor, y_train:torch.Tensor|None=None, # rows in [0, 1]; their labels if the DBN has label units
             options:UpDownOptions|None=None, # or its fields as keywords
-            progress:bool=True, desc:str='up-down', callback:Callable|None=None, # callback(trainer, record) after each epoch
+            *, progress:bool=True, desc:str='up-down', callback:Callable|None=None, # callback(trainer, record) after each epoch
             **kwargs, # UpDownOptions' fields, and UpDownTrainer's other arguments: seed, generator, device
            ) -> list: # one record (dict) per epoch
     "Fine-tune a greedily trained DBN as one generative model by the up-down algorithm; unties its weights first."

@@ -29,6 +29,22 @@ def test_options_given_where_the_labels_go_are_named():
         with pytest.raises(TypeError, match='was given as y_train: pass it as options='): call()
 
 
+def test_the_trainers_take_progress_desc_and_callback_by_keyword_only():
+    "n09: train_rbm took (progress, callback, desc) in that order, finetune and up_down (progress, desc, callback)."
+    from dbn_book.rbm import RBM
+    from dbn_book.cd import train_rbm
+    from dbn_book.finetune import MLP, finetune
+    calls = {'train_rbm': lambda *a, **k: train_rbm(RBM(6, 4, seed=0), v, CDOptions(epochs=1, batch=20), *a, device='cpu', **k),
+             'train_dbn': lambda *a, **k: train_dbn(DBN([6, 4], seed=0), v, None, DBNOptions(CDOptions(epochs=1, batch=20)), *a, device='cpu', **k),
+             'finetune': lambda *a, **k: finetune(MLP([6, 4], 3, seed=0), v, y, FineTuneOptions(epochs=1, batch=20), *a, device='cpu', **k),
+             'up_down': lambda *a, **k: up_down(DBN([6, 4, 3], seed=0), v, None, UpDownOptions(epochs=1, batch=20), *a, device='cpu', **k)}
+    for name, call in calls.items():
+        with pytest.raises(TypeError, match='positional argument'): call(False) # was progress=False in all four
+        seen = []
+        call(progress=False, callback=lambda trainer, record: seen.append(record))
+        assert len(seen) == 1, name
+
+
 def test_an_mlp_from_a_dbn_with_labels_has_one_output_per_label():
     "n02: mlp_from_dbn gave every DBN ten outputs, so a 3-label DBN fine-tuned 7 outputs for classes that do not exist."
     assert mlp_from_dbn(DBN([6, 4, 3], n_labels=3, seed=0), seed=0).out.out_features == 3
