@@ -89,16 +89,16 @@ def _check_rows(mlp:MLP, v:torch.Tensor, y, part:str='') -> tuple: # part: '_tra
 
 @torch.no_grad()
 def evaluate(mlp:MLP, v:torch.Tensor, y:torch.Tensor,
-             batch:int=1000, # rows per forward pass; any size, the remainder is kept
+             chunk:int=1000, # rows per forward pass, as in predict_labels; any size, the remainder is kept
             ) -> dict: # {'error', 'loss', 'n', 'wrong'}: error rate, mean cross-entropy, rows, indices misclassified
     "Classification error and mean cross-entropy of `mlp` over every row of (v, y)."
-    v, y = _check_rows(mlp, v, y); check_int(batch, 'batch', 1); check_finite(mlp, 'the MLP') # NaN logits: a loss of NaN, an error of argmax(NaN)
+    v, y = _check_rows(mlp, v, y); check_int(chunk, 'chunk', 1); check_finite(mlp, 'the MLP') # NaN logits: a loss of NaN, an error of argmax(NaN)
     device = next(mlp.parameters()).device # the rows go where the network is
     was_training = mlp.training
     mlp.eval()
     loss, wrong, n = 0.0, [torch.zeros(0, dtype=torch.long)], len(v)
-    for i in range(0, n, batch):
-        z = mlp(v[i:i + batch].to(device)); t = y[i:i + batch].to(device)
+    for i in range(0, n, chunk):
+        z = mlp(v[i:i + chunk].to(device)); t = y[i:i + chunk].to(device)
         loss += F.cross_entropy(z, t, reduction='sum').item()
         wrong.append((z.argmax(1) != t).nonzero()[:, 0].cpu() + i)
     mlp.train(was_training)

@@ -45,6 +45,15 @@ def test_the_trainers_take_progress_desc_and_callback_by_keyword_only():
         assert len(seen) == 1, name
 
 
+def test_evaluate_names_its_rows_per_pass_chunk_as_predict_labels_does():
+    "n10: evaluate called them batch, the word for the training mini-batch elsewhere (CDOptions.batch, --batch)."
+    from dbn_book.dbn import predict_labels
+    mlp = mlp_from_dbn(DBN([6, 4, 3], n_labels=3, seed=0), seed=0)
+    assert evaluate(mlp, v, y, chunk=7)['wrong'].tolist() == evaluate(mlp, v, y, chunk=1000)['wrong'].tolist()
+    assert len(predict_labels(DBN([6, 4, 3], n_labels=3, seed=0), v, chunk=7)) == len(v)
+    with pytest.raises(ValueError, match='chunk must be'): evaluate(mlp, v, y, chunk=0)
+
+
 def test_an_mlp_from_a_dbn_with_labels_has_one_output_per_label():
     "n02: mlp_from_dbn gave every DBN ten outputs, so a 3-label DBN fine-tuned 7 outputs for classes that do not exist."
     assert mlp_from_dbn(DBN([6, 4, 3], n_labels=3, seed=0), seed=0).out.out_features == 3
