@@ -101,7 +101,7 @@ class CDOptions:
     k:int=1 # Gibbs steps per update
     method:str='cd' # 'cd' (Algorithm 18.2) or 'pcd' (Algorithm 18.3)
     batch:int=100 # mini-batch size m
-    momentum:tuple=(0.5, 0.9) # (initial, final) momentum
+    momentum:tuple|float=(0.5, 0.9) # (initial, final) momentum, or one value for every epoch
     momentum_epochs:int=5 # epochs at the initial momentum
     weight_decay:float=2e-4 # L2 penalty lambda on W
     schedule:str='constant' # the learning rate: 'constant', 'linear' decay to 0, or 'cosine'
@@ -115,9 +115,9 @@ class CDOptions:
     def __post_init__(self):
         check_training(self); check_k(self.k); check_int(self.momentum_epochs, 'momentum_epochs')
         if self.method not in ('cd', 'pcd'): raise ValueError(f"method must be 'cd' or 'pcd', got {self.method!r}")
-        m = self.momentum
+        m = (self.momentum,) * 2 if isinstance(self.momentum, (int, float)) else self.momentum # one value: torch's SGD's
         if not isinstance(m, (tuple, list)) or len(m) != 2 or not all(isinstance(x, (int, float)) and 0 <= x < 1 for x in m):
-            raise ValueError(f"momentum must be two values (initial, final) in [0, 1), got {m!r}")
+            raise ValueError(f"momentum must be a value in [0, 1), or two (initial, final), got {self.momentum!r}")
         object.__setattr__(self, 'momentum', tuple(m))
         if self.n_chains is not None:
             check_int(self.n_chains, 'n_chains', 1)

@@ -54,6 +54,18 @@ def test_evaluate_names_its_rows_per_pass_chunk_as_predict_labels_does():
     with pytest.raises(ValueError, match='chunk must be'): evaluate(mlp, v, y, chunk=0)
 
 
+def test_one_momentum_value_holds_for_every_epoch():
+    "n12: CDOptions took momentum only as an (initial, final) pair, so train_rbm(..., momentum=0.9), torch's form, raised."
+    from dbn_book.rbm import RBM
+    from dbn_book.cd import train_rbm
+    assert CDOptions(momentum=0.9).momentum == (0.9, 0.9) and CDOptions(momentum=0).momentum == (0, 0)
+    one, two = RBM(6, 4, seed=0), RBM(6, 4, seed=0)
+    for model, m in ((one, 0.7), (two, (0.7, 0.7))): train_rbm(model, v, epochs=3, batch=20, momentum=m, momentum_epochs=1, seed=0, progress=False, device='cpu')
+    assert all(torch.equal(p, q) for p, q in zip(one.params, two.params))
+    for bad in (1.0, -0.1, True, (0.5,)):
+        with pytest.raises(ValueError, match=r'momentum must be a value in \[0, 1\), or two'): CDOptions(momentum=bad)
+
+
 def test_an_mlp_from_a_dbn_with_labels_has_one_output_per_label():
     "n02: mlp_from_dbn gave every DBN ten outputs, so a 3-label DBN fine-tuned 7 outputs for classes that do not exist."
     assert mlp_from_dbn(DBN([6, 4, 3], n_labels=3, seed=0), seed=0).out.out_features == 3
