@@ -62,7 +62,7 @@ def cd_grad(model:RBMBase, v:torch.Tensor,
     return difference(model.statistics(v, ph0), model.statistics(neg.v, neg.p_h))
 
 class PCDStep(NamedTuple):
-    "A PCD gradient estimate and the chains' new visible states."
+    "A PCD gradient estimate (`grad`: one tensor per parameter, as `cd_grad` returns) and the chains' new visible states."
     grad:tuple
     chains:torch.Tensor
 
