@@ -25,7 +25,8 @@ import argparse, json, os, sys, time
 from pathlib import Path
 import torch
 from dbn_book.data import load_mnist, mnist_tensors
-from dbn_book.dbn import DBN, predict_labels, read_checkpoint
+from dbn_book.dbn import DBN, predict_labels
+from dbn_book.finetune import read_checkpoint
 from dbn_book.updown import UpDownOptions, UpDownTrainer
 
 HERE = Path(__file__).parent

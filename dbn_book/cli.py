@@ -21,8 +21,8 @@ from .widgets import image_grid, to_uint8
 from .data import load_mnist, mnist_tensors, MNISTDataError
 from .rbm import RBM
 from .cd import CDOptions, train_rbm, rbm_figure
-from .dbn import DBN, DBNOptions, DBNTrainer, predict_labels, read_checkpoint
-from .finetune import MLP, FineTuneOptions, FineTuner, mlp_from_dbn, evaluate, save_checkpoint, load_checkpoint
+from .dbn import DBN, DBNOptions, DBNTrainer, predict_labels
+from .finetune import MLP, FineTuneOptions, FineTuner, mlp_from_dbn, evaluate, save_checkpoint, load_checkpoint, read_checkpoint
 from .sampling import match_label_prior
 from .updown import UpDownOptions, UpDownTrainer
 

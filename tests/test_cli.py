@@ -104,7 +104,7 @@ def popen(*argv):
                             env={**os.environ, 'OMP_NUM_THREADS': '1'})
 
 from dbn_book.core import matmul_precision
-from dbn_book.dbn import read_checkpoint
+from dbn_book.finetune import read_checkpoint
 
 def weights(path):
     ck = read_checkpoint(path)
@@ -674,7 +674,7 @@ def test_a_closed_stdout_does_not_stop_training(tmp_path):
     p = popen(*TINY, '--save', str(tmp_path / 'm.pt'))
     p.stdout.close() # before the first line
     err = p.stderr.read(); p.wait(timeout=300)
-    from dbn_book.dbn import read_checkpoint
+    from dbn_book.finetune import read_checkpoint
     assert p.returncode == 0 and 'Error' not in err and read_checkpoint(tmp_path / 'm.pt')['training']['phase'] == 'done', err
 
 def test_a_failed_label_prior_says_how_to_keep_the_model(tmp_path):
@@ -707,7 +707,7 @@ def test_a_read_only_save_path_is_refused_before_training(tmp_path, monkeypatch)
 def test_a_run_killed_after_its_report_resumes_and_writes_both(tmp_path, monkeypatch):
     "The JSON report is written before the final checkpoint: a run killed between the two keeps its report, and --resume finishes it."
     from dbn_book import cli
-    from dbn_book.dbn import read_checkpoint
+    from dbn_book.finetune import read_checkpoint
     save = cli._Run.save
     def killed_at_done(self, state=None):
         if self.phase == 'done': raise KeyboardInterrupt # as a second Ctrl-C or a kill -9 there would: the report had not been written
@@ -726,7 +726,7 @@ def test_a_signal_during_the_label_prior_stops_at_once(tmp_path, monkeypatch, ca
     "The label prior has no epoch to stop after: a first Ctrl-C there stops at once (it waited half a minute on the default model), and --resume sets the prior again."
     import os
     from dbn_book import cli
-    from dbn_book.dbn import read_checkpoint
+    from dbn_book.finetune import read_checkpoint
     prior = cli.match_label_prior
     def interrupted(*args, **kw):
         os.kill(os.getpid(), signal.SIGINT) # a Ctrl-C while the prior's chains run

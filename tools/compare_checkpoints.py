@@ -4,7 +4,7 @@
 """
 import sys
 import torch
-from dbn_book.dbn import read_checkpoint
+from dbn_book.finetune import read_checkpoint
 
 
 def tensors(ckpt:dict) -> dict:
