@@ -30,7 +30,7 @@ from pathlib import Path
 import torch
 from dbn_book.data import load_mnist, mnist_tensors
 from dbn_book.dbn import DBN, predict_labels
-from dbn_book.cd import lr_factor
+from dbn_book.core import lr_factor
 from dbn_book.updown import UpDownOptions, UpDownTrainer, up_down_step
 
 HERE = Path(__file__).parent

@@ -18,9 +18,8 @@ from torch.nn.utils import skip_init
 import torch.nn.functional as F
 from fastcore.basics import patch
 from .core import (check_sizes, check_generator, check_int, check_number, check_type, check_batch, check_labels, make_generator, check_finite,
-                           Trainer, cpu_copy, split_options, check_keywords, largest_magnitude, MAX_WEIGHT, draw, atomic_write, readable_copy, divergence)
+                           Trainer, cpu_copy, split_options, check_keywords, largest_magnitude, MAX_WEIGHT, draw, atomic_write, readable_copy, divergence, lr_factor, check_training)
 from .rbm import RBMBase
-from .cd import lr_factor, check_training
 from .dbn import DBN
 
 # %% ../nbs/05_finetune.ipynb #6572e9d6

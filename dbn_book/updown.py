@@ -10,9 +10,8 @@ import math
 from dataclasses import dataclass
 from collections.abc import Callable
 import torch
-from .core import check_k, check_labels, check_generator, check_number, check_type, Trainer, cpu_copy, split_options, check_keywords, divergence
+from .core import check_k, check_labels, check_generator, check_number, check_type, Trainer, cpu_copy, split_options, check_keywords, divergence, lr_factor, check_training
 from .rbm import RBM, bernoulli
-from .cd import lr_factor, check_training
 from .dbn import DBN
 
 # %% ../nbs/07_updown.ipynb #0f4033a3

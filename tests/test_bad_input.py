@@ -99,7 +99,7 @@ def test_the_down_pass_and_the_top_input_refuse_what_they_cannot_use():
 
 
 def test_options_that_would_go_unused_or_unchecked_are_refused():
-    from dbn_book.cd import lr_factor
+    from dbn_book.core import lr_factor
     from dbn_book.ais import log_partition
     fails(lambda: D.train_rbm(D.RBM(6, 4, seed=0), _bits(20, 6), epochs=1, lr_var=0.5, progress=False),
           contains='lr_var: options of a model that learns variances; a RBM has none')
@@ -541,7 +541,8 @@ def test_unsigned_and_complex_labels():
 
 
 def test_small_functions_that_answered_silently():
-    from dbn_book.cd import lr_factor, rbm_monitors
+    from dbn_book.core import lr_factor
+    from dbn_book.cd import rbm_monitors
     for t in (2.0, -0.1, math.nan, '0.5'): fails(lambda: lr_factor('linear', t), contains='t, the fraction of training done, must lie in [0, 1]') # -1: a negative rate
     r, v = D.RBM(6, 4, seed=0), _bits(10, 6)
     for bad in ('16', -1): fails(lambda: rbm_monitors(r, v, exact_units=bad), contains='exact_units must be an integer') # log Z silently left out
