@@ -315,18 +315,18 @@ def filter_images(W:torch.Tensor, # weights, one column per hidden unit (a model
 
 # %% ../nbs/02_cd.ipynb #dfa58a5c
 @torch.no_grad()
-def sample_chains(model:RBMBase, n:int|None=None, # number of chains; default 10, or start's rows
+def sample_chains(model:RBMBase, n:int|None=None, # number of chains; default 10, or v_start's rows
                   steps:tuple=(1, 10, 100, 1000), # the Gibbs steps at which to record the chains
                   generator:torch.Generator|None=None,
-                  start:torch.Tensor|None=None, # initial visible states; default: noise from P(v|h=0)
+                  v_start:torch.Tensor|None=None, # initial visible states, as DBN.sample's; default: noise from P(v|h=0)
                  ) -> list:
     "E[v | h] of n Gibbs chains after each number of steps in `steps`."
     check_type(model, RBMBase, 'model'); steps = check_steps(steps, 1)
     if n is not None: check_int(n, 'n', 1)
-    if start is None: v = model.sample_v(model.W.new_zeros(n or 10, model.n_hidden), generator)
+    if v_start is None: v = model.sample_v(model.W.new_zeros(n or 10, model.n_hidden), generator)
     else:
-        if not len(v := model.check_visible(start, 'start')): raise ValueError("start has no rows: give at least one chain's state")
-        if n not in (None, len(v)): raise ValueError(f"n={n} chains were asked for but start has {len(v)} rows: give n or start, not both")
+        if not len(v := model.check_visible(v_start, 'v_start')): raise ValueError("v_start has no rows: give at least one chain's state")
+        if n not in (None, len(v)): raise ValueError(f"n={n} chains were asked for but v_start has {len(v)} rows: give n or v_start, not both")
     out, done = [], 0
     for s in steps:
         chain = model.gibbs_chain(v, s - done, generator)

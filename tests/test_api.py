@@ -66,6 +66,16 @@ def test_one_momentum_value_holds_for_every_epoch():
         with pytest.raises(ValueError, match=r'momentum must be a value in \[0, 1\), or two'): CDOptions(momentum=bad)
 
 
+def test_the_samplers_name_their_starting_rows_v_start():
+    "n07: sample_chains called them start, DBN.sample and DBN.sample_frames v_start; each one's keyword was the other's TypeError."
+    from dbn_book.rbm import RBM
+    from dbn_book.cd import sample_chains
+    rows = v[:3]
+    assert sample_chains(RBM(6, 4, seed=0), v_start=rows, steps=(1,))[0].shape == (3, 6)
+    assert DBN([6, 4, 3], seed=0).sample(3, k=1, v_start=rows).shape == (3, 6)
+    with pytest.raises(ValueError, match='v_start has 3 rows'): sample_chains(RBM(6, 4, seed=0), 5, v_start=rows)
+
+
 def test_an_mlp_from_a_dbn_with_labels_has_one_output_per_label():
     "n02: mlp_from_dbn gave every DBN ten outputs, so a 3-label DBN fine-tuned 7 outputs for classes that do not exist."
     assert mlp_from_dbn(DBN([6, 4, 3], n_labels=3, seed=0), seed=0).out.out_features == 3

@@ -181,7 +181,7 @@ def test_the_mlp_names_its_input_shape_and_type():
 def test_chains_need_at_least_one_start():
     from dbn_book.cd import sample_chains
     from dbn_book.langevin import gibbs_langevin_chain
-    fails(lambda: sample_chains(D.RBM(6, 4, seed=0), steps=(1,), start=torch.zeros(0, 6)), contains='start has no rows')
+    fails(lambda: sample_chains(D.RBM(6, 4, seed=0), steps=(1,), v_start=torch.zeros(0, 6)), contains='v_start has no rows')
     fails(lambda: gibbs_langevin_chain(GaussianRBM(6, 4, seed=0), torch.zeros(0, 6), 1), contains='v has no rows')
 
 
