@@ -105,7 +105,7 @@ def draw(dbn, labels, k, v_start, g):
     if v_start is not None: x[:, :n_pen] = dbn.up(v_start, sample=True, generator=g)
     x[:, n_pen:] = clamp
     x = top.gibbs_chain(x, k, g, clamp=clamp).v
-    return x, dbn.down(x[:, :n_pen].contiguous(), g, True)
+    return x, dbn.down(x[:, :n_pen].contiguous(), g, mean=True)
 
 
 def check_sampler(dbn, v_start, seed):

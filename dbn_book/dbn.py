@@ -109,7 +109,7 @@ class DBN(nn.Module):
     @torch.no_grad()
     def up(self, v:torch.Tensor, # visible rows
            n_layers:int|None=None, # how many RBMs to pass through; default: all the directed ones (to h^(l-1))
-           sample:bool=False, # sample each layer instead of passing probabilities
+           *, sample:bool=False, # sample each layer instead of passing probabilities
            generator:torch.Generator|None=None) -> torch.Tensor:
         "The recognition pass: Q(h^(k) = 1 | h^(k-1)) layer by layer, from v up through `n_layers` RBMs."
         most = len(self.rbms) - bool(self.n_labels) # through the top RBM only when no labels sit beside its input
@@ -140,7 +140,7 @@ class DBN(nn.Module):
     @torch.no_grad()
     def down(self, h:torch.Tensor, # states of h^(l-1), the top RBM's visible layer without its labels
              generator:torch.Generator|None=None,
-             mean:bool=False, # return the mean of P(v | h^(1)) instead of a sample
+             *, mean:bool=False, # return the mean of P(v | h^(1)) instead of a sample
             ) -> torch.Tensor:
         "The generative pass: each directed layer drawn from the one above, down to v."
         check_generator(generator); check_type(mean, bool, 'mean'); self._h(h)

@@ -51,7 +51,7 @@ def sample_frames(self:DBN, n:int=10, # number of samples (chains)
     for s in steps:
         if s > done: x, p, _ = top.gibbs_chain(x, s - done, generator, clamp=clamp)
         done = s
-        frames.append(p[:, :n_pen] if mean and len(self.rbms) == 1 else self.down(x[:, :n_pen].contiguous(), generator, mean))
+        frames.append(p[:, :n_pen] if mean and len(self.rbms) == 1 else self.down(x[:, :n_pen].contiguous(), generator, mean=mean))
     return frames
 
 @patch

@@ -76,6 +76,15 @@ def test_the_samplers_name_their_starting_rows_v_start():
     with pytest.raises(ValueError, match='v_start has 3 rows'): sample_chains(RBM(6, 4, seed=0), 5, v_start=rows)
 
 
+def test_the_passes_take_their_flags_by_keyword():
+    "n04: up(v, n_layers, sample, generator) returns probabilities and down(h, generator, mean) a sample; the flags read as keywords."
+    dbn, g = DBN([6, 4, 3], seed=0), torch.Generator().manual_seed(0)
+    with pytest.raises(TypeError, match='positional argument'): dbn.up(v, 1, True)
+    with pytest.raises(TypeError, match='positional argument'): dbn.down(torch.zeros(2, 4), g, True)
+    assert set(dbn.up(v, 1, sample=True, generator=g).unique().tolist()) <= {0., 1.}
+    assert dbn.down(torch.zeros(2, 4), g, mean=True).shape == (2, 6)
+
+
 def test_an_mlp_from_a_dbn_with_labels_has_one_output_per_label():
     "n02: mlp_from_dbn gave every DBN ten outputs, so a 3-label DBN fine-tuned 7 outputs for classes that do not exist."
     assert mlp_from_dbn(DBN([6, 4, 3], n_labels=3, seed=0), seed=0).out.out_features == 3
