@@ -177,7 +177,8 @@ class LogPartition(NamedTuple):
 
 def log_partition(model:RBMBase, # any RBM of the book
                   method:str='auto', # 'exact', 'ais', or 'auto': exact up to 2^max_units states, else AIS
-                  max_units:int=20, # for 'auto' ('exact' enumerates up to the model's own limit)
+                  max_units:int=20, # for 'auto': each unit doubles enumeration's time, and past 20 AIS's defaults are quicker
+                                  # ('exact' enumerates up to the model's own limit: RBM's MAX_ENUMERATE, 25)
                   **ais_options, # for AIS: n_chains, betas, base, v_data, generator, n_sd (see ais_log_partition)
                  ) -> LogPartition:
     "log Z of `model`: its own exact `log_partition_exact` where that can be computed, else an AIS estimate."

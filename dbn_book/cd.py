@@ -124,7 +124,7 @@ def reconstruction_error(model:RBMBase, v:torch.Tensor, seed:int=0) -> float:
 
 @torch.no_grad()
 def rbm_monitors(model:RBMBase, v_train:torch.Tensor, v_valid:torch.Tensor|None=None,
-                 exact_units:int=16, # exact log Z up to 2^exact_units states, summed every epoch
+                 exact_units:int=16, # exact log Z up to 2^exact_units states, summed every epoch: a smaller limit than log_partition's 20
                 ) -> dict:
     "Mean free energies and their gap; for small models, exact log Z and log-likelihoods."
     out, exact_units = check_type(model, RBMBase, 'model').extra_monitors(), check_int(exact_units, 'exact_units') # a bad one is an error, not a model too large

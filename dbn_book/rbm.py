@@ -16,7 +16,7 @@ from fastcore.basics import patch
 from .core import check_units, check_k, check_int, check_number, check_log_z, make_generator, check_generator, check_type, draw
 
 # %% ../nbs/01_rbm.ipynb #f51efeff
-MAX_ENUMERATE = 25 # units: 2^25 states, about 33 million
+MAX_ENUMERATE = 25 # units: 2^25 states, about 33 million (minutes; log_partition uses AIS past 20 units)
 
 def binary_states(n:int, # number of units
                   start:int=0, stop:int|None=None, # which states, in binary counting order
