@@ -112,10 +112,10 @@ def dbn(args):
         print(json.dumps({'top_epoch': epoch + 1, 'minutes': round((time.perf_counter() - t0) / 60, 2)}), flush=True)
     t_train = time.perf_counter() - t0
     torch.save({'state_dict': top.state_dict(), 'args': vars(args)}, OUT / f"top_{Path(args.model).stem}_{args.method}{'_flip' if args.flip else ''}.pt")
-    est2 = ais_log_partition(top, args.chains, sm_betas(args.betas), v_data=h_train, generator=g)
+    est2 = ais_log_partition(top, n_chains=args.chains, betas=sm_betas(args.betas), v_data=h_train, generator=g)
     stacked = DBN([rbm1.n_visible, rbm1.n_hidden, top.n_hidden]) # the two RBMs as one (tied) DBN
     for mine, r in zip(stacked.rbms, (rbm1, top)): mine.load_state_dict(r.state_dict())
-    bound = lambda z: dbn_log_likelihood_bound(stacked, v_test, z, args.samples, g).mean().item() if math.isfinite(z) else math.inf # as ll in evaluate
+    bound = lambda z: dbn_log_likelihood_bound(stacked, v_test, z, n_samples=args.samples, generator=g).mean().item() if math.isfinite(z) else math.inf # as ll in evaluate
     row = dict(model=f"DBN {Path(args.model).stem} + {top.n_hidden}{' flipped' if args.flip else ''} ({args.method}-{args.k}, {args.epochs} epochs, lr {args.lr})",
                top_hidden=top.n_hidden, top_init='flipped' if args.flip else 'random', top_method=args.method, top_k=args.k,
                top_epochs=args.epochs, top_lr=args.lr,

@@ -60,8 +60,8 @@ def main(argv=None):
         d = DBN.from_rbms([GaussianRBM(v_fit.shape[1], 200, v_data=v_fit, generator=g), RBM(200, top, generator=g)])
         train_dbn(d, v_fit, **opts)
         secs = time.perf_counter() - t
-        res = ais_log_partition(d.top, 100, sm_betas(5000), v_data=d.up(v_fit), generator=torch.Generator().manual_seed(0))
-        bound = dbn_log_likelihood_bound(d, v_val, res.log_z, 10, torch.Generator().manual_seed(0)).mean().item()
+        res = ais_log_partition(d.top, n_chains=100, betas=sm_betas(5000), v_data=d.up(v_fit), generator=torch.Generator().manual_seed(0))
+        bound = dbn_log_likelihood_bound(d, v_val, res.log_z, n_samples=10, generator=torch.Generator().manual_seed(0)).mean().item()
         x = std.inverse(d.sample(a.n_samples, k=1000, mean=True, generator=torch.Generator().manual_seed(0))).clamp(0, 1)
         st = judge_stats(judge, x)
         print(f"{name:30s} {bound:11.1f} {st['confident_pct']:8.0f}% {st['entropy_bits']:8.2f}  {st['histogram']}  {secs:.0f}", flush=True)

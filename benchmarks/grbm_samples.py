@@ -120,11 +120,11 @@ def main(argv=None):
                 t = time.perf_counter()
                 g_ais = torch.Generator().manual_seed(a.seed)
                 if isinstance(m, GaussianRBM):
-                    res = ais_log_partition(m, 100, sm_betas(steps), v_data=v_fit, generator=g_ais)
+                    res = ais_log_partition(m, n_chains=100, betas=sm_betas(steps), v_data=v_fit, generator=g_ais)
                     ll = lambda v: m.log_likelihood(v, res.log_z).mean().item()
                 else:
-                    res = ais_log_partition(m.top, 100, sm_betas(steps), v_data=m.up(v_fit), generator=g_ais)
-                    ll = lambda v: dbn_log_likelihood_bound(m, v, res.log_z, 10, torch.Generator().manual_seed(a.seed)).mean().item()
+                    res = ais_log_partition(m.top, n_chains=100, betas=sm_betas(steps), v_data=m.up(v_fit), generator=g_ais)
+                    ll = lambda v: dbn_log_likelihood_bound(m, v, res.log_z, n_samples=10, generator=torch.Generator().manual_seed(a.seed)).mean().item()
                 r = dict(log_z=res.log_z, log_z_interval=[res.log_z_low, res.log_z_high], valid_ll=ll(v_val), test_ll=ll(v_test),
                          seconds=time.perf_counter() - t)
                 ais[name][steps] = r
@@ -133,7 +133,7 @@ def main(argv=None):
             if isinstance(m, GaussianRBM): # a conservative estimate beside AIS, on the first n_raise test digits
                 t = time.perf_counter()
                 sub = v_test[:a.n_raise]
-                by_raise = raise_log_likelihood(m, sub, sm_betas(a.ais_steps), v_data=v_fit,
+                by_raise = raise_log_likelihood(m, sub, betas=sm_betas(a.ais_steps), v_data=v_fit,
                                                 generator=torch.Generator().manual_seed(a.seed)).mean().item()
                 by_ais = m.log_likelihood(sub, res.log_z).mean().item() # with the longer AIS run's log Z
                 ais[name]['raise'] = dict(n=len(sub), steps=a.ais_steps, raise_test_ll=by_raise, ais_test_ll=by_ais,

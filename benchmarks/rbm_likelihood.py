@@ -122,7 +122,7 @@ def evaluate(args):
         if args.raise_rows:
             sub = rows[torch.randperm(len(rows), generator=torch.Generator().manual_seed(args.seed))[:args.raise_rows]]
             t0 = time.perf_counter()
-            r = raise_log_likelihood(rbm, sub, sm_betas(args.betas), n_chains=args.raise_chains, v_data=v_train,
+            r = raise_log_likelihood(rbm, sub, betas=sm_betas(args.betas), n_chains=args.raise_chains, v_data=v_train,
                                      generator=torch.Generator().manual_seed(args.seed + 1))
             gap = rbm.log_likelihood(sub, est.log_z).double() - r # per row: AIS's estimate minus RAISE's
             row.update(raise_rows=len(sub), raise_chains=args.raise_chains, raise_minutes=round((time.perf_counter() - t0) / 60, 1),

@@ -100,7 +100,7 @@ def _path_step(model:RBMBase, base:RBMBase, x:torch.Tensor, beta:float, generato
 def ais_log_weights(model:RBMBase, # the target model, B: any RBM of the book (binary, Gaussian)
                     base:RBMBase, # the base model, A: W = 0 (see base_model)
                     betas, # inverse temperatures rising from 0 to 1 (see sm_betas)
-                    n_chains:int=100, # M >= 2 independent AIS runs, batched
+                    *, n_chains:int=100, # M >= 2 independent AIS runs, batched
                     generator:torch.Generator|None=None, # on the model's device
                     callback:Callable|None=None, # called as callback(k, beta_k, v) after each transition
                    ) -> torch.Tensor:
@@ -156,7 +156,7 @@ def ais_estimate(log_w:torch.Tensor, # the chains' log weights
 
 # %% ../nbs/06_ais.ipynb #b551c5eb
 def ais_log_partition(model:RBMBase, # the model whose log Z we want
-                      n_chains:int=100, # M independent AIS runs
+                      *, n_chains:int=100, # M independent AIS runs
                       betas:torch.Tensor|list|None=None, # inverse temperatures rising from 0 to 1; default sm_betas(14500)
                       base:RBMBase|None=None, # the base model (W = 0); default model.base_model(v_data)
                       v_data:torch.Tensor|None=None, # training data for the base model
@@ -165,7 +165,7 @@ def ais_log_partition(model:RBMBase, # the model whose log Z we want
                      ) -> AISResult:
     "log Z of `model` by annealed importance sampling, with its interval of +/- `n_sd` standard deviations."
     betas, base = _check_betas(betas), _check_base(model, base, v_data)
-    log_w = ais_log_weights(model, base, betas, n_chains, generator)
+    log_w = ais_log_weights(model, base, betas, n_chains=n_chains, generator=generator)
     return ais_estimate(log_w, base.log_partition_exact(), len(betas) - 1, n_sd)
 
 # %% ../nbs/06_ais.ipynb #a15c0d03
@@ -177,7 +177,7 @@ class LogPartition(NamedTuple):
 
 def log_partition(model:RBMBase, # any RBM of the book
                   method:str='auto', # 'exact', 'ais', or 'auto': exact up to 2^max_units states, else AIS
-                  max_units:int=20, # for 'auto': each unit doubles enumeration's time, and past 20 AIS's defaults are quicker
+                  *, max_units:int=20, # for 'auto': each unit doubles enumeration's time, and past 20 AIS's defaults are quicker
                                   # ('exact' enumerates up to the model's own limit: RBM's MAX_ENUMERATE, 25)
                   **ais_options, # for AIS: n_chains, betas, base, v_data, generator, n_sd (see ais_log_partition)
                  ) -> LogPartition:
@@ -199,7 +199,7 @@ def log_partition(model:RBMBase, # any RBM of the book
 @torch.no_grad()
 def raise_log_likelihood(model:RBMBase, # any RBM of the book
                          v:torch.Tensor, # rows whose log P(v) we want (states of the visible units)
-                         betas:torch.Tensor|list|None=None, # inverse temperatures rising from 0 to 1; default sm_betas(14500)
+                         *, betas:torch.Tensor|list|None=None, # inverse temperatures rising from 0 to 1; default sm_betas(14500)
                          n_chains:int=1, # backward chains per row; their weights are averaged
                          base:RBMBase|None=None, # the base model (W = 0); default model.base_model(v_data)
                          v_data:torch.Tensor|None=None, # training data for the base model
@@ -246,7 +246,7 @@ def _top_log_prior(dbn:DBN, h:torch.Tensor) -> torch.Tensor:
 def dbn_log_likelihood_bound(dbn:DBN, # a DBN of at least 2 RBMs (tied or untied, with or without labels)
                              v:torch.Tensor, # data, one row per example
                              log_z_top, # log Z of the top RBM: a number, or what log_partition(dbn.top) or AIS returns
-                             n_samples:int=10, # samples of Q(h | v) per row
+                             *, n_samples:int=10, # samples of Q(h | v) per row
                              generator:torch.Generator|None=None,
                              chunk:int=2**25, # numbers per layer per pass (rows of v x n_samples x the widest layer): bounds the memory
                             ) -> torch.Tensor:

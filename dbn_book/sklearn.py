@@ -242,7 +242,7 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
         g = torch.Generator(device=self.rbm_.W.device).manual_seed(self._ais_seed)
         if method == 'exact' and (n_chains, n_steps) != (None, None): raise TypeError("n_chains and n_steps are options of AIS, which method='exact' does not run; drop them, or use method='auto' or 'ais'")
         ais = {} if method == 'exact' else dict(n_chains=100 if n_chains is None else n_chains, betas=sm_betas(14500 if n_steps is None else n_steps), generator=g)
-        return log_partition(self.rbm_, method, EXACT_UNITS, **ais)
+        return log_partition(self.rbm_, method, max_units=EXACT_UNITS, **ais)
 
 # %% ../nbs/11_sklearn.ipynb #66c31b73
 def _hidden_sizes(h) -> list:

@@ -147,3 +147,26 @@ def test_up_down_makes_every_prediction_before_any_weight_moves():
         with torch.no_grad(): _paper_order_step(b, v.double(), y, 0.5, 2, torch.Generator().manual_seed(step))
     for (name, p), q in zip(a.state_dict().items(), b.state_dict().values()):
         assert torch.allclose(p, q, atol=1e-12, rtol=0), name
+
+
+def test_the_ais_family_takes_its_options_by_keyword():
+    "n13: ais_log_partition(model, n_chains, betas) but raise_log_likelihood(model, v, betas, n_chains): betas went to n_chains."
+    from dbn_book.rbm import RBM
+    from dbn_book.dbn import DBN
+    from dbn_book.ais import sm_betas, ais_log_weights, ais_log_partition, raise_log_likelihood, dbn_log_likelihood_bound, log_partition
+    r, betas, g = RBM(6, 4, seed=0), sm_betas(20), lambda: torch.Generator().manual_seed(1)
+    base, d = r.base_model(), DBN([6, 4, 3], seed=0)
+    refused = {'ais_log_partition': lambda: ais_log_partition(r, betas),
+               'raise_log_likelihood': lambda: raise_log_likelihood(r, v[:3], betas, 2),
+               'ais_log_weights': lambda: ais_log_weights(r, base, betas, 10),
+               'dbn_log_likelihood_bound': lambda: dbn_log_likelihood_bound(d, v[:3], 0., 5),
+               'log_partition': lambda: log_partition(r, 'auto', 3)}
+    for name, call in refused.items():
+        with pytest.raises(TypeError, match='positional argument'): call()
+    # by keyword, every one runs; the same options give the same numbers in any order
+    a = ais_log_partition(r, betas=betas, n_chains=10, generator=g())
+    assert a.log_z == ais_log_partition(r, n_chains=10, betas=betas, generator=g()).log_z
+    assert torch.equal(ais_log_weights(r, base, betas, n_chains=10, generator=g()), ais_log_weights(r, base, betas, generator=g(), n_chains=10))
+    assert raise_log_likelihood(r, v[:3], betas=betas, n_chains=2, generator=g()).shape == (3,)
+    assert dbn_log_likelihood_bound(d, v[:3], 0., n_samples=5, generator=g()).shape == (3,)
+    assert log_partition(r, 'auto', max_units=3, n_chains=10, betas=betas, generator=g()).method == 'ais'

@@ -687,7 +687,7 @@ def test_a_model_cast_or_frozen_since_its_trainer_was_built_is_named():
     fails(lambda: u.run(1, progress=False), contains='the DBN is now torch.float64')
     m = D.MLP([6, 4], 2, seed=0); m.out.requires_grad_(False)
     fails(lambda: D.finetune(m, v, torch.arange(40) % 2, epochs=2, head_epochs=1, progress=False), contains="the MLP's output layer is frozen") # autograd's error
-    fails(lambda: D.ais_log_partition(GaussianRBM(3, 2, seed=0), 3, linear_betas(3), v_data=torch.randn(5, 3) * 1e20),
+    fails(lambda: D.ais_log_partition(GaussianRBM(3, 2, seed=0), n_chains=3, betas=linear_betas(3), v_data=torch.randn(5, 3) * 1e20),
           contains="v_data's variances overflow in torch.float32") # "the base model's parameters hold NaN": the model is fine
 
 

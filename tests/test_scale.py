@@ -35,7 +35,7 @@ def test_the_bound_in_pieces_is_the_bound_row_by_row():
     with torch.no_grad():
         for p in d.parameters(): p.normal_(0, 1, generator=torch.Generator().manual_seed(2))
     v = bernoulli(torch.full((7, 6), 0.4), torch.Generator().manual_seed(3))
-    pieces = dbn_log_likelihood_bound(d, v, 1.5, 3, torch.Generator().manual_seed(0), chunk=1) # one row per pass
+    pieces = dbn_log_likelihood_bound(d, v, 1.5, n_samples=3, generator=torch.Generator().manual_seed(0), chunk=1) # one row per pass
     g = torch.Generator().manual_seed(0)
-    rows = torch.cat([dbn_log_likelihood_bound(d, v[i:i + 1], 1.5, 3, g) for i in range(len(v))])
+    rows = torch.cat([dbn_log_likelihood_bound(d, v[i:i + 1], 1.5, n_samples=3, generator=g) for i in range(len(v))])
     assert torch.equal(pieces, rows) and pieces.shape == (7,)
