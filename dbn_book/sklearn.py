@@ -174,8 +174,8 @@ class RBMTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, _Estimat
         gaussian, k, batch, device = self._checked()
         n_hidden = check_int(self.n_components, 'n_components', 1)
         m = check_number(self.momentum, 'momentum', hi=1, lo_in=True)
-        try: options = CDOptions(epochs=epochs, lr=self._learning_rate(), k=k, method=self.method, batch=batch, momentum=(m, m),
-                                 momentum_epochs=0, weight_decay=self.weight_decay, min_var=MIN_VAR) # variances: lr / 10, >= MIN_VAR
+        try: options = CDOptions(epochs=epochs, lr=self._learning_rate(), k=k, method=self.method, batch=batch, momentum=m,
+                                 weight_decay=self.weight_decay, min_var=MIN_VAR) # variances: lr / 10, >= MIN_VAR
         except ValueError as e: raise ValueError(str(e).replace('lr *', 'learning_rate *').replace('lower lr', 'lower learning_rate')) from None
         if not new and (self.rbm_.n_hidden != n_hidden or ('z' in self.rbm_.param_names) != gaussian):
             raise ValueError(f"n_components or visible changed since the first partial_fit (the RBM has {self.rbm_.n_hidden} hidden units, "
