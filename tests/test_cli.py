@@ -606,7 +606,7 @@ def _stopped_run(path, *extra, seed='0'):
 
 def test_a_stopped_one_rbm_run_resumes(tmp_path):
     "The recipe's up-down epochs, saved though up-down cannot run on one RBM, made --resume refuse the run: 'drop --updown_epochs', an option never given."
-    _stopped_run(tmp_path / 'one.pt', '--sizes', '784', '16')
+    _stopped_run(tmp_path / 'one.pt', '--sizes', '784', '16', '--top_epochs', '2') # the one RBM is the top one: 2 epochs, not the recipe's 100
     r = run('dbn_train', '--resume', str(tmp_path / 'one.pt'), '--quiet')
     assert r.returncode == 0 and 'error, scored once' in r.stdout, r.stderr
     r = run('dbn_train', *TINY, '--sizes', '784', '16', '--updown_epochs', '3') # given on a fresh run, it is still refused
