@@ -65,7 +65,7 @@ def _parser(prog:str, description:str, *declarations, defaults:bool=True) -> arg
     return p
 
 RECIPES = {'full':  dict(dbn_epochs=10, top_epochs=90, top_lr=0.01, updown_epochs=15, updown_method='pcd', updown_k=1),
-           'small': dict(dbn_epochs=30, top_epochs=100, top_lr=0.02, updown_epochs=50, updown_method='cd', updown_k=3)}
+           'small': dict(dbn_epochs=30, top_epochs=100, top_lr=0.02, updown_epochs=50, updown_method='pcd', updown_k=1)}
 _SMALL_DATA = 20_000 # training sets smaller than this get the 'small' recipe
 _Method = Literal['cd', 'pcd']
 
@@ -144,7 +144,8 @@ def train_parser(defaults:bool=True, # False: the parsed options hold only those
                 "unless --updown_epochs 0) and as a classifier, and score the test images once, at the end.", _original_options, _model_options,
                 _classifier_options, _data_options, _run_options, _device_options, defaults=defaults)
     for a in (a for a in p._actions if a.dest in RECIPES['full']):
-        a.help += f"; default {RECIPES['full'][a.dest]}, or {RECIPES['small'][a.dest]} for fewer than {_SMALL_DATA:,} training images"
+        full, small = RECIPES['full'][a.dest], RECIPES['small'][a.dest]
+        a.help += f"; default {full}" + (f", or {small} for fewer than {_SMALL_DATA:,} training images" if small != full else "")
     return p
 
 # %% ../nbs/08_cli.ipynb #df5cf538

@@ -409,7 +409,7 @@ def test_options_free_on_resume_give_the_model_of_a_run_begun_with_them(tmp_path
     short = ['--no_download', '--n_train', '300', '--valid', '100', '--sizes', '784', '32', '16', '--dbn_epochs', '2',
              '--top_epochs', '2', '--updown_epochs', '2', '--mlp_epochs', '2', '--batch', '50', '--device', 'cpu', '--quiet', '--compare']
     flat = lambda path: [*(ck := read_checkpoint(path))['dbn'].values(), *ck['mlp']['state'].values()]
-    new_updown, part = ['--updown_k', '2', '--updown_method', 'pcd'], tmp_path / 'part.pt'
+    new_updown, part = ['--updown_k', '2', '--updown_method', 'cd'], tmp_path / 'part.pt'
     train_main(short + ['--mlp_lr', '0.3', '--save', str(tmp_path / 'full.pt')] + new_updown)
     for where, given in [('in pretraining', new_updown), ('in up-down', []), ('in fine-tuning (dbn init)', []), ('in fine-tuning (random init)', [])]:
         for stop_at in range(1, 14): # until the run stops there
