@@ -64,8 +64,8 @@ def _parser(prog:str, description:str, *declarations, defaults:bool=True) -> arg
             g.add_argument(name if d.default is empty else f'--{name}', help=d.docment, **kw)
     return p
 
-RECIPES = {'full':  dict(dbn_epochs=10, top_epochs=90, top_lr=0.01, updown_epochs=15, updown_method='pcd', updown_k=1),
-           'small': dict(dbn_epochs=30, top_epochs=100, top_lr=0.02, updown_epochs=50, updown_method='pcd', updown_k=1)}
+RECIPES = {'full':  dict(dbn_epochs=10, top_epochs=90, top_lr=0.01, updown_epochs=15),
+           'small': dict(dbn_epochs=30, top_epochs=100, top_lr=0.02, updown_epochs=50)}
 _SMALL_DATA = 20_000 # training sets smaller than this get the 'small' recipe
 _Method = Literal['cd', 'pcd']
 
@@ -94,8 +94,8 @@ def _model_options(
     top_fast_lr:_penalty=0.0, # the learning rate of fast weights for the top RBM's PCD chains (FPCD, chapter 2); 0: none
     updown_epochs:_count=None, # epochs of up-down (chapter 7), 0 for none
     updown_lr:_rate=0.002, # up-down's initial learning rate (decaying linearly to 0)
-    updown_k:_positive=None, # Gibbs steps in the top RBM per up-down update
-    updown_method:_Method=None, # up-down's top-level chains: CD from the wake states, or persistent (chapter 7)
+    updown_k:_positive=1, # Gibbs steps in the top RBM per up-down update
+    updown_method:_Method='pcd', # up-down's top-level chains: CD from the wake states, or persistent (chapter 7)
     no_label_prior:bool=False): # do not set the label biases after up-down to make the model's P(y) the training labels' frequencies (chapter 4)
     "the DBN and its training as a generative model"
 
@@ -144,8 +144,7 @@ def train_parser(defaults:bool=True, # False: the parsed options hold only those
                 "unless --updown_epochs 0) and as a classifier, and score the test images once, at the end.", _original_options, _model_options,
                 _classifier_options, _data_options, _run_options, _device_options, defaults=defaults)
     for a in (a for a in p._actions if a.dest in RECIPES['full']):
-        full, small = RECIPES['full'][a.dest], RECIPES['small'][a.dest]
-        a.help += f"; default {full}" + (f", or {small} for fewer than {_SMALL_DATA:,} training images" if small != full else "")
+        a.help += f"; default {RECIPES['full'][a.dest]}, or {RECIPES['small'][a.dest]} for fewer than {_SMALL_DATA:,} training images"
     return p
 
 # %% ../nbs/08_cli.ipynb #df5cf538
