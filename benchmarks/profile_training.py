@@ -6,12 +6,14 @@
 Profiles, with torch.profiler on the CPU, `--batches` mini-batches (of 100) of each of:
   (a) a CD-1 epoch of a 784 x 500 RBM on binarised MNIST (`RBMTrainer`, `benchmarks/cd_epoch.py`'s loop);
   (b) the default DBN's top RBM: 500 + 10 label units x 2000, PCD-1 (`RBMTrainer` as `DBNTrainer` runs it);
-  (c) up-down on the default DBN (784-500-500-2000 + labels, CD-3 in the top RBM, `UpDownTrainer`).
+  (c) up-down on the default DBN (784-500-500-2000 + labels, `UpDownTrainer`) with `dbn_train`'s own up-down options
+      (read from its parser: today PCD-1 in the top RBM, rate 0.002).
 The models are freshly initialised (their weights do not change what the operations cost); (b) trains on the codes
 P(h2 | v) of the fresh DBN. Each trainer's operations are grouped: matrix products, drawing uniforms, the rest of the
 elementwise work, and copying rows out of the training set. The matrix products are each loop's floor.
 With --before REV, it instead times (c) without the profiler, today's package and the one at git revision REV
-alternately in each round, and checks that both leave the same weights, bit for bit; with --top_before REV, the same for
+alternately in each round (with CD-3 at the top, which every revision's up-down has), and checks that both leave the
+same weights, bit for bit; with --top_before REV, the same for
 (b), the top RBM's PCD-1 (whose weights differ where REV's loop drew a reconstruction of every mini-batch: its draws
 shifted the random stream).
 """
@@ -27,6 +29,7 @@ from dbn_book import DBN, RBM
 from dbn_book.cd import CDOptions, RBMTrainer
 from dbn_book.data import load_mnist, mnist_tensors
 from dbn_book.updown import UpDownOptions, UpDownTrainer
+from dbn_book.cli import train_parser
 from before import before
 
 GROUPS = {'matrix products': ('aten::addmm', 'aten::addmm_', 'aten::mm', 'aten::matmul', 'aten::addmv_', 'aten::addr_', 'aten::bmm'),
@@ -137,10 +140,11 @@ def main():
     x = dbn.top_input(codes, y[:len(codes)])
     profiled('b: top RBM 510 x 2000, PCD-1', RBMTrainer(dbn.top, x, CDOptions(epochs=1, lr=0.01, method='pcd', schedule='linear'),
                                                        seed=0, device='cpu'), a.batches)
-    # (c) up-down, CD-3 in the top RBM, as dbn_train runs it
-    profiled('c: up-down, 784-500-500-2000 + labels, CD-3 at the top',
-             UpDownTrainer(dbn, v[:a.batches * 100], y[:a.batches * 100], UpDownOptions(epochs=1, lr=0.002, k=3), seed=0, device='cpu'),
-             a.batches)
+    # (c) up-down as dbn_train runs it: its options' defaults
+    d = train_parser().parse_args([])
+    options = UpDownOptions(epochs=1, lr=d.updown_lr, k=d.updown_k, method=d.updown_method, batch=d.batch)
+    profiled(f'c: up-down, 784-500-500-2000 + labels, {d.updown_method.upper()}-{d.updown_k} at the top',
+             UpDownTrainer(dbn, v[:a.batches * 100], y[:a.batches * 100], options, seed=0, device='cpu'), a.batches)
 
 
 if __name__ == '__main__':
