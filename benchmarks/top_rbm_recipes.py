@@ -13,7 +13,7 @@ longer or at a larger rate? (issue 17, section 1)
     nice python benchmarks/generation.py benchmarks/out/top_*_seed*.pt --label top_rbm_recipes --n_per_digit 50
     (or in parts, --label top_rbm_recipes_s01 and so on: the summary reads every generation_top_rbm_recipes*.json)
     python benchmarks/top_rbm_recipes.py --summary     # mean and spread over the seeds, per recipe
-    python benchmarks/top_rbm_recipes.py --check       # the tempering prototype against an exact distribution
+    python benchmarks/top_rbm_recipes.py --check       # the prototypes (tempering, the clamped chains) against exact distributions
     python benchmarks/top_rbm_recipes.py --cost        # each recipe's time per update, one thread, in one run
 
 For each seed, the two lower RBMs are those of `dbn_train`'s default greedy run with that seed (the checkpoints
@@ -35,6 +35,14 @@ dbn_train's default was until 2026-12-04 (it trains the top RBM 90 epochs since:
                     against autograd.
   labelrate:R       PCD whose label units' weights and biases learn at R times the rate of the rest (are the labels' ties
                     to the codes, which longer training strengthens, simply slow to learn?);
+  clamped:F         PCD whose first F of the persistent chains (0 < F <= 1) each keep the label of the training row they
+                    started from (so their labels follow the training labels' frequencies) and the rest run free: the
+                    negative statistics mix p(x, h | y), the distribution label-clamped sampling draws from, with
+                    p(x, h, y). Since log p(x, y) = log p(x | y) + log p(y), F = 1 follows the gradient of the
+                    class-conditional likelihood alone, which leaves the label marginal unconstrained (after one epoch
+                    the free chains gave every label but 0 probability 0 in float32); F < 1 keeps (1 - F) of the joint's
+                    gradient. A chain clamped to 1 that drifts into the zeros is in the negative phase, which pushes
+                    down p(x | 1) there; in PCD's free chains such a state rarely keeps the label 1.
   centered          PCD with the centred gradient of chapter 2 (Montavon and Mueller 2012; Melchior et al. 2016): the
                     energy written around offsets, the data mean of v and a running mean of P(h = 1 | v); the same model
                     family, a better-conditioned gradient (CDOptions(centered=True), dbn_train --centered).
@@ -42,6 +50,8 @@ dbn_train's default was until 2026-12-04 (it trains the top RBM 90 epochs since:
                     torch.set_float32_matmul_precision('medium') while it trains: each product's inputs rounded to
                     8 bits of mantissa, the sums and the result in float32; parameters, sigmoids and draws untouched.
                     On this CPU (oneDNN with AMX) an update is about 2x faster (--cost); --check compares it with float32.
+--prior sets each trained top RBM's label biases so that its P(y) is the training labels' frequencies (dbn_train's label
+prior, `match_label_prior`, seeded) before it is scored and saved; ' prior' is written after the recipe's name.
 --epochs N (default 30) and --lr R (default 0.01) change every recipe's number of epochs and initial rate; the
 recipe's name then says so: 'pcd@90', 'pcd lr0.03'. --batch N (default 100) changes the mini-batch and with it the
 number of updates per epoch and of persistent chains ('pcd b50': twice the updates of half the size). --codes sample trains every recipe on binary codes instead of
@@ -65,6 +75,7 @@ from dbn_book.cli import check_train_args, run_training, train_parser
 from dbn_book.core import matmul_precision
 from dbn_book.data import load_mnist, mnist_tensors
 from dbn_book.dbn import DBN, predict_labels
+from dbn_book.sampling import match_label_prior
 from dbn_book.rbm import RBM, bernoulli
 from dbn_book.ais import _path_terms, _log_f_ratio, _path_step # a prototype: tempering is not in the package yet
 
@@ -164,6 +175,30 @@ class HybridTrainer(RBMTrainer):
         return neg
 
 
+class ClampedTrainer(RBMTrainer):
+    """PCD whose first `share` of the persistent chains keep their labels (those of the random training rows they
+    started from) and the rest run free: the negative statistics are a mixture of p(x, h | y) and p(x, h, y), so the
+    update follows share x the gradient of the mean log p(x | y) plus (1 - share) x that of log p(x, y)."""
+    def __init__(self, model, v_train, options, share, **kw):
+        super().__init__(model, v_train, options, **kw)
+        if not model.n_softmax: raise ValueError("clamped needs a top RBM with label units (a softmax group); this one has none")
+        assert options.method == 'pcd' and not options.fast_lr and not options.centered and 0 < share <= 1
+        self.share, self.n_clamped = share, round(share * len(self.chains))
+        self.clamp = self.chains[:self.n_clamped, -model.n_softmax:].clone()
+
+    def update(self, v0, eps, mu):
+        model, o, n = self.rbm, self.o, self.n_clamped
+        ph0 = model.p_h(v0, check=False)                                                 # positive phase: the data
+        neg = [model.gibbs_chain(self.chains[:n], o.k, self.g, clamp=self.clamp)]        # negative phase: p(x, h | y)
+        if n < len(self.chains): neg.append(model.gibbs_chain(self.chains[n:], o.k, self.g)) # and p(x, h, y)
+        vk, phk = torch.cat([c.v for c in neg]), torch.cat([c.p_h for c in neg])
+        self.chains = vk
+        model.add_gradient_(self.velocity, (v0, ph0), (vk, phk), model.step_rates(eps, o), mu)
+        self.velocity[0].add_(model.W, alpha=-eps * o.weight_decay)
+        for p, m in zip(model.params, self.velocity): p.add_(m)
+        return neg[0]
+
+
 class LabelRateTrainer(RBMTrainer):
     """PCD whose label units (the softmax group's weights and biases) learn R times faster than the rest: after each update,
     their step is scaled by R. With momentum that is the same as their own learning rate R x eps (the velocity is linear
@@ -220,6 +255,63 @@ def check_discriminative_grad():
     err = max((a - e.grad).abs().max().item() for a, e in zip(discriminative_grad(rbm, v, 4), (W, b, c)))
     print(f"discriminative_grad against autograd: largest difference {err:.1e}")
     assert err < 1e-12, "the discriminative gradient is wrong"
+
+
+def check_clamped(sweeps=400, burn=50):
+    """On an enumerable RBM (8 visible units, 3 of them a softmax group, 5 hidden): (1) the clamped recipe's gradient,
+    data statistics minus the expectations under p(x, h | y) for each row's label, equals autograd's gradient of the
+    mean log p(x | y); (2) ClampedTrainer's clamped chains (3,000, learning rate 0) visit the states of p(x | y) for
+    their labels (total variation to the exact conditional, per label), and with the clamp left out (a planted bug,
+    the chains free) they do not."""
+    from dbn_book.cd import difference
+    from dbn_book.rbm import visible_states
+    g = torch.Generator().manual_seed(0)
+    rbm = RBM(8, 5, init_std=1.5, generator=g, n_softmax=3).double()
+    rbm.b.normal_(0, 1, generator=g); rbm.c.normal_(0, 1, generator=g)
+    states = visible_states(8, 3)
+    label = states[:, -3:].argmax(1)
+    def cond(y): # exact p(x | y) over the states with label y
+        f = -rbm.free_energy(states[label == y]); return (f - f.logsumexp(0)).exp()
+    data = states[torch.randint(0, len(states), (40,), generator=g)]
+    y_data = data[:, -3:].argmax(1)
+    # (1) the gradient
+    W, b, c = [p.detach().clone().requires_grad_() for p in rbm.params]
+    neg_f = lambda v: v @ b + torch.nn.functional.softplus(v @ W + c).sum(1)
+    torch.stack([neg_f(v[None])[0] - neg_f(states[label == y]).logsumexp(0) for v, y in zip(data, y_data)]).mean().backward()
+    def expect(y): # E over p(x, h | y) of v h', v and h
+        v, p = states[label == y], cond(y); ph = rbm.p_h(v)
+        return v.T @ (p[:, None] * ph), p @ v, p @ ph
+    share = [(y_data == y).double().mean() for y in range(3)]
+    neg = tuple(sum(share[y] * expect(y)[i] for y in range(3)) for i in range(3))
+    err = max((a - e.grad).abs().max().item() for a, e in zip(difference(rbm.statistics(data, rbm.p_h(data)), neg), (W, b, c)))
+    joint = rbm.model_expectations() # the free chains' target, E over p(x, h, y): the joint's gradient, not the conditional's
+    bad = max((a - e.grad).abs().max().item() for a, e in zip(difference(rbm.statistics(data, rbm.p_h(data)), joint), (W, b, c)))
+    print(f"the clamped gradient against autograd's gradient of the mean log p(x | y): largest difference {err:.1e}; "
+          f"the joint's gradient (free chains) against it: {bad:.2f}")
+    assert err < 1e-12 < 0.01 < bad, "the class-conditional gradient is wrong"
+    # (2) the clamped chains
+    def tv(clamped):
+        t = ClampedTrainer(rbm, states[torch.randint(0, len(states), (3000,), generator=g)], CDOptions(method='pcd', n_chains=3000), 1.0, seed=1)
+        y0 = t.clamp.argmax(1)
+        if not clamped: t.clamp = t.clamp[:0]; t.n_clamped = 0 # the planted bug: every chain runs free
+        counts = torch.zeros(3, len(states), dtype=torch.float64)
+        with torch.no_grad():
+            for sweep in range(sweeps):
+                t.update(t.chains[:10], 0.0, 0.0) # learning rate and momentum 0: the chains step, the model stays
+                if sweep >= burn:
+                    idx = (t.chains[:, None] == states[None]).all(2).double().argmax(1)
+                    for y in range(3): counts[y] += torch.bincount(idx[y0 == y], minlength=len(states)).double()
+        # each label's chains: the distribution of their x (the label units set aside) against p(x | y)
+        d = []
+        for y in range(3):
+            xs = states[label == y][:, :-3]
+            got = torch.stack([counts[y][(states[:, :-3] == x).all(1)].sum() for x in xs]); got /= got.sum()
+            d.append(0.5 * (got - cond(y)).abs().sum().item())
+        return d
+    good, bad = tv(True), tv(False)
+    print(f"total variation between the clamped chains' x and the exact p(x | y), per label: {', '.join(f'{x:.4f}' for x in good)}; "
+          f"the chains left free (a planted bug): {', '.join(f'{x:.4f}' for x in bad)}")
+    assert max(good) < 0.02 < 0.1 < max(bad), "the clamped-chains check failed"
 
 
 def label_shares(v, n=10):
@@ -331,7 +423,7 @@ def summary():
 
 def main():
     if '--summary' in sys.argv: return summary()
-    if '--check' in sys.argv: check_discriminative_grad(); check_bf16(); return check_tempering()
+    if '--check' in sys.argv: check_discriminative_grad(); check_clamped(); check_bf16(); return check_tempering()
     if '--cost' in sys.argv: torch.set_num_threads(1); return cost()
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--data', default=os.environ.get('DBN_BOOK_DATA'), help='folder of the MNIST IDX files')
@@ -350,6 +442,7 @@ def main():
                     "below (dbn_train's), or one binary sample of it per image ('sample'; written after the recipe's name)")
     ap.add_argument('--batch', type=int, default=100, help="the top RBM's mini-batch, and its number of persistent chains unless "
                     "a recipe sets them (dbn_train's default: 100); another size is written after the recipe's name ('pcd b50')")
+    ap.add_argument('--prior', action='store_true', help="set the label prior (dbn_train's match_label_prior) before scoring and saving")
     ap.add_argument('--threads', type=int, default=2)
     a = ap.parse_args()
     torch.set_num_threads(a.threads); OUT.mkdir(exist_ok=True)
@@ -377,19 +470,22 @@ def main():
                 betas = [float(b) for b in arg[0].split(',')]
                 t = TemperedTrainer(dbn.top, x_tr, o, betas, v_valid=x_va, seed=1000 + seed, device='cpu')
             elif kind == 'hybrid': t = HybridTrainer(dbn.top, x_tr, o, float(arg[0]), v_valid=x_va, seed=1000 + seed, device='cpu')
+            elif kind == 'clamped': t = ClampedTrainer(dbn.top, x_tr, o, float(arg[0]), v_valid=x_va, seed=1000 + seed, device='cpu')
             elif kind == 'labelrate': t = LabelRateTrainer(dbn.top, x_tr, o, float(arg[0]), v_valid=x_va, seed=1000 + seed, device='cpu')
             else: t = RBMTrainer(dbn.top, x_tr, o, v_valid=x_va, seed=1000 + seed, device='cpu')
             with matmul_precision('medium') if kind == 'bf16' else nullcontext(): # 'bf16': only while it trains
                 t0 = time.perf_counter(); t.run(progress=False); secs = time.perf_counter() - t0
+            if a.prior: seen = match_label_prior(dbn, y_tr, generator=torch.Generator().manual_seed(3000 + seed))[0]
             err = (predict_labels(dbn, v_va) != y_va).float().mean().item()
             # 'pcd@90': PCD for 90 epochs instead of 30; 'pcd lr0.03': at an initial learning rate of 0.03 instead of 0.01
-            name = recipe + (f'@{a.epochs}' if a.epochs != 30 else '') + (f' lr{a.lr:g}' if a.lr != 0.01 else '') + (' codes:sample' if a.codes == 'sample' else '') + (f' b{a.batch}' if a.batch != 100 else '') + (' on ' + Path(a.lower).stem.replace('_seed{seed}', '') if a.lower else '')
+            name = recipe + (f'@{a.epochs}' if a.epochs != 30 else '') + (f' lr{a.lr:g}' if a.lr != 0.01 else '') + (' codes:sample' if a.codes == 'sample' else '') + (f' b{a.batch}' if a.batch != 100 else '') + (' prior' if a.prior else '') + (' on ' + Path(a.lower).stem.replace('_seed{seed}', '') if a.lower else '')
             path = OUT / f"top_{name.replace(':', '').replace(',', '-').replace(' ', '_')}_seed{seed}.pt"
             dbn.save(path)
             rec = dict(seed=seed, recipe=name, epochs=a.epochs, lr=a.lr, batch=a.batch, codes=a.codes, fast_lr=kw.get('fast_lr'), fast_decay=kw.get('fast_decay'), seconds=secs,
                        valid_error_generative=err, free_energy_gap=t.history[-1].get('free_energy_gap'), checkpoint=str(path),
                        chain_label_pct=label_shares(t.chains))
             if kind == 'hybrid': rec.update(alpha=t.alpha)
+            if a.prior: rec.update(label_marginal_before_prior=[round(100 * x, 1) for x in seen.tolist()])
             if kind == 'pt': rec.update(betas=t.betas, swap_rate=(t.swaps / t.tries.clamp_min(1)).tolist())
             print(json.dumps(rec), flush=True)
             with open(log_path, 'a') as f: f.write(json.dumps(rec) + '\n')
