@@ -48,8 +48,7 @@ def clamped_update(self, v0, eps, mu):
 
 
 def check():
-    "Three PCD epochs of a 30 x 20 RBM with a 5-label group: the package's update, and the replacement with no chain clamped."
-    global SHARE
+    "Three PCD epochs of a 30 x 20 RBM with a 5-label group: the package's update, then the replacement with none and with half the chains clamped."
     import torch
     from dbn_book.cd import CDOptions
     from dbn_book.rbm import RBM
