@@ -183,7 +183,7 @@ class ClampedTrainer(RBMTrainer):
         super().__init__(model, v_train, options, **kw)
         if not model.n_softmax: raise ValueError("clamped needs a top RBM with label units (a softmax group); this one has none")
         assert options.method == 'pcd' and not options.fast_lr and not options.centered and 0 < share <= 1
-        self.share, self.n_clamped = share, round(share * len(self.chains))
+        self.n_clamped = round(share * len(self.chains))
         self.clamp = self.chains[:self.n_clamped, -model.n_softmax:].clone()
 
     def update(self, v0, eps, mu):
