@@ -93,6 +93,7 @@ class CDOptions:
     min_var:float|None=1e-2 # the floor on each variance (None: none)
     fast_lr:float=0. # the learning rate of PCD's fast weights (FPCD); 0: none
     fast_decay:float=0.95 # the share of the fast weights each update keeps
+    clamped:float=0. # the share of PCD's chains that keep their labels (a softmax group): they sample p(x, h | y) (chapter 4)
 
     def __post_init__(self):
         check_training(self); check_k(self.k); check_int(self.momentum_epochs, 'momentum_epochs')
@@ -111,6 +112,8 @@ class CDOptions:
         if self.fast_lr and (self.method != 'pcd' or self.centered):
             raise ValueError("fast weights (fast_lr > 0) steer PCD's chains and are not combined with centring: "
                              "use method='pcd' and centered=False, or fast_lr=0")
+        if check_number(self.clamped, 'clamped', hi=1, lo_in=True) and self.method != 'pcd': # 1: every chain, and P(y) drifts free (chapter 4)
+            raise ValueError(f"clamped={self.clamped} holds the labels of PCD's persistent chains; use method='pcd', or clamped=0")
 
 MODEL_OPTIONS = ('lr_var', 'min_var') # the fields that only some models use (chapter 9's variance learning)
 
@@ -178,7 +181,7 @@ def extra_monitors(self:RBMBase) -> dict: "What the trainer records of the model
 
 class RBMTrainer(Trainer):
     "CD-k / PCD-k training of any model of chapter 1's protocol, resumable after any epoch."
-    added_options = {'fast_lr': 0., 'fast_decay': 0.95} # a state saved before fast weights existed continues without them
+    added_options = {'fast_lr': 0., 'fast_decay': 0.95, 'clamped': 0.} # a state saved before an option existed continues without it
     def __init__(self, model:RBMBase, v_train:torch.Tensor, # training rows, as model.check_visible takes them
                  options:CDOptions|None=None, # default: CDOptions()
                  v_valid:torch.Tensor|None=None, # held-out rows for the monitors
@@ -192,6 +195,8 @@ class RBMTrainer(Trainer):
         check_int(n_monitor, 'n_monitor', 1); check_int(exact_units, 'exact_units')
         if o.centered and model.param_names != ('W', 'b', 'c'):
             raise model.unsupported('the centred gradient', 'train it with centered=False')
+        if o.clamped and not getattr(model, 'n_softmax', 0):
+            raise ValueError(f"clamped={o.clamped} holds PCD's chains at their labels, but this {type(model).__name__} has no label units (n_softmax=0); use clamped=0")
         v_train = model.check_visible(v_train, 'v_train')
         if not len(v_train): raise ValueError("v_train is empty")
         if v_valid is not None: v_valid = model.check_visible(v_valid, 'v_valid')
@@ -205,6 +210,7 @@ class RBMTrainer(Trainer):
         self.chains = None # PCD's persistent chains, from random training rows
         if o.method == 'pcd':
             self.chains = self.v_train[torch.randint(len(self.v_train), (o.n_chains or o.batch,), generator=self.g, device=self.device)]
+        self.clamp = self._clamp() # the labels of the first `clamped` of the chains: those of the rows they started from
         self.offsets = (self.v_train.mean(0), torch.full_like(model.c, 0.5)) if o.centered else None
         self.fast = [torch.zeros_like(p) for p in model.params] if o.fast_lr else None # FPCD's fast weights
         model.constrain_(o) # a constrained model starts inside its constraints
@@ -216,7 +222,7 @@ class RBMTrainer(Trainer):
         ph0 = model.p_h(v0, check=False)                                    # positive phase: the data
         with self.fast_weights_on():                                        # negative phase: CD's chains start at the
             neg = model.gibbs_chain(v0 if self.chains is None else self.chains, # data, PCD's where they stopped
-                                    o.k, self.g, p_h=ph0 if self.chains is None else None)
+                                    o.k, self.g, p_h=ph0 if self.chains is None else None, clamp=self.clamp)
         if self.chains is not None: self.chains = neg.v
         rates = model.step_rates(eps, o)
         if self.fast is None: model.add_gradient_(self.velocity, (v0, ph0), (neg.v, neg.p_h), rates, mu) # momentum on the gradient
@@ -230,6 +236,11 @@ class RBMTrainer(Trainer):
         else: centred_step_(model, self.velocity, self.offsets, (v0, ph0), (neg.v, neg.p_h), eps)
         model.constrain_(o)                                                         # e.g. chapter 9's floor on the variances
         return neg
+
+    def _clamp(self):
+        if not self.o.clamped: return None
+        if not (r := round(self.o.clamped * len(self.chains))): raise ValueError(f"clamped={self.o.clamped} of {len(self.chains)} chains holds none; raise clamped or n_chains")
+        return self.chains[:r, -self.rbm.n_softmax:].clone() # held at every step, so the chains always carry them: no state to save
 
     @contextmanager
     def fast_weights_on(self):
@@ -278,6 +289,7 @@ class RBMTrainer(Trainer):
         self.chains = None if state['chains'] is None else state['chains'].to(self.device)
         self.offsets = None if state['offsets'] is None else tuple(t.to(self.device) for t in state['offsets'])
         self.fast = None if state.get('fast') is None else [t.to(self.device) for t in state['fast']]
+        self.clamp = self._clamp()
 
 def train_rbm(model:RBMBase, v_train:torch.Tensor, # training rows, as model.check_visible takes them
               options:CDOptions|None=None, # or its fields as keywords

@@ -236,6 +236,9 @@ class DBNTrainer(Trainer):
             if x.centered and r.param_names != RBM.param_names:
                 raise ValueError(f"centered=True is not available for a {type(r).__name__}; give each RBM its own, e.g. train_dbn(..., centered={plain}) "
                                  f"or DBNOptions(layers=[CDOptions(centered=c) for c in {plain}])")
+        if bad := [i for i, (r, x) in enumerate(zip(dbn.rbms, self.layer_options)) if x.clamped and not getattr(r, 'n_softmax', 0)]:
+            raise ValueError(f"clamped holds PCD's chains at their labels, but RBMs {bad} have no label units; give it the top RBM "
+                             f"of a DBN with labels alone, e.g. clamped={[0.] * (len(dbn.rbms) - 1) + [0.5]}")
         if o.init == 'flipped' and (dbn.sizes[2:] != dbn.sizes[:-2] or not all(isinstance(r, RBM) for r in dbn.rbms[:-1])):
             raise ValueError(f"init='flipped' needs binary RBMs and every other layer of the same size (e.g. sizes [784, 500, 784]), "
                              f"got sizes {dbn.sizes} of {[type(r).__name__ for r in dbn.rbms]}; or use init='random'")

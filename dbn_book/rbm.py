@@ -167,21 +167,21 @@ class Chain(NamedTuple):
 @patch
 def gibbs_chain(self:RBMBase, v, k:int, generator:torch.Generator|None=None,
                 p_h:torch.Tensor|None=None, # P(h=1|v) if already computed: saves a product
-                clamp:torch.Tensor|None=None, # values to hold the last visible units at, e.g. a label
+                clamp:torch.Tensor|None=None, # (r, m): hold the first r <= n chains' last m visible units at these values, e.g. labels
                ) -> Chain:
     "k >= 1 block Gibbs steps from v (its values unchecked, for speed: `gibbs` checks them); the chains' last state."
     k, d = check_k(k), self.W.dtype; check_generator(generator)
     got = lambda x: (tuple(x.shape), x.dtype) if isinstance(x, torch.Tensor) else type(x).__name__ # shapes and dtypes only: cheap
     n = len(v) if isinstance(v, torch.Tensor) and v.ndim else 0
     if got(v) != ((n, self.n_visible), d) or (p_h is not None and got(p_h) != ((n, self.n_hidden), d)) or (clamp is not None and not (
-            isinstance(clamp, torch.Tensor) and clamp.ndim == 2 and clamp.shape[0] in (1, n) and clamp.shape[1] <= self.n_visible and clamp.dtype == d)):
-        raise ValueError(f"gibbs_chain takes tensors of the model's dtype {d}: v of shape (n, {self.n_visible}), p_h (n, {self.n_hidden}), clamp (n, m) "
-                         f"for the last m units; got v {got(v)}, p_h {got(p_h)}, clamp {got(clamp)}. gibbs() checks and converts any rows")
+            isinstance(clamp, torch.Tensor) and clamp.ndim == 2 and clamp.shape[0] <= n and clamp.shape[1] <= self.n_visible and clamp.dtype == d)):
+        raise ValueError(f"gibbs_chain takes tensors of the model's dtype {d}: v of shape (n, {self.n_visible}), p_h (n, {self.n_hidden}), clamp (r <= n, m) "
+                         f"for the first r chains' last m units; got v {got(v)}, p_h {got(p_h)}, clamp {got(clamp)}. gibbs() checks and converts any rows")
     if p_h is None: p_h = self.p_h(v, check=False)
     for _ in range(k):
         mean = self.v_mean(bernoulli(p_h, generator), check=False)
         v = self.draw_v(mean, generator)
-        if clamp is not None: v[:, -clamp.shape[1]:] = clamp
+        if clamp is not None: v[:len(clamp), -clamp.shape[1]:] = clamp
         p_h = self.p_h(v, check=False)
     return Chain(v, mean, p_h)
 

@@ -22,6 +22,7 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of rows in [0, 1]: bits
                  generator:torch.Generator|None=None,
                  weight_decay:float=0.0, # L2 penalty on every weight matrix
                  chains:torch.Tensor|None=None, # persistent chains' states of the top RBM's visible layer, advanced in place; None: CD-k
+                 clamp:torch.Tensor|None=None, # (r, n_labels): labels that the first r chains keep (chapter 4); None: all free
                  check:bool=True, # False: v, lr, k, weight_decay and the chains' values are known good (UpDownTrainer checked them once)
                 ) -> float: # the wake pass's reconstruction error of the pixels, per row
     "One up-down update (contrastive wake-sleep) of an untied DBN on a mini-batch, in place, every prediction made from the weights it starts with."
@@ -30,6 +31,8 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of rows in [0, 1]: bits
         v, k, lr, generator = dbn.check_visible(v), check_k(k), check_number(lr, 'lr', lo_in=True), check_generator(generator)
         if lr * check_number(weight_decay, 'weight_decay', lo_in=True) >= 1: raise ValueError(f"lr * weight_decay must be below 1, got {lr * weight_decay:g}; lower lr or weight_decay")
         if chains is not None: dbn.top.check_visible(chains, 'chains') # states in [0, 1], the label group summing to 1
+        if clamp is not None and (chains is None or not dbn.n_labels or not (isinstance(clamp, torch.Tensor) and clamp.ndim == 2 and clamp.shape[1] == dbn.n_labels and len(clamp) <= len(chains))):
+            raise ValueError(f"clamp holds the labels of the first persistent chains: it needs chains and label units, and shape (r <= {len(chains) if chains is not None else 'n_chains'}, {dbn.n_labels}); got {tuple(getattr(clamp, 'shape', ()))}")
     if not len(v): raise ValueError("v has no rows: an update averages over the mini-batch")
     if dbn.n_labels: check_labels(y, dbn.n_labels, len(v), 'y') # present, one label per row, before any weight moves
     elif y is not None: raise ValueError("this DBN has no label units: leave y out")
@@ -42,10 +45,10 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of rows in [0, 1]: bits
     L, m, keep = len(dbn.rbms) - 1, len(v), 1 - lr * weight_decay # keep: the weights' share left by weight decay
     s = [v]                                                                   # up (wake) pass, recognition weights
     for rbm in dbn.rbms[:-1]: s.append(bernoulli(rbm.p_h(s[-1], check=False), generator))
-    # CD-k (or PCD-k) in the top RBM, labels free
+    # CD-k (or PCD-k) in the top RBM, labels free but those of the first len(clamp) chains
     x = dbn.top_input(s[-1], y) if dbn.n_labels else s[-1]
     ph0 = top.p_h(x, check=False)
-    neg = top.gibbs_chain(x, k, generator, p_h=ph0) if chains is None else top.gibbs_chain(chains, k, generator)
+    neg = top.gibbs_chain(x, k, generator, p_h=ph0) if chains is None else top.gibbs_chain(chains, k, generator, clamp=clamp)
     n = len(neg.v) # the chains' rows: m for CD
     top.W.addmm_(x.T, ph0, beta=keep, alpha=lr / m).addmm_(neg.v.T, neg.p_h, alpha=-lr / n)
     if chains is None: top.b.add_((x - neg.v).mean(0), alpha=lr); top.c.add_((ph0 - neg.p_h).mean(0), alpha=lr)
@@ -77,14 +80,17 @@ class UpDownOptions:
     schedule:str='linear' # the learning rate over training: 'constant', 'linear' decay to 0, or 'cosine'
     weight_decay:float=0.0 # L2 penalty on every weight matrix
     method:str='cd' # the top RBM's chains: 'cd' from the wake states (Hinton et al. 2006), 'pcd' persistent (`batch` of them)
+    clamped:float=0. # the share of the persistent chains that keep their labels (chapter 4); 0: all free
 
     def __post_init__(self):
         check_training(self); check_k(self.k)
         if self.method not in ('cd', 'pcd'): raise ValueError(f"method must be 'cd' or 'pcd', got {self.method!r}")
+        if check_number(self.clamped, 'clamped', hi=1, lo_in=True) and self.method != 'pcd':
+            raise ValueError(f"clamped={self.clamped} holds the labels of persistent chains; use method='pcd', or clamped=0")
 
 class UpDownTrainer(Trainer):
     "The up-down algorithm over epochs of shuffled mini-batches, resumable; unties the DBN's weights first."
-    added_options = {'method': 'cd'} # states saved before persistent chains existed continue as CD
+    added_options = {'method': 'cd', 'clamped': 0.} # states saved before an option existed continue without it
     def __init__(self, dbn:DBN, v_train:torch.Tensor, # training rows in [0, 1]: bits, or grey levels as probabilities
                  y_train:torch.Tensor|None=None, # their labels, when the DBN has label units
                  options:UpDownOptions|None=None, # default: UpDownOptions()
@@ -94,6 +100,8 @@ class UpDownTrainer(Trainer):
         if len(dbn.rbms) < 2: raise ValueError("up-down needs a DBN with at least one directed layer (sizes of length 3 or more)")
         for rbm in dbn.rbms[:-1]:
             if rbm.param_names != RBM.param_names: raise rbm.unsupported('the up-down algorithm', 'it is derived here for binary units')
+        if o.clamped and not (dbn.n_labels and round(o.clamped * o.batch)): # checked before untie() changes the DBN
+            raise ValueError(f"clamped={o.clamped} holds the labels of {round(o.clamped * o.batch)} of the {o.batch} chains, in a DBN with {dbn.n_labels} label units; use clamped=0, or a larger share or batch")
         v_train, y_train = dbn.check_data(v_train, y_train)
         if len(v_train) == 0: raise ValueError("v_train is empty")
         super().__init__(o, math.ceil(len(v_train) / o.batch), seed, generator, device)
@@ -104,6 +112,10 @@ class UpDownTrainer(Trainer):
         if o.method == 'pcd':
             i = torch.randint(len(self.v), (o.batch,), generator=self.g, device=self.device)
             self.chains = self.dbn.top_input(self.dbn.up(self.v[i], sample=True, generator=self.g), None if self.y is None else self.y[i])
+        self.clamp = self._clamp()
+
+    def _clamp(self): # the labels of the first `clamped` of the chains, held at every step: derived from the chains, never saved
+        return self.chains[:round(self.o.clamped * len(self.chains)), -self.dbn.n_labels:].clone() if self.o.clamped else None
 
     def run_epoch(self, bar:object|None=None) -> dict:
         o, n = self.o, len(self.v)
@@ -112,7 +124,7 @@ class UpDownTrainer(Trainer):
         for i in range(0, n, o.batch):
             idx = order[i:i + o.batch]
             eps = o.lr * lr_factor(o.schedule, self.step / (self.epochs * self.n_batches)); self.step += 1
-            recon += up_down_step(self.dbn, self.v[idx], None if self.y is None else self.y[idx], eps, o.k, self.g, o.weight_decay, self.chains, check=False) * len(idx)
+            recon += up_down_step(self.dbn, self.v[idx], None if self.y is None else self.y[idx], eps, o.k, self.g, o.weight_decay, self.chains, self.clamp, check=False) * len(idx)
             if bar is not None: bar.update()
         advice = f"lower the learning rate (e.g. lr={o.lr / 10:g}) and start again from the greedy DBN"
         if bad := divergence(self.dbn.parameters()):
@@ -126,6 +138,7 @@ class UpDownTrainer(Trainer):
     def _load_state(self, state:dict):
         self.dbn.load_state_dict(state['dbn'])
         if self.chains is not None: self.chains = state['chains'].to(self.device)
+        self.clamp = self._clamp()
 
 def up_down(dbn:DBN, v_train:torch.Tensor, y_train:torch.Tensor|None=None, # rows in [0, 1]; their labels if the DBN has label units
             options:UpDownOptions|None=None, # or its fields as keywords

@@ -664,11 +664,15 @@ def test_gibbs_chain_checks_shapes_and_dtypes_and_small_helpers_their_arguments(
     from dbn_book.dbn import one_hot
     r, v = D.RBM(6, 4, seed=0), _bits(3, 6)
     for bad, msg in ((torch.zeros(2, 6, dtype=torch.long), 'got v ((2, 6), torch.int64)'), (torch.zeros(2, 5), 'got v ((2, 5), torch.float32)'), ([[0.] * 6], 'got v list')):
-        fails(lambda: r.gibbs_chain(bad, 1), contains=f"gibbs_chain takes tensors of the model's dtype torch.float32: v of shape (n, 6), p_h (n, 4), clamp (n, m) for the last m units; {msg}")
-    for kw, msg in ((dict(p_h=torch.zeros(3, 5)), 'p_h ((3, 5)'), (dict(clamp=torch.zeros(2, 2)), 'clamp ((2, 2)'), (dict(clamp=torch.zeros(2)), 'clamp ((2,)')):
+        fails(lambda: r.gibbs_chain(bad, 1), contains=f"gibbs_chain takes tensors of the model's dtype torch.float32: v of shape (n, 6), p_h (n, 4), clamp (r <= n, m) for the first r chains' last m units; {msg}")
+    for kw, msg in ((dict(p_h=torch.zeros(3, 5)), 'p_h ((3, 5)'), (dict(clamp=torch.zeros(4, 2)), 'clamp ((4, 2)'), (dict(clamp=torch.zeros(2)), 'clamp ((2,)')):
         fails(lambda: r.gibbs_chain(v, 1, **kw), contains=msg) # raw errors from inside torch
     fails(lambda: r.gibbs_chain(v, 1, 5), contains='generator must be a torch.Generator', exc=TypeError)
-    assert (r.gibbs_chain(v, 2, clamp=torch.ones(1, 2)).v[:, -2:] == 1).all() # one clamp row for every chain, as before
+    for rows in (3, 1): # all the chains, or the first r of them: PCD's clamped chains (chapter 4) beside free ones
+        held = r.gibbs_chain(v, 2, clamp=torch.ones(rows, 2)).v[:, -2:] == 1
+        assert held[:rows].all()
+    free = torch.stack([r.gibbs_chain(v, 1, torch.Generator().manual_seed(s), clamp=torch.ones(1, 2)).v[1:, -2:] for s in range(20)])
+    assert (free == 0).any() # the rows after the first are drawn, not held
     fails(lambda: r.free_energy64([[0.] * 6]), contains='v must be a torch.Tensor, got list', exc=TypeError) # AttributeError
     fails(lambda: list(enumerate_layer(GaussianRBM(3, 2), 10, 'x', 'y')), contains='rbm must be of type RBM, got GaussianRBM', exc=TypeError)
     for bad in (0, '2', 2.0): fails(lambda: one_hot(torch.tensor([0, 1]), bad), contains='n_labels must be')

@@ -124,3 +124,83 @@ def test_rows_that_hardly_vary_do_not_warn():
     v = torch.zeros(200, 30); v[::50, 0] = 1 # four 1s in 6,000 bits
     t = RBMTrainer(RBM(30, 12, v_data=v, seed=0), v, CDOptions(epochs=4, lr=0.5, batch=20), seed=0, device='cpu')
     assert t.baseline < 0.02 and run_caught(t) == []
+
+
+# --- label-clamped persistent chains (CDOptions.clamped, chapter 4) ---
+v_lab = torch.cat([v30[:, :27], torch.eye(3)[torch.randint(3, (50,), generator=G(9))]], 1) # the last 3 units a one-hot label
+
+def clamped_run(epochs, state=None, seed=3):
+    "A 30 x 12 RBM with a 3-label group trained by PCD with half its 10 chains clamped; run `epochs` (or to the end from `state`)."
+    t = RBMTrainer(RBM(30, 12, seed=0, n_softmax=3), v_lab, CDOptions(epochs=4, lr=0.1, batch=10, method='pcd', n_chains=10, clamped=0.5),
+                   seed=seed, device='cpu')
+    if state is not None: t.load_state_dict(state)
+    t.run(epochs, progress=False)
+    return t
+
+def test_clamped_chains_keep_the_labels_they_started_with_and_the_others_move():
+    t = RBMTrainer(RBM(30, 12, seed=0, n_softmax=3), v_lab, CDOptions(epochs=4, lr=0.1, batch=10, method='pcd', n_chains=10, clamped=0.5), seed=3, device='cpu')
+    start = t.chains[:, -3:].clone()
+    equal(t.clamp, start[:5])                                       # the labels of the rows the first half started from
+    moved = False
+    for _ in range(4):
+        t.run(1, progress=False)
+        equal(t.chains[:5, -3:], start[:5])                         # held at every step
+        moved |= bool((t.chains[5:, -3:] != start[5:]).any())
+    assert moved                                                    # the free chains change their labels
+
+def test_clamped_training_resumes_bit_for_bit_and_differs_from_free_chains():
+    whole = clamped_run(None)
+    half = clamped_run(2)
+    continued = clamped_run(None, state=copy.deepcopy(half.state_dict()), seed=123) # its own chains and clamp come from the state
+    for p, q in zip(whole.rbm.params, continued.rbm.params, strict=True): equal(p, q)  # 2 + 2 = 4, through the state
+    free = RBMTrainer(RBM(30, 12, seed=0, n_softmax=3), v_lab, CDOptions(epochs=4, lr=0.1, batch=10, method='pcd', n_chains=10), seed=3, device='cpu')
+    free.run(progress=False)
+    assert not torch.equal(free.rbm.W, whole.rbm.W)                 # the clamp changes the update
+    old = half.state_dict(); del old['options']['clamped']          # a state saved before the option existed ran free chains
+    assert "clamped 0.0 there, 0.5 here" in str(_raises(lambda: clamped_run(None, state=old)))
+
+def _raises(f):
+    "The ValueError f raises."
+    try: f()
+    except ValueError as e: return e
+    raise AssertionError("no ValueError")
+
+def test_clamped_is_checked_before_any_work():
+    for kw, msg in ((dict(clamped=0.5), "use method='pcd', or clamped=0"), (dict(clamped=1.0, method='pcd'), 'clamped must be a number in [0, 1)'),
+                    (dict(clamped=-0.1, method='pcd'), 'clamped must be a number in [0, 1)'), (dict(clamped=True, method='pcd'), 'clamped must be a number')):
+        assert msg in str(_raises(lambda: CDOptions(**kw)))
+    r = RBM(30, 12, seed=0); W0 = r.W.clone()
+    assert "this RBM has no label units (n_softmax=0); use clamped=0" in str(_raises(lambda: RBMTrainer(r, v30, CDOptions(method='pcd', clamped=0.5))))
+    assert "clamped=0.01 of 10 chains holds none; raise clamped or n_chains" in str(_raises(
+        lambda: RBMTrainer(RBM(30, 12, n_softmax=3), v_lab, CDOptions(method='pcd', n_chains=10, clamped=0.01))))
+    from dbn_book.dbn import DBN, train_dbn
+    dbn = DBN([27, 8, 6], n_labels=3, seed=0); before = [p.clone() for p in dbn.parameters()]
+    e = _raises(lambda: train_dbn(dbn, v_lab[:, :27], v_lab[:, 27:].argmax(1), epochs=1, method='pcd', clamped=0.5, progress=False))
+    assert "RBMs [0] have no label units" in str(e) and "clamped=[0.0, 0.5]" in str(e)
+    assert all(torch.equal(a, b) for a, b in zip(before, dbn.parameters()))   # refused before the first layer trained
+    train_dbn(dbn, v_lab[:, :27], v_lab[:, 27:].argmax(1), epochs=1, method='pcd', clamped=[0., 0.5], progress=False) # the top alone: trains
+
+
+def test_updown_clamped_chains_keep_their_labels_and_resume_bit_for_bit():
+    from dbn_book.dbn import DBN, train_dbn
+    from dbn_book.updown import UpDownOptions, UpDownTrainer, up_down_step
+    x, y = v_lab[:, :27], v_lab[:, 27:].argmax(1)
+    greedy = DBN([27, 8, 6], n_labels=3, seed=0); train_dbn(greedy, x, y, epochs=2, progress=False)
+    o = UpDownOptions(epochs=4, lr=0.05, batch=10, method='pcd', clamped=0.5)
+    def trainer(seed=3): return UpDownTrainer(copy.deepcopy(greedy), x, y, o, seed=seed, device='cpu')
+    t = trainer(); start = t.chains[:, -3:].clone(); equal(t.clamp, start[:5])
+    t.run(progress=False)
+    equal(t.chains[:5, -3:], start[:5])                              # held through every update
+    half = trainer(); half.run(2, progress=False)
+    cont = trainer(seed=123).load_state_dict(copy.deepcopy(half.state_dict())); cont.run(progress=False)
+    for p, q in zip(t.dbn.parameters(), cont.dbn.parameters(), strict=True): equal(p, q)   # 2 + 2 = 4
+    free = UpDownTrainer(copy.deepcopy(greedy), x, y, UpDownOptions(epochs=4, lr=0.05, batch=10, method='pcd'), seed=3, device='cpu'); free.run(progress=False)
+    assert not torch.equal(free.dbn.top.W, t.dbn.top.W)
+    assert "use method='pcd', or clamped=0" in str(_raises(lambda: UpDownOptions(clamped=0.5)))
+    assert "clamped must be a number in [0, 1)" in str(_raises(lambda: UpDownOptions(method='pcd', clamped=1)))
+    plain = DBN([27, 8, 6], seed=0); tied = copy.deepcopy(plain)
+    assert "in a DBN with 0 label units; use clamped=0" in str(_raises(lambda: UpDownTrainer(plain, x, None, o)))
+    assert plain.tied and all(torch.equal(a, b) for a, b in zip(plain.parameters(), tied.parameters()))   # refused before untie()
+    assert "holds the labels of 0 of the 10 chains" in str(_raises(lambda: UpDownTrainer(copy.deepcopy(greedy), x, y, UpDownOptions(batch=10, method='pcd', clamped=0.01))))
+    dbn = copy.deepcopy(greedy).untie()
+    assert "clamp holds the labels of the first persistent chains: it needs chains" in str(_raises(lambda: up_down_step(dbn, x[:10], y[:10], clamp=torch.eye(3)[:2])))
