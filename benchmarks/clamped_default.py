@@ -28,7 +28,7 @@ def clamped_update(self, v0, eps, mu):
     if self.chains is None or not model.n_softmax or self.fast is not None or self.offsets is not None or not SHARE:
         return _package_update(self, v0, eps, mu)
     m = model.n_softmax
-    if not hasattr(self, 'clamp'): # the labels of the training rows the chains started from
+    if getattr(self, 'clamp', None) is None: # the labels of the training rows the chains started from (the package's trainer sets None with clamped=0)
         self.clamp = self.chains[:round(SHARE * len(self.chains)), -m:].clone()
         print(f"clamped_default: {len(self.clamp)} of the {len(self.chains)} persistent chains of the {model.n_visible} x {model.n_hidden} "
               f"RBM keep their labels, whose shares are {[round(100 * x, 1) for x in self.clamp.mean(0).tolist()]}%", flush=True)

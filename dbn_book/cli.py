@@ -92,10 +92,12 @@ def _model_options(
     top_lr:_rate=None, # the top RBM's initial learning rate (decaying linearly to 0)
     top_method:_Method='pcd', # how the top RBM trains
     top_fast_lr:_penalty=0.0, # the learning rate of fast weights for the top RBM's PCD chains (FPCD, chapter 2); 0: none
+    top_clamped:_fraction=None, # the share of the top RBM's PCD chains that keep their labels, sampling p(x, h | y) (chapter 4); default 0.5 with labels and PCD, else 0
     updown_epochs:_count=None, # epochs of up-down (chapter 7), 0 for none
     updown_lr:_rate=0.002, # up-down's initial learning rate (decaying linearly to 0)
     updown_k:_positive=1, # Gibbs steps in the top RBM per up-down update
     updown_method:_Method='pcd', # up-down's top-level chains: CD from the wake states, or persistent (chapter 7)
+    updown_clamped:_fraction=0.0, # the share of up-down's persistent chains that keep their labels (chapter 4); 0: none
     no_label_prior:bool=False): # do not set the label biases after up-down to make the model's P(y) the training labels' frequencies (chapter 4)
     "the DBN and its training as a generative model"
 
@@ -165,7 +167,7 @@ def _check_output(path, option, example='dbn_model.pt'):
     except (OSError, ValueError) as e: raise UsageError(f"{option}: {e}") from None
     return path
 
-_UPDOWN = ('updown_epochs', 'updown_lr', 'updown_k', 'updown_method') # free on resume until up-down has begun
+_UPDOWN = ('updown_epochs', 'updown_lr', 'updown_k', 'updown_method', 'updown_clamped') # free on resume until up-down has begun
 
 def _before_updown(phase:str, state) -> bool: # whether a checkpoint in `phase`, with trainer `state`, precedes up-down
     return phase == 'pretraining' or phase == 'up-down' and state is None
@@ -186,6 +188,10 @@ def check_train_args(args,
     except ValueError as e: raise UsageError(f"fine-tuning (--mlp_epochs, --mlp_lr, --optimizer, --mlp_weight_decay, --head_epochs): {e}") from None
     if args.top_fast_lr and (args.top_method != 'pcd' or args.centered):
         raise UsageError("--top_fast_lr: fast weights steer PCD's persistent chains, without centring; use --top_method pcd and no --centered, or drop --top_fast_lr")
+    if args.top_clamped is None: args.top_clamped = 0.5 if args.top_method == 'pcd' and not args.no_labels else 0.0 # labels to hold, in persistent chains
+    elif args.top_clamped and (args.top_method != 'pcd' or args.no_labels): raise UsageError(f"--top_clamped {args.top_clamped}: it holds the labels of the top RBM's persistent chains; {'use --top_method pcd' if args.top_method != 'pcd' else 'drop --no_labels'}, or give --top_clamped 0")
+    if args.updown_clamped and (args.updown_method != 'pcd' or args.no_labels):
+        raise UsageError(f"--updown_clamped {args.updown_clamped}: it holds the labels of up-down's persistent chains; {'use --updown_method pcd' if args.updown_method != 'pcd' else 'drop --no_labels'}, or drop --updown_clamped")
     args.device, args.data = _check_device(args.device), args.data and str(Path(args.data).expanduser().absolute()) # as for --save
     args.save, args.json = _check_output(args.save, '--save'), _check_output(args.json, '--json', 'report.json')
     if args.save and args.json and args.save.resolve() == args.json.resolve():
@@ -193,7 +199,7 @@ def check_train_args(args,
     return args
 
 _FREE_ON_RESUME = ('save', 'resume', 'json', 'quiet', 'device', 'data', 'no_download', 'compare') # they change nothing trained so far
-_ADDED = {'updown_method': 'cd', 'matmul_precision': 'highest', 'no_label_prior': True} # options added since checkpoints were first written: the value that behaves as before
+_ADDED = {'updown_method': 'cd', 'matmul_precision': 'highest', 'no_label_prior': True, 'top_clamped': 0.0, 'updown_clamped': 0.0} # options added since checkpoints were first written: the value that behaves as before
 _FINETUNE = ('mlp_epochs', 'mlp_lr', 'optimizer', 'mlp_weight_decay', 'dropout', 'input_dropout', 'max_norm', 'head_epochs') # always free: fine-tuning restarts
 
 def resume_args(given:dict, # the options given on the command line, by name (train_parser(defaults=False))
@@ -341,7 +347,7 @@ def _pretrain(run) -> bool:
     "Greedy pretraining (chapter 3)."
     a, n = run.args, len(run.args.sizes) - 2
     options, _ = DBNOptions.split(dict(epochs=[a.dbn_epochs] * n + [a.top_epochs], lr=[a.dbn_lr] * n + [a.top_lr], k=a.k, batch=a.batch,
-                                      method=[a.method] * n + [a.top_method], schedule=['constant'] * n + ['linear'], fast_lr=[0.] * n + [a.top_fast_lr],
+                                      method=[a.method] * n + [a.top_method], schedule=['constant'] * n + ['linear'], fast_lr=[0.] * n + [a.top_fast_lr], clamped=[0.] * n + [a.top_clamped],
                                       momentum=(0.5, a.momentum), weight_decay=a.weight_decay, centered=a.centered), run.dbn)
     t = DBNTrainer(run.dbn, run.v_tr, run.labels, options, v_valid=run.v_va, y_valid=None if run.labels is None else run.y_va,
                    seed=a.seed, device=a.device)
@@ -354,7 +360,7 @@ def _updown(run) -> bool:
     "Up-down fine-tuning (chapter 7), unless --updown_epochs is 0 or there is no lower RBM; then the label prior (chapter 4)."
     a = run.args
     if a.updown_epochs and len(a.sizes) > 2:
-        options = UpDownOptions(epochs=a.updown_epochs, lr=a.updown_lr, k=a.updown_k, batch=a.batch, method=a.updown_method)
+        options = UpDownOptions(epochs=a.updown_epochs, lr=a.updown_lr, k=a.updown_k, batch=a.batch, method=a.updown_method, clamped=a.updown_clamped)
         if not run.train(UpDownTrainer(run.dbn, run.v_tr, run.labels, options, seed=a.seed, device=a.device)): return False
     if not a.no_label_prior and run.labels is not None: _match_label_prior(run)
     if run.dbn.n_labels and run.v_va is not None: run.res['valid_error_generative'] = run.generative_error(run.v_va, run.y_va)
@@ -451,7 +457,7 @@ def summary(args, res:dict) -> str:
     rows = [('data', f"{res['data']}: {res['n_train']:,} training, {res['n_valid']:,} validation, {res['n_test']:,} test images"),
             ('network', '-'.join(map(str, a.sizes)) + ('' if a.no_labels else ' (+10 label units at the top)')),
             ('training', f"{n(len(a.sizes) - 2, 'lower RBM')} x {n(a.dbn_epochs, 'epoch')} of {a.method.upper()}-{a.k}, the top RBM {n(a.top_epochs, 'epoch')} "
-                         f"of {a.top_method.upper()}-{a.k}" + (f" with fast weights (rate {a.top_fast_lr:g})" if a.top_fast_lr else "") + ", " + (f"{a.updown_epochs} of up-down ({a.updown_method.upper()}-{a.updown_k} at the top), " if 'up-down' in ran else "") +
+                         f"of {a.top_method.upper()}-{a.k}" + (f" with fast weights (rate {a.top_fast_lr:g})" if a.top_fast_lr else "") + (f", {a.top_clamped:g} of its chains label-clamped" if a.top_clamped else "") + ", " + (f"{a.updown_epochs} of up-down ({a.updown_method.upper()}-{a.updown_k} at the top{f', {a.updown_clamped:g} label-clamped' if a.updown_clamped else ''}), " if 'up-down' in ran else "") +
                          ("the label prior matched, " if 'label prior' in ran else "") + f"{a.mlp_epochs} of fine-tuning by {a.optimizer}" + (" (also from random weights)" if a.compare else "") +
                          (f"; matrix products at precision '{a.matmul_precision}'" if a.matmul_precision != 'highest' else "")),
             ('validation', "error: " + errors('valid') if errors('valid') else None),

@@ -31,6 +31,9 @@ def test_help_explains_every_option():
                                        (['--sizes', '100', '10'], 'the first size must be 784'),
                                        (['--top_fast_lr', '0.01', '--top_method', 'cd'], '--top_fast_lr: fast weights steer'),
                                        (['--top_fast_lr', '-0.01'], '--top_fast_lr must be a number in [0, inf)'),
+                                       (['--top_clamped', '1'], '--top_clamped must be a number in [0, 1)'),
+                                       (['--updown_clamped', '0.5', '--updown_method', 'cd'], "--updown_clamped 0.5: it holds the labels of up-down's persistent chains; use --updown_method pcd"),
+                                       (['--top_clamped', '0.5', '--top_method', 'cd'], "--top_clamped 0.5: it holds the labels of the top RBM's persistent chains; use --top_method pcd"),
                                        (['--dbn_lr', '1e4'], '--dbn_lr with --weight_decay: lr * weight_decay must be below 1, got 2'), # 2e-4 x 1e4: W would flip sign each step
                                        (['--dbn_lr', '0.01', '--weight_decay', '60'], '--top_lr with --weight_decay: lr * weight_decay must be below 1, got 1.2'),
                                        (['--batch', '201'], '--batch 201 is more than the 200 training images; give at most 200')])
@@ -80,7 +83,7 @@ def test_a_missing_folder_in_DBN_BOOK_DATA_is_named_as_the_variable(tmp_path):
 def test_train_then_sample(tmp_path):
     r = run('dbn_train', *TINY, '--top_fast_lr', '0.01', '--save', str(tmp_path / 'm.pt'))
     assert r.returncode == 0, r.stderr
-    assert 'error, scored once' in r.stdout and 'with fast weights (rate 0.01)' in r.stdout and (tmp_path / 'm.pt').is_file()
+    assert 'error, scored once' in r.stdout and 'with fast weights (rate 0.01), 0.5 of its chains label-clamped' in r.stdout and (tmp_path / 'm.pt').is_file()
     r = run('dbn_sample', str(tmp_path / 'm.pt'), '--digit', '7', '--k', '5', '--out', str(tmp_path / 's.png'))
     assert r.returncode == 0, r.stderr
     from PIL import Image
@@ -421,10 +424,23 @@ def test_options_free_on_resume_give_the_model_of_a_run_begun_with_them(tmp_path
         train_main(['--resume', str(part), '--mlp_lr', '0.3', '--quiet'] + given)
         assert all(torch.equal(a, b) for a, b in zip(flat(tmp_path / "full.pt"), flat(part), strict=True)), where
     run_training(check_train_args(train_parser().parse_args(short + ['--save', str(part)])), log=lambda *a: None, stop=lambda: True)
-    old = read_checkpoint(part); del old['config']['updown_method']; torch.save(old, tmp_path / 'old.pt') # written before the option
+    old = read_checkpoint(part); del old['config']['updown_method'], old['config']['top_clamped']; torch.save(old, tmp_path / 'old.pt') # written before the options
     assert resume_args({'resume': str(tmp_path / 'old.pt')})[0].updown_method == 'cd' # it continues as such runs did, whatever the recipe
+    assert resume_args({'resume': str(tmp_path / 'old.pt')})[0].top_clamped == 0.0 # free chains, as before
     train_main(['--resume', str(tmp_path / 'old.pt'), '--quiet'])
     assert read_checkpoint(tmp_path / 'old.pt')['training']['phase'] == 'done'
+
+
+def test_top_clamped_is_off_by_default_where_it_cannot_work_and_refused_there_when_given():
+    from fastcore.test import test_eq, test_fail
+    from dbn_book.cli import check_train_args, train_parser
+    checked = lambda argv: check_train_args(train_parser().parse_args(argv))
+    test_eq(checked([]).top_clamped, 0.5)
+    for argv, fix in ((['--no_labels'], 'drop --no_labels'), (['--top_method', 'cd'], 'use --top_method pcd')):
+        test_eq(checked(argv).top_clamped, 0.0) # no labels, or no persistent chains, to hold
+        test_eq(checked(argv + ['--top_clamped', '0']).top_clamped, 0.0)
+        test_fail(lambda: checked(argv + ['--top_clamped', '0.5']),
+                  contains=f"--top_clamped 0.5: it holds the labels of the top RBM's persistent chains; {fix}, or give --top_clamped 0")
 
 
 def test_updown_options_refused_where_updown_does_not_run():
