@@ -31,8 +31,8 @@ def up_down_step(dbn:DBN, v:torch.Tensor, # a mini-batch of rows in [0, 1]: bits
         v, k, lr, generator = dbn.check_visible(v), check_k(k), check_number(lr, 'lr', lo_in=True), check_generator(generator)
         if lr * check_number(weight_decay, 'weight_decay', lo_in=True) >= 1: raise ValueError(f"lr * weight_decay must be below 1, got {lr * weight_decay:g}; lower lr or weight_decay")
         if chains is not None: dbn.top.check_visible(chains, 'chains') # states in [0, 1], the label group summing to 1
-        if clamp is not None and (chains is None or not dbn.n_labels or not (isinstance(clamp, torch.Tensor) and clamp.ndim == 2 and clamp.shape[1] == dbn.n_labels and len(clamp) <= len(chains))):
-            raise ValueError(f"clamp holds the labels of the first persistent chains: it needs chains and label units, and shape (r <= {len(chains) if chains is not None else 'n_chains'}, {dbn.n_labels}); got {tuple(getattr(clamp, 'shape', ()))}")
+        if clamp is not None and (chains is None or not dbn.n_labels or not (isinstance(clamp, torch.Tensor) and clamp.ndim == 2 and clamp.shape[1] == dbn.n_labels and len(clamp) <= len(chains) and bool((clamp.sum(1) == 1).all() and ((clamp == 0) | (clamp == 1)).all()))):
+            raise ValueError(f"clamp holds the labels of the first persistent chains: it needs chains and label units, and one-hot rows of shape (r <= {len(chains) if chains is not None else 'n_chains'}, {dbn.n_labels}); got {tuple(getattr(clamp, 'shape', ()))}")
     if not len(v): raise ValueError("v has no rows: an update averages over the mini-batch")
     if dbn.n_labels: check_labels(y, dbn.n_labels, len(v), 'y') # present, one label per row, before any weight moves
     elif y is not None: raise ValueError("this DBN has no label units: leave y out")

@@ -1,6 +1,6 @@
 """Details of chapter 2's trainer that its own checks (at the chapter's 600-line limit) do not pin, most found by a
 mutation review (2026-12-06): a test here fails when the named detail is changed. They run in seconds on the CPU."""
-import copy, warnings
+import copy, math, warnings
 
 import torch
 from fastcore.test import test_close as close, test_eq as equal # not named test_*: pytest would collect them
@@ -204,3 +204,6 @@ def test_updown_clamped_chains_keep_their_labels_and_resume_bit_for_bit():
     assert "holds the labels of 0 of the 10 chains" in str(_raises(lambda: UpDownTrainer(copy.deepcopy(greedy), x, y, UpDownOptions(batch=10, method='pcd', clamped=0.01))))
     dbn = copy.deepcopy(greedy).untie()
     assert "clamp holds the labels of the first persistent chains: it needs chains" in str(_raises(lambda: up_down_step(dbn, x[:10], y[:10], clamp=torch.eye(3)[:2])))
+    chains = dbn.top_input(dbn.up(x[:10], sample=True, generator=G(0)), y[:10])
+    assert "one-hot rows" in str(_raises(lambda: up_down_step(dbn, x[:10], y[:10], chains=chains, clamp=torch.full((2, 3), 0.5))))
+    assert math.isfinite(up_down_step(dbn, x[:10], y[:10], chains=chains, clamp=torch.eye(3)[:2]))   # good input still trains
