@@ -58,7 +58,7 @@ def main():
     ap.add_argument('--ais_chains', type=int, default=100)
     ap.add_argument('--long_check', type=int, default=0, metavar='STEPS', help="also estimate P(y) before and after from 500 chains run "
                     "STEPS steps and read STEPS more, to see whether dbn_train's chains have mixed; 0: none")
-    ap.add_argument('--seed', type=int, default=None, help="the shift's generator seed (default: the checkpoint's dbn_train --seed, as dbn_train seeds it)")
+    ap.add_argument('--seed', type=int, default=None, help="the shift's generator seed (default: the checkpoint's dbn_train --seed, as dbn_train seeds it); the digits are binarised with the checkpoint's seed either way")
     ap.add_argument('--threads', type=int, default=2)
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
@@ -76,10 +76,11 @@ def main():
     for path in a.checkpoints:
         dbn = DBN.load(path)
         if not dbn.n_labels: sys.exit(f"label_prior.py: {path} has no label units")
-        seed = a.seed if a.seed is not None else (torch.load(path, weights_only=True).get('config') or {}).get('seed', 0)
+        trained = (torch.load(path, weights_only=True).get('config') or {}).get('seed', 0) # dbn_train's --seed
+        seed = a.seed if a.seed is not None else trained
         t0 = time.perf_counter()
         rec = dict(checkpoint=path, q=pct(q), settings=vars(a), seed=seed)
-        v, y, _, _ = mnist_tensors(ds, 'sample', seed) # binarised as dbn_train --seed SEED binarised them
+        v, y, _, _ = mnist_tensors(ds, 'sample', trained) # binarised as dbn_train binarised them, whatever --seed the shift uses
         v_tr, y_tr, v_va, y_va = v[:N_TRAIN], y[:N_TRAIN], v[N_TRAIN:], y[N_TRAIN:]
         err = lambda d: 100 * (predict_labels(d, v_va) != y_va).float().mean().item()
         rec['before'] = dict(chains=pct(label_marginal(dbn, generator=torch.Generator().manual_seed(seed + 100), **chains)),
