@@ -188,8 +188,9 @@ def check_train_args(args,
     except ValueError as e: raise UsageError(f"fine-tuning (--mlp_epochs, --mlp_lr, --optimizer, --mlp_weight_decay, --head_epochs): {e}") from None
     if args.top_fast_lr and (args.top_method != 'pcd' or args.centered):
         raise UsageError("--top_fast_lr: fast weights steer PCD's persistent chains, without centring; use --top_method pcd and no --centered, or drop --top_fast_lr")
-    if args.top_clamped is None: args.top_clamped = 0.5 if args.top_method == 'pcd' and not args.no_labels else 0.0 # labels to hold, in persistent chains
+    if args.top_clamped is None: args.top_clamped = 0.5 if args.top_method == 'pcd' and not args.no_labels and args.batch > 1 else 0.0 # labels to hold, in persistent chains
     elif args.top_clamped and (args.top_method != 'pcd' or args.no_labels): raise UsageError(f"--top_clamped {args.top_clamped}: it holds the labels of the top RBM's persistent chains; {'use --top_method pcd' if args.top_method != 'pcd' else 'drop --no_labels'}, or give --top_clamped 0")
+    if (s := max(args.top_clamped, args.updown_clamped)) and not round(s * args.batch): raise UsageError(f"--top_clamped or --updown_clamped {s:g} holds none of the --batch {args.batch} persistent chains (a share of their number, rounded); give a larger share or --batch, or 0")
     if args.updown_clamped and (args.updown_method != 'pcd' or args.no_labels):
         raise UsageError(f"--updown_clamped {args.updown_clamped}: it holds the labels of up-down's persistent chains; {'use --updown_method pcd' if args.updown_method != 'pcd' else 'drop --no_labels'}, or drop --updown_clamped")
     args.device, args.data = _check_device(args.device), args.data and str(Path(args.data).expanduser().absolute()) # as for --save

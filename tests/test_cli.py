@@ -445,6 +445,9 @@ def test_top_clamped_is_off_by_default_where_it_cannot_work_and_refused_there_wh
         test_eq(checked(argv + ['--top_clamped', '0']).top_clamped, 0.0)
         test_fail(lambda: checked(argv + ['--top_clamped', '0.5']),
                   contains=f"--top_clamped 0.5: it holds the labels of the top RBM's persistent chains; {fix}, or give --top_clamped 0")
+    test_eq(checked(['--batch', '1']).top_clamped, 0.0) # one chain: none to hold by default
+    for opt in ('--top_clamped', '--updown_clamped'):
+        test_fail(lambda: checked(['--batch', '1', opt, '0.5']), contains=f"--top_clamped or --updown_clamped 0.5 holds none of the --batch 1 persistent chains")
 
 
 def test_updown_options_refused_where_updown_does_not_run():

@@ -178,6 +178,9 @@ def test_clamped_is_checked_before_any_work():
     e = _raises(lambda: train_dbn(dbn, v_lab[:, :27], v_lab[:, 27:].argmax(1), epochs=1, method='pcd', clamped=0.5, progress=False))
     assert "RBMs [0] have no label units" in str(e) and "clamped=[0.0, 0.5]" in str(e)
     assert all(torch.equal(a, b) for a, b in zip(before, dbn.parameters()))   # refused before the first layer trained
+    e = _raises(lambda: train_dbn(dbn, v_lab[:, :27], v_lab[:, 27:].argmax(1), epochs=1, method='pcd', clamped=[0., 0.5], batch=1, progress=False))
+    assert "clamped holds none of the persistent chains of RBMs [1]" in str(e)             # one chain each: refused before the first layer
+    assert all(torch.equal(a, b) for a, b in zip(before, dbn.parameters()))
     train_dbn(dbn, v_lab[:, :27], v_lab[:, 27:].argmax(1), epochs=1, method='pcd', clamped=[0., 0.5], progress=False) # the top alone: trains
 
 
