@@ -114,6 +114,7 @@ class CDOptions:
                              "use method='pcd' and centered=False, or fast_lr=0")
         if check_number(self.clamped, 'clamped', hi=1, lo_in=True) and self.method != 'pcd': # 1: every chain, and P(y) drifts free (chapter 4)
             raise ValueError(f"clamped={self.clamped} holds the labels of PCD's persistent chains; use method='pcd', or clamped=0")
+        if self.clamped and not round(self.clamped * (n := self.n_chains or self.batch)): raise ValueError(f"clamped={self.clamped} of {n} chains holds none; raise clamped or n_chains")
 
 MODEL_OPTIONS = ('lr_var', 'min_var') # the fields that only some models use (chapter 9's variance learning)
 
@@ -237,10 +238,8 @@ class RBMTrainer(Trainer):
         model.constrain_(o)                                                         # e.g. chapter 9's floor on the variances
         return neg
 
-    def _clamp(self):
-        if not self.o.clamped: return None
-        if not (r := round(self.o.clamped * len(self.chains))): raise ValueError(f"clamped={self.o.clamped} of {len(self.chains)} chains holds none; raise clamped or n_chains")
-        return self.chains[:r, -self.rbm.n_softmax:].clone() # held at every step, so the chains always carry them: no state to save
+    def _clamp(self): # held at every step, so the chains always carry them: no state to save
+        return self.chains[:round(self.o.clamped * len(self.chains)), -self.rbm.n_softmax:].clone() if self.o.clamped else None
 
     @contextmanager
     def fast_weights_on(self):

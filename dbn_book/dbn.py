@@ -236,8 +236,6 @@ class DBNTrainer(Trainer):
             if x.centered and r.param_names != RBM.param_names:
                 raise ValueError(f"centered=True is not available for a {type(r).__name__}; give each RBM its own, e.g. train_dbn(..., centered={plain}) "
                                  f"or DBNOptions(layers=[CDOptions(centered=c) for c in {plain}])")
-        if none := [i for i, x in enumerate(self.layer_options) if x.clamped and not round(x.clamped * (x.n_chains or x.batch))]:
-            raise ValueError(f"clamped holds none of the persistent chains of RBMs {none}; give more chains (n_chains) or a larger share")
         if bad := [i for i, (r, x) in enumerate(zip(dbn.rbms, self.layer_options)) if x.clamped and not getattr(r, 'n_softmax', 0)]:
             raise ValueError(f"clamped holds PCD's chains at their labels, but RBMs {bad} have no label units; give it the top RBM "
                              f"of a DBN with labels alone, e.g. clamped={[0.] * (len(dbn.rbms) - 1) + [0.5]}")

@@ -87,6 +87,7 @@ class UpDownOptions:
         if self.method not in ('cd', 'pcd'): raise ValueError(f"method must be 'cd' or 'pcd', got {self.method!r}")
         if check_number(self.clamped, 'clamped', hi=1, lo_in=True) and self.method != 'pcd':
             raise ValueError(f"clamped={self.clamped} holds the labels of persistent chains; use method='pcd', or clamped=0")
+        if self.clamped and not round(self.clamped * self.batch): raise ValueError(f"clamped={self.clamped} of {self.batch} chains holds none; raise clamped or batch")
 
 class UpDownTrainer(Trainer):
     "The up-down algorithm over epochs of shuffled mini-batches, resumable; unties the DBN's weights first."
@@ -100,8 +101,8 @@ class UpDownTrainer(Trainer):
         if len(dbn.rbms) < 2: raise ValueError("up-down needs a DBN with at least one directed layer (sizes of length 3 or more)")
         for rbm in dbn.rbms[:-1]:
             if rbm.param_names != RBM.param_names: raise rbm.unsupported('the up-down algorithm', 'it is derived here for binary units')
-        if o.clamped and not (dbn.n_labels and round(o.clamped * o.batch)): # checked before untie() changes the DBN
-            raise ValueError(f"clamped={o.clamped} holds the labels of {round(o.clamped * o.batch)} of the {o.batch} chains, in a DBN with {dbn.n_labels} label units; use clamped=0, or a larger share or batch")
+        if o.clamped and not dbn.n_labels: # checked before untie() changes the DBN
+            raise ValueError(f"clamped={o.clamped} holds the chains' labels, but this DBN has no label units; use clamped=0")
         v_train, y_train = dbn.check_data(v_train, y_train)
         if len(v_train) == 0: raise ValueError("v_train is empty")
         super().__init__(o, math.ceil(len(v_train) / o.batch), seed, generator, device)
